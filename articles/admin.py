@@ -1,0 +1,56 @@
+from django.contrib import admin
+
+from articles.models import Article, Topic
+from authors.models import Authorship
+
+
+class AuthorshipInline(admin.TabularInline):
+    model = Authorship
+    fields = ["role", "order", "person", "printed_text", "position", "affiliation"]
+    autocomplete_fields = ["person"]
+    extra = 0
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "proceedings", "position", "language", "first_page", "has_title"]
+    list_filter = ["language", "proceedings", "topics"]
+    list_select_related = ["proceedings"]
+    search_fields = ["title", "title_display", "slug", "authorships__person__display_name"]
+    autocomplete_fields = ["proceedings"]
+    filter_horizontal = ["topics"]
+    readonly_fields = ["content_hash", "source_start_line", "source_end_line", "created_at", "updated_at"]
+    inlines = [AuthorshipInline]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["proceedings", "position", "title", "title_display", "language", "slug", "topics"]},
+        ),
+        ("Abstracts", {"fields": ["abstract_kk", "abstract_ru", "abstract_en"]}),
+        ("Keywords", {"fields": ["keywords_kk", "keywords_ru", "keywords_en"]}),
+        ("Text", {"fields": ["body", "first_page", "last_page"]}),
+        (
+            "Import",
+            {
+                "fields": [
+                    "source_start_line",
+                    "source_end_line",
+                    "content_hash",
+                    "import_warnings",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(boolean=True, description="Titled")
+    def has_title(self, article: Article) -> bool:
+        return article.has_title
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name_kk", "name_ru", "name_en"]
+    search_fields = ["slug", "name_kk", "name_ru", "name_en", "description"]
+    prepopulated_fields = {"slug": ["name_en"]}

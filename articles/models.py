@@ -1,0 +1,140 @@
+"""Articles and the topics that group them."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    KAZAKH = "kk", _("Kazakh")
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
+
+
+UNTITLED_FALLBACK_WORDS = 12
+
+
+def keyword_array(verbose_name: str) -> ArrayField:
+    return ArrayField(models.CharField(max_length=300), verbose_name=verbose_name, default=list, blank=True)
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=200, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    # Lower-case word beginnings that signal the topic in text of each language; the importer
+    # assigns topics from them, editors extend them in the admin.
+    stems_kk = keyword_array(_("stems (Kazakh)"))
+    stems_ru = keyword_array(_("stems (Russian)"))
+    stems_en = keyword_array(_("stems (English)"))
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name_kk="") | ~Q(name_ru="") | ~Q(name_en=""), name="topic_has_a_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name("en") or self.slug
+
+    def name(self, language: str = "kk") -> str:
+        order = [language, *[code for code in ("kk", "ru", "en") if code != language]]
+        return next(
+            (getattr(self, f"name_{code}") for code in order if getattr(self, f"name_{code}", "")), ""
+        )
+
+
+class Article(models.Model):
+    proceedings = models.ForeignKey(
+        "proceedings.Proceedings",
+        on_delete=models.CASCADE,
+        related_name="articles",
+        verbose_name=_("proceedings"),
+    )
+    position = models.PositiveIntegerField(_("position in the volume"))
+    # Most articles in real proceedings lost their title in the PDF dump: null means "none printed",
+    # and pages show a marked fallback instead of an invented title.
+    title = models.TextField(_("title as printed"), null=True, blank=True)  # noqa: DJ001 - null is "none printed"
+    title_display = models.TextField(_("title for display"), blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    abstract_kk = models.TextField(_("abstract (Kazakh)"), blank=True)
+    abstract_ru = models.TextField(_("abstract (Russian)"), blank=True)
+    abstract_en = models.TextField(_("abstract (English)"), blank=True)
+    keywords_kk = keyword_array(_("keywords (Kazakh)"))
+    keywords_ru = keyword_array(_("keywords (Russian)"))
+    keywords_en = keyword_array(_("keywords (English)"))
+    body = models.TextField(_("body text"), blank=True)
+    first_page = models.PositiveIntegerField(_("first page"), null=True, blank=True)
+    last_page = models.PositiveIntegerField(_("last page"), null=True, blank=True)
+    source_start_line = models.PositiveIntegerField(_("first line in the source file"))
+    source_end_line = models.PositiveIntegerField(_("last line in the source file"))
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    topics = models.ManyToManyField(Topic, related_name="articles", blank=True, verbose_name=_("topics"))
+    import_warnings = ArrayField(
+        models.TextField(), verbose_name=_("importer warnings"), default=list, blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["proceedings", "position"]
+        constraints = [
+            models.CheckConstraint(condition=Q(language__in=Language.values), name="article_language_valid"),
+            models.CheckConstraint(condition=Q(position__gte=1), name="article_position_positive"),
+            models.CheckConstraint(
+                condition=Q(title__isnull=True) | ~Q(title=""), name="article_title_null_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=Q(source_end_line__gte=F("source_start_line")) & Q(source_start_line__gte=1),
+                name="article_source_lines_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(first_page__isnull=True)
+                | Q(last_page__isnull=True)
+                | Q(last_page__gte=F("first_page")),
+                name="article_pages_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="article_content_hash_sha256"
+            ),
+            models.UniqueConstraint(fields=["proceedings", "position"], name="article_unique_position"),
+            models.UniqueConstraint(fields=["proceedings", "content_hash"], name="article_unique_content"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def has_title(self) -> bool:
+        return self.title is not None
+
+    @property
+    def untitled_fallback(self) -> str:
+        """The first words of the text, for lists and pages of an article printed without a title."""
+        words = self.body.split()
+        text = " ".join(words[:UNTITLED_FALLBACK_WORDS])
+        return f"{text}…" if len(words) > UNTITLED_FALLBACK_WORDS else text
+
+    @property
+    def display_title(self) -> str:
+        if self.title is None:
+            return self.untitled_fallback
+        return self.title_display or self.title
+
+    def abstracts(self) -> dict[str, str]:
+        return {code: text for code in Language.values if (text := getattr(self, f"abstract_{code}"))}
+
+    def keywords(self) -> dict[str, list[str]]:
+        return {code: terms for code in Language.values if (terms := getattr(self, f"keywords_{code}"))}

@@ -1,0 +1,76 @@
+"""People and their part in articles (author or supervisor)."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    AUTHOR = "author", _("Author")
+    SUPERVISOR = "supervisor", _("Supervisor")
+
+
+ORCID_PATTERN = r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"
+
+
+class Person(models.Model):
+    display_name = models.CharField(_("name"), max_length=300)
+    # Every spelling seen in print ('Узбекова Г.С.', 'Г.С. Өзбекова'): pages list them, search finds them.
+    name_variants = ArrayField(
+        models.CharField(max_length=300), verbose_name=_("name variants"), default=list, blank=True
+    )
+    match_key = models.CharField(_("matching key"), max_length=300, db_index=True)
+    position = models.TextField(_("position and degree"), blank=True)
+    affiliation = models.TextField(_("affiliation"), blank=True)
+    orcid = models.CharField("ORCID", max_length=19, null=True, blank=True, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["display_name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(display_name=""), name="person_name_not_empty"),
+            models.CheckConstraint(condition=~Q(match_key=""), name="person_match_key_not_empty"),
+            models.CheckConstraint(
+                condition=Q(orcid__isnull=True) | Q(orcid__regex=ORCID_PATTERN), name="person_orcid_format"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class Authorship(models.Model):
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="authorships", verbose_name=_("article")
+    )
+    # PROTECT: a person with papers is merged into another, never silently deleted with them.
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="authorships", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.AUTHOR)
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    printed_text = models.TextField(_("as printed"), blank=True)
+    # Position and affiliation at the time of this article (a student later becomes a doctor).
+    position = models.TextField(_("position and degree"), blank=True)
+    affiliation = models.TextField(_("affiliation"), blank=True)
+
+    class Meta:
+        verbose_name = _("authorship")
+        verbose_name_plural = _("authorships")
+        ordering = ["article", "role", "order"]
+        constraints = [
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="authorship_role_valid"),
+            models.CheckConstraint(condition=Q(order__gte=1), name="authorship_order_positive"),
+            models.UniqueConstraint(fields=["article", "role", "order"], name="authorship_unique_order"),
+            models.UniqueConstraint(fields=["article", "person", "role"], name="authorship_unique_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"

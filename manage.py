@@ -1,0 +1,27 @@
+#!/usr/bin/env python3
+"""Django's command-line utility for Jinaq.
+
+Run with any Python 3.11+: the first call creates `.venv/`, installs the dependencies from
+pyproject.toml and re-runs itself inside that environment (see proceedings/bootstrap.py).
+"""
+
+import os
+import sys
+
+
+def main() -> None:
+    # Imports wait until the bootstrap has put us inside .venv/, where Django is installed.
+    from proceedings.bootstrap import ensure_virtualenv  # noqa: PLC0415
+
+    ensure_virtualenv(sys.argv)
+    if sys.argv[1:2] == ["start"]:
+        # `start` is the local development server of the README: debug on unless told otherwise.
+        os.environ.setdefault("DJANGO_DEBUG", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proceedings.settings")
+    from django.core.management import execute_from_command_line  # noqa: PLC0415
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

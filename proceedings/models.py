@@ -1,0 +1,86 @@
+"""One volume of a conference's proceedings. Articles live in `articles`, people in `authors`."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class ProceedingsStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+def source_upload_path(instance: Proceedings, filename: str) -> str:
+    """Uploaded sources are kept under the volume's slug; the name is never executed or served raw."""
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "txt"
+    safe_suffix = suffix if suffix in {"txt", "pdf"} else "bin"
+    return f"proceedings/{instance.slug}/source.{safe_suffix}"
+
+
+class Proceedings(models.Model):
+    title_kk = models.CharField(_("title (Kazakh)"), max_length=500, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=500, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
+    conference_name = models.CharField(_("conference"), max_length=500, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    date_start = models.DateField(_("first day"), null=True, blank=True)
+    date_end = models.DateField(_("last day"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
+    editors = models.TextField(_("editors"), blank=True, help_text=_("One editor per line."))
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    source_file = models.FileField(_("source file"), upload_to=source_upload_path, blank=True)
+    source_sha256 = models.CharField(_("SHA-256 of the source file"), max_length=64, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ProceedingsStatus.choices, default=ProceedingsStatus.DRAFT
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("proceedings volume")
+        verbose_name_plural = _("proceedings volumes")
+        ordering = ["-year", "-date_start", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ProceedingsStatus.values), name="proceedings_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900) & Q(year__lte=2100), name="proceedings_year_plausible"
+            ),
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True)
+                | Q(date_end__isnull=True)
+                | Q(date_end__gte=models.F("date_start")),
+                name="proceedings_dates_ordered",
+            ),
+            models.CheckConstraint(
+                condition=~Q(title_kk="") | ~Q(title_ru="") | ~Q(title_en="") | ~Q(conference_name=""),
+                name="proceedings_has_a_name",
+            ),
+            models.UniqueConstraint(
+                fields=["source_sha256"], condition=~Q(source_sha256=""), name="proceedings_source_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title() or self.slug
+
+    def title(self, language: str = "kk") -> str:
+        """The title in `language`, falling back to the other languages, then the conference name."""
+        order = [language, *[code for code in ("kk", "ru", "en") if code != language]]
+        for code in order:
+            value = getattr(self, f"title_{code}", "")
+            if value:
+                return value
+        return self.conference_name
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ProceedingsStatus.PUBLISHED

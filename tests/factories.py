@@ -1,0 +1,68 @@
+"""factory-boy factories for the archive's models (tests build their own data; no fixtures)."""
+
+import hashlib
+
+import factory
+
+from articles.models import Article, Topic
+from authors.models import Authorship, Person
+from proceedings.models import Proceedings, ProceedingsStatus
+
+
+class ProceedingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proceedings
+
+    title_kk = factory.Sequence(lambda n: f"Журналистика және медиа: жинақ {n}")
+    title_ru = factory.Sequence(lambda n: f"Журналистика и медиа: сборник {n}")
+    title_en = factory.Sequence(lambda n: f"Journalism and media: proceedings {n}")
+    conference_name = "Student research conference of the Faculty of Journalism"
+    year = 2025
+    place = "Almaty"
+    slug = factory.Sequence(lambda n: f"proceedings-{n}")
+    status = ProceedingsStatus.PUBLISHED
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    name_kk = factory.Sequence(lambda n: f"Тақырып {n}")
+    name_ru = factory.Sequence(lambda n: f"Тема {n}")
+    name_en = factory.Sequence(lambda n: f"Topic {n}")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    proceedings = factory.SubFactory(ProceedingsFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"ЦИФРЛЫҚ МЕДИА {n}")
+    title_display = factory.Sequence(lambda n: f"Цифрлық медиа {n}")
+    language = "kk"
+    body = "Ақпараттық технологиялардың қарқынды дамуы мен интернеттің кең таралуымен."
+    source_start_line = factory.Sequence(lambda n: n * 100 + 1)
+    source_end_line = factory.LazyAttribute(lambda article: article.source_start_line + 50)
+    content_hash = factory.Sequence(lambda n: hashlib.sha256(f"article {n}".encode()).hexdigest())
+    slug = factory.Sequence(lambda n: f"article-{n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    display_name = factory.Sequence(lambda n: f"Узбекова Г. С{n}.")
+    match_key = factory.Sequence(lambda n: f"узбекова|г{n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+
+
+class AuthorshipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Authorship
+
+    article = factory.SubFactory(ArticleFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "author"
+    order = 1

@@ -1,0 +1,20 @@
+"""Settings for the test suite: the real settings with a test-only secret and faster hashing.
+
+DEBUG stays off, as in production; only what tests cannot provide (a secret, HTTPS, a
+collectstatic manifest) is replaced here.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "jinaq-tests-only-not-secret")
+
+from proceedings.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SECURE_SSL_REDIRECT = False
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # no collectstatic output in tests: files come from the finders

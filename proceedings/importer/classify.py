@@ -1,0 +1,137 @@
+"""Recognise the kinds of line that make up an article header, in kk, ru and en.
+
+Each recogniser looks at one cleaned line. They are deliberately conservative: a line is
+only called a title, a name or an affiliation when it is short and matches a pattern
+that running text does not produce; `split` and `header` combine them with context.
+"""
+
+from __future__ import annotations
+
+import re
+
+UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+LOWER = "a-zа-яёәғқңөұүһі"
+_INITIAL = rf"[{UPPER}]\.\s*"
+_SURNAME = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"
+NAME = re.compile(
+    rf"(?<![{UPPER}{LOWER}])(?:{_SURNAME}\s+(?:{_INITIAL}){{1,2}}|(?:{_INITIAL}){{1,2}}{_SURNAME})"
+)
+_PLAIN_NAME = re.compile(rf"^{_SURNAME}(?:\s+{_SURNAME}){{1,2}}$")
+
+SECTION_HEADING = re.compile(
+    r"^(?:[IVXІ]+\.\s*|\d{1,2}\.?\s*)?(?:кіріспе|введение|introduction|қорытынды|қорытындылау|"
+    r"заключение|вывод|выводы|conclusions?|discussion|results|methods?|methodology|"
+    r"literature review|background|талқылау|нәтижелер|әдістер|обсуждение|результаты|методы)\b",
+    re.IGNORECASE,
+)
+REFERENCE_HEADING = re.compile(
+    r"^(?:пайдаланылған\s+)?(?:әдебиеттер(?:\s+тізімі)?|список\s+(?:использованной\s+)?литературы|"
+    r"литература|использованная\s+литература|references|bibliography|sources|источники)\s*[:.]?$",
+    re.IGNORECASE,
+)
+ABSTRACT_LABEL = re.compile(
+    r"^(?P<label>аңдатпа|андатпа|аннотация|abstract|summary|резюме|түйіндеме)\s*[.:：\-–—]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+ABSTRACT_LANGUAGE = {"аңдатпа": "kk", "андатпа": "kk", "түйіндеме": "kk", "аннотация": "ru", "резюме": "ru"}
+KEYWORDS_LABEL = re.compile(
+    r"^(?P<label>(?:түйін(?:ді)?|кілт(?:тік|ті)?|тірек)\s+сөздер|ключевые\s+слова|key\s*-?\s*words|"
+    r"index\s+terms)\s*[.:：\-–—]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+SUPERVISOR_LABEL = re.compile(
+    r"^(?:ғылыми\s+(?:жетекші(?:сі)?|кеңесші(?:сі)?)|науч(?:ный|\.)?\s*руководитель|"
+    r"научный\s+консультант|(?:scientific\s+)?(?:supervisor|advisor|adviser))\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
+_POSITION = re.compile(
+    r"курс|магистр|докторант|студент|бакалавр|аспирант|оқытушы|преподават|профессор|доцент|"
+    r"\bphd\b|lecturer|student|master|undergraduate|candidate|кандидат|доктор|ғылымдарының|наук|"
+    r"\bф\.\s*ғ\.|\bк\.\s*ф\.|мамандығ|специальност|кинооператор|режиссер|журналист|"
+    r"«\s*\d[\dA-ZА-ЯМ]+",
+    re.IGNORECASE,
+)
+_AFFILIATION = re.compile(
+    r"университет|ҚазҰУ|КазНУ|академи|институт|university|institute|academy|college|колледж|"
+    r"факультет|faculty|әл-фараби|аль-фараби|al-farabi|алматы|almaty|астана|astana|"
+    r"қазақстан|казахстан|kazakhstan|china|қытай|китай|республика",
+    re.IGNORECASE,
+)
+_HEADER_MAX = 110
+
+
+def letters(text: str) -> str:
+    return "".join(char for char in text if char.isalpha())
+
+
+def is_title_line(text: str) -> bool:
+    """An ALL-CAPS line of several words that is not a section heading."""
+    chars = letters(text)
+    if len(chars) < 8 or len(text) > 140:
+        return False
+    upper = sum(1 for char in chars if char.isupper())
+    if upper / len(chars) < 0.85:
+        return False
+    if SECTION_HEADING.match(text) or REFERENCE_HEADING.match(text) or ABSTRACT_LABEL.match(text):
+        return False
+    return len(text.split()) >= 2 or len(chars) >= 15
+
+
+def is_supervisor_line(text: str) -> bool:
+    return bool(SUPERVISOR_LABEL.match(text))
+
+
+def person_names(text: str) -> list[str]:
+    """Names with initials in a line ('Андреева М. М.', 'Г.С. Өзбекова', 'С.Х.Барлыбаева')."""
+    return [re.sub(r"\s+", " ", match.group(0)).strip() for match in NAME.finditer(text)]
+
+
+def is_person_line(text: str) -> bool:
+    """A short line that is mostly one or more names with initials."""
+    if len(text) > 80 or is_supervisor_line(text):
+        return False
+    names = person_names(text)
+    if not names:
+        return False
+    rest = NAME.sub("", text)
+    rest = re.sub(r"\b(?:және|и|and)\b", "", rest)
+    return len(letters(rest)) <= 3
+
+
+def is_plain_name_line(text: str) -> bool:
+    """Two or three capitalised words and nothing else ('Ван Лу'); only trusted in a header."""
+    stripped = text.strip(" ,;")
+    return bool(_PLAIN_NAME.match(stripped)) and not SECTION_HEADING.match(stripped)
+
+
+def is_position_line(text: str) -> bool:
+    return len(text) <= _HEADER_MAX and bool(_POSITION.search(text)) and not _looks_like_sentence(text)
+
+
+def is_affiliation_line(text: str) -> bool:
+    return len(text) <= _HEADER_MAX and bool(_AFFILIATION.search(text)) and not _looks_like_sentence(text)
+
+
+def is_header_line(text: str) -> bool:
+    """Any line that belongs to the people part of a header."""
+    return (
+        is_person_line(text)
+        or is_supervisor_line(text)
+        or is_position_line(text)
+        or is_affiliation_line(text)
+    )
+
+
+def is_heading(text: str, width: int) -> bool:
+    """A section heading inside a body ('Кіріспе', '1. Introduction'): short, no full stop."""
+    if SECTION_HEADING.match(text) and len(text) < 0.7 * width:
+        return True
+    return len(text) < 0.5 * width and not text.endswith((".", ",", ";")) and len(text.split()) <= 8
+
+
+def _looks_like_sentence(text: str) -> bool:
+    """Running text: many words, or a clause ending in a full stop after lower-case words."""
+    words = text.split()
+    if len(words) > 12:
+        return True
+    return text.endswith(".") and len(words) > 6 and not NAME.search(text)

@@ -1,0 +1,200 @@
+"""Read the header at the top of an article: title, people, abstracts and keywords.
+
+The header is whatever recognisable lines come first, in the usual order: an ALL-CAPS
+title, names and their positions and affiliations, a supervisor line, then abstracts
+(labelled, or unlabelled paragraphs each followed by a keyword line) and keyword lines.
+The first line that fits none of these starts the body. Most articles in dumped
+proceedings have lost their header, so an empty `Header` is the common, honest answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proceedings.importer import classify as c
+from proceedings.importer.display import title_display
+from proceedings.importer.language import detect_language
+from proceedings.importer.normalise import join_lines
+from proceedings.importer.types import Header, Line, PersonDraft
+
+_MAX_TITLE_LINES = 4
+_MAX_PEOPLE_LINES = 12
+_UNLABELLED_ABSTRACT_LINES = 25
+_LABELLED_ABSTRACT_LINES = 45
+_KEYWORD_LANGUAGE = {"түйін": "kk", "кілт": "kk", "тірек": "kk", "ключевые": "ru", "key": "en", "index": "en"}
+
+
+def parse_header(lines: list[Line], *, width: int) -> Header:
+    """Parse the header of one article's lines; `body_start` is where the body begins."""
+    header = Header()
+    i = _parse_title(lines, header)
+    i = _parse_people(lines, i, header, titled=header.title is not None)
+    header.body_start = _parse_abstracts(lines, i, header, width=width)
+    return header
+
+
+def _parse_title(lines: list[Line], header: Header) -> int:
+    i = 0
+    while i < min(len(lines), _MAX_TITLE_LINES) and c.is_title_line(lines[i].text):
+        i += 1
+    if i:
+        header.title = " ".join(line.text for line in lines[:i])
+        header.title_display = title_display(header.title)
+    return i
+
+
+def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool) -> int:
+    """Consume name, position, affiliation and supervisor lines, attaching details to people."""
+    current: PersonDraft | None = None
+    start = i
+    while i < len(lines) and i - start < _MAX_PEOPLE_LINES:
+        text = lines[i].text
+        next_text = lines[i + 1].text if i + 1 < len(lines) else ""
+        if c.is_supervisor_line(text):
+            current = parse_supervisor(text)
+            header.supervisors.append(current)
+        elif c.is_person_line(text) or (
+            c.is_plain_name_line(text)
+            and (titled or c.is_position_line(next_text) or c.is_affiliation_line(next_text))
+        ):
+            names = c.person_names(text) or [text.strip(" ,;")]
+            for name in names:
+                header.authors.append(PersonDraft(name=name, printed=text, role="author"))
+            current = header.authors[-1]
+            header.author_lines.append(text)
+        elif c.is_position_line(text) or c.is_affiliation_line(text):
+            header.author_lines.append(text)
+            if current is not None:
+                current = _attach(header, current, text)
+        else:
+            break
+        i += 1
+    return i
+
+
+def _attach(header: Header, person: PersonDraft, text: str) -> PersonDraft:
+    """Give a position or affiliation line to the person printed just above it."""
+    detail = text.strip(" ,;")
+    if c.is_affiliation_line(text) and not c.is_position_line(text):
+        value = f"{person.affiliation}, {detail}" if person.affiliation else detail
+        updated = PersonDraft(person.name, person.printed, person.role, person.position, value)
+    else:
+        value = f"{person.position}, {detail}" if person.position else detail
+        updated = PersonDraft(person.name, person.printed, person.role, value, person.affiliation)
+    group = header.supervisors if person.role == "supervisor" else header.authors
+    group[group.index(person)] = updated
+    return updated
+
+
+def parse_supervisor(text: str) -> PersonDraft:
+    """Split 'Ғылыми жетекшісі: ф.ғ.д., профессор К. Камзин' into name and position."""
+    rest = c.SUPERVISOR_LABEL.sub("", text, count=1)
+    names = c.person_names(rest)
+    name = names[0] if names else rest.strip(" ,;:-–—")
+    position = c.NAME.sub("", rest, count=1) if names else ""
+    position = re.sub(r"\s+", " ", position).strip(" ,;:-–—")
+    return PersonDraft(name=name, printed=text, role="supervisor", position=position)
+
+
+def _parse_abstracts(lines: list[Line], i: int, header: Header, *, width: int) -> int:
+    """Consume labelled abstracts, unlabelled abstract paragraphs and keyword lines."""
+    while i < len(lines):
+        text = lines[i].text
+        label = c.ABSTRACT_LABEL.match(text)
+        if label and (label.group("rest") or not c.KEYWORDS_LABEL.match(text)):
+            i = _take_abstract(lines, i, header, label.group("label").casefold(), label.group("rest"))
+            continue
+        if c.KEYWORDS_LABEL.match(text):
+            i = _take_keywords(lines, i, header, width=width)
+            continue
+        keyword_at = _keyword_line_ahead(lines, i)
+        if keyword_at is None:
+            break
+        body = join_lines([line.text for line in lines[i:keyword_at]])
+        language = detect_language(body)
+        header.abstracts.setdefault(language, body)
+        i = keyword_at
+    return i
+
+
+def _take_abstract(lines: list[Line], i: int, header: Header, label: str, rest: str) -> int:
+    """An abstract runs to its keyword line when one follows soon, else to its paragraph's end."""
+    end = i + 1
+    limit = min(len(lines), i + _LABELLED_ABSTRACT_LINES)
+    keyword_end = None
+    for j in range(i + 1, limit):
+        text = lines[j].text
+        if c.KEYWORDS_LABEL.match(text):
+            keyword_end = j
+            break
+        if c.ABSTRACT_LABEL.match(text) or c.SECTION_HEADING.match(text) or c.is_title_line(text):
+            break
+    if keyword_end is not None:
+        end = keyword_end
+    else:
+        end = _paragraph_end(lines, i + 1 if not rest else i, limit)
+    texts = ([rest] if rest else []) + [line.text for line in lines[i + 1 : end]]
+    body = join_lines(texts)
+    if body:
+        language = c.ABSTRACT_LANGUAGE.get(label) or detect_language(body)
+        header.abstracts.setdefault(language, body)
+    return end
+
+
+def _paragraph_end(lines: list[Line], i: int, limit: int) -> int:
+    """Index after the last line of the paragraph that starts at `i` (a short final line ends it)."""
+    width = max((len(line.text) for line in lines[i:limit]), default=80)
+    j = i
+    while j < limit:
+        text = lines[j].text
+        if c.SECTION_HEADING.match(text) or c.KEYWORDS_LABEL.match(text):
+            return j
+        j += 1
+        if text.endswith((".", "!", "?")) and len(text) < 0.8 * width:
+            return j
+    return j
+
+
+def _take_keywords(lines: list[Line], i: int, header: Header, *, width: int) -> int:
+    match = c.KEYWORDS_LABEL.match(lines[i].text)
+    assert match is not None
+    text = match.group("rest").strip()
+    j = i + 1
+    while j < len(lines) and _keywords_continue(text, lines[j].text, width):
+        text = f"{text} {lines[j].text}".strip()
+        j += 1
+    terms = split_terms(text)
+    if terms:
+        label = match.group("label").split()[0].casefold().replace("-", "")
+        language = _KEYWORD_LANGUAGE.get(label) or detect_language(text)
+        header.keywords.setdefault(language, terms)
+    return j
+
+
+def _keywords_continue(text: str, next_text: str, width: int) -> bool:
+    if c.ABSTRACT_LABEL.match(next_text) or c.KEYWORDS_LABEL.match(next_text):
+        return False
+    if c.SECTION_HEADING.match(next_text) or c.is_title_line(next_text):
+        return False
+    if not text or text.endswith((",", ";")):
+        return True
+    if text.endswith("."):
+        return False
+    return len(next_text) < 0.6 * width and ("," in next_text or next_text.endswith("."))
+
+
+def split_terms(text: str) -> list[str]:
+    """Keyword terms as printed, split on commas and semicolons, without the final full stop."""
+    parts = re.split(r"[;,]", text)
+    return [term for term in (part.strip(" .\t") for part in parts) if term]
+
+
+def _keyword_line_ahead(lines: list[Line], i: int) -> int | None:
+    """Where an unlabelled abstract starting at `i` ends: a keyword line not far below."""
+    for j in range(i, min(len(lines), i + _UNLABELLED_ABSTRACT_LINES)):
+        text = lines[j].text
+        if c.KEYWORDS_LABEL.match(text):
+            return j if j > i else None
+        if c.ABSTRACT_LABEL.match(text) or c.SECTION_HEADING.match(text) or c.is_title_line(text):
+            return None
+    return None

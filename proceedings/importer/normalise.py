@@ -1,0 +1,143 @@
+"""Clean raw lines and group them into paragraphs, never losing the raw line numbers.
+
+Text dumped from PDFs carries invisible debris (NBSP, zero-width spaces, soft hyphens),
+inconsistent indentation, an empty line after every text line, and runs of empty lines at
+page breaks. None of that is content, but some of it is evidence: an indented line glued
+to the previous one where the file otherwise alternates text and empty lines is where two
+separately extracted pieces were stuck together, which `split` uses.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable
+
+from proceedings.importer.types import Line, Paragraph, RawDocument
+
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WORD_BEFORE_HYPHEN = re.compile(r"(\w+)-$")
+_WORD_AFTER = re.compile(r"^(\w+)")
+_TERMINAL = tuple('.!?:;»"”)]…')
+_BULLET = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*]\s|\(?\d{1,2}[.)]\s|\[\d+\]|[а-яәa-z]\)\s)")
+
+
+def clean_text(text: str) -> str:
+    """Drop invisible characters and fold every kind of space to one ordinary space."""
+    text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalise_lines(raw: RawDocument) -> list[Line]:
+    """Return the non-empty lines, each knowing its raw number, indent and surroundings."""
+    out: list[Line] = []
+    gap = 0
+    previous_empty = True
+    for index, raw_text in enumerate(raw.lines):
+        text = clean_text(raw_text)
+        if not text:
+            gap += 1
+            previous_empty = True
+            continue
+        visible = _INVISIBLE.sub("", raw_text).replace("\t", "    ")
+        indent = len(visible) - len(visible.lstrip(" \u00a0\u2000\u2001\u2002\u2003\u202f"))
+        out.append(
+            Line(
+                text=text,
+                raw=index + 1,
+                indent=indent,
+                glued=not previous_empty and bool(out),
+                gap=gap,
+                page=raw.pages[index] if index < len(raw.pages) else None,
+            )
+        )
+        gap = 0
+        previous_empty = False
+    return out
+
+
+def typical_width(lines: list[Line]) -> int:
+    """The length of a full line of running text, so that short lines can be recognised."""
+    lengths = [len(line.text) for line in lines if len(line.text) >= 30]
+    if not lengths:
+        return 80
+    lengths.sort()
+    return lengths[int(len(lengths) * 0.75)]
+
+
+def vocabulary(lines: Iterable[Line]) -> set[str]:
+    """Lower-cased words of the document, used to decide whether a line-end hyphen is real."""
+    words: set[str] = set()
+    for line in lines:
+        words.update(w.casefold() for w in re.findall(r"\w+(?:-\w+)*", line.text))
+    return words
+
+
+def join_lines(texts: list[str], vocab: set[str] | None = None) -> str:
+    """Join wrapped lines; a line-end hyphen is dropped only when the document shows the word whole.
+
+    Word processors rarely hyphenate, so most line-end hyphens in these files are real
+    compound hyphens ('бет-әлпеті', 'PR-дың'); the document's own vocabulary decides.
+    """
+    result = ""
+    for text in texts:
+        if not result:
+            result = text
+            continue
+        before = _WORD_BEFORE_HYPHEN.search(result)
+        after = _WORD_AFTER.match(text)
+        if result.endswith("-") and before and after:
+            whole = (before.group(1) + after.group(1)).casefold()
+            hyphenated = f"{before.group(1)}-{after.group(1)}".casefold()
+            dehyphenate = (
+                vocab is not None
+                and whole in vocab
+                and hyphenated not in vocab
+                and after.group(1)[:1].islower()
+            )
+            result = result[:-1] + text if dehyphenate else result + text
+        else:
+            result = f"{result} {text}"
+    return result
+
+
+def is_short(line: Line, width: int) -> bool:
+    return len(line.text) < 0.7 * width
+
+
+def paragraphs(
+    lines: list[Line], *, width: int | None = None, vocab: set[str] | None = None
+) -> list[Paragraph]:
+    """Group lines into paragraphs from line lengths, final punctuation and list markers.
+
+    The dumps keep no paragraph marks, so a paragraph ends at a clearly short line (a
+    heading or the last line of a paragraph) and a new one starts at a bullet or number.
+    """
+    if not lines:
+        return []
+    width = width or typical_width(lines)
+    out: list[Paragraph] = []
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i < len(lines) and not _breaks_before(lines[i - 1], lines[i], width):
+            continue
+        text = join_lines([line.text for line in lines[start:i]], vocab)
+        out.append(Paragraph(start=start, end=i - 1, text=text))
+        start = i
+    return out
+
+
+def _breaks_before(previous: Line, line: Line, width: int) -> bool:
+    prev = previous.text
+    if len(prev) < 0.6 * width and not prev.endswith(("-", ",")):
+        return True
+    if prev.endswith(_TERMINAL) and len(prev) < 0.85 * width:
+        return True
+    if _BULLET.match(line.text) and prev.endswith(_TERMINAL):
+        return True
+    return line.glued and line.indent > 0 and not previous.glued
+
+
+def median_indent(lines: list[Line]) -> float:
+    return statistics.median(line.indent for line in lines) if lines else 0.0

@@ -1,0 +1,97 @@
+"""read → normalise → split → parse header → detect language → deduplicate, as one call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from proceedings.importer.dedupe import content_hash, mark_duplicates
+from proceedings.importer.header import parse_header
+from proceedings.importer.language import detect_language
+from proceedings.importer.normalise import normalise_lines, paragraphs, typical_width, vocabulary
+from proceedings.importer.read import read_source
+from proceedings.importer.split import Candidate, find_candidates
+from proceedings.importer.types import ArticleDraft, Header, ImportPlan, Line
+
+Progress = Callable[[int, int], None]
+
+
+def parse_proceedings(
+    data: bytes,
+    *,
+    filename: str,
+    max_bytes: int = 50 * 1024 * 1024,
+    progress: Progress | None = None,
+) -> ImportPlan:
+    """Turn a proceedings file into article drafts; raises `ImportFileError` for unusable files."""
+    raw = read_source(data, filename=filename, max_bytes=max_bytes)
+    lines = normalise_lines(raw)
+    if not lines:
+        return ImportPlan(kind=raw.kind, line_count=len(raw.lines), articles=[], warnings=["no text"])
+    width = typical_width(lines)
+    vocab = vocabulary(lines)
+    paras = paragraphs(lines, width=width, vocab=vocab)
+    candidates = find_candidates(lines, paras, width=width)
+    segments = resolve_segments(lines, candidates, width=width)
+    articles = []
+    for done, (start, end, header, reason) in enumerate(segments, start=1):
+        articles.append(build_article(lines[start:end], header, reason=reason, width=width, vocab=vocab))
+        if progress:
+            progress(done, len(segments))
+    mark_duplicates(articles)
+    return ImportPlan(kind=raw.kind, line_count=len(raw.lines), articles=articles)
+
+
+def resolve_segments(
+    lines: list[Line], candidates: list[Candidate], *, width: int
+) -> list[tuple[int, int, Header, str]]:
+    """Keep candidates that do not fall inside the header of the article above them."""
+    kept: list[tuple[int, Header, str]] = []
+    for candidate in candidates:
+        if kept:
+            start, header, _ = kept[-1]
+            if candidate.index <= start + header.body_start:
+                continue
+        header = parse_header(lines[candidate.index :], width=width)
+        kept.append((candidate.index, header, candidate.reason))
+    out = []
+    for n, (start, header, reason) in enumerate(kept):
+        end = kept[n + 1][0] if n + 1 < len(kept) else len(lines)
+        header.body_start = min(header.body_start, end - start)
+        out.append((start, end, header, reason))
+    return out
+
+
+def build_article(
+    lines: list[Line], header: Header, *, reason: str, width: int, vocab: set[str]
+) -> ArticleDraft:
+    """Assemble one draft from its lines and parsed header."""
+    body_lines = lines[header.body_start :]
+    body = "\n\n".join(p.text for p in paragraphs(body_lines, width=width, vocab=vocab))
+    warnings = []
+    if not (header.title or header.authors or header.supervisors or header.abstracts):
+        warnings.append("no header found")
+    if reason.startswith("language change"):
+        warnings.append(f"boundary decided by a {reason}")
+    elif reason == "layout seam":
+        warnings.append("boundary decided by the layout alone")
+    language_text = body or " ".join(header.abstracts.values()) or (header.title or "")
+    pages = [line.page for line in lines if line.page is not None]
+    return ArticleDraft(
+        start_line=lines[0].raw,
+        end_line=lines[-1].raw,
+        title=header.title,
+        title_display=header.title_display,
+        authors=header.authors,
+        supervisors=header.supervisors,
+        author_lines=header.author_lines,
+        language=detect_language(language_text),
+        abstracts=header.abstracts,
+        keywords=header.keywords,
+        body=body,
+        body_start_line=body_lines[0].raw if body_lines else lines[-1].raw,
+        first_page=min(pages) if pages else None,
+        last_page=max(pages) if pages else None,
+        content_hash=content_hash(body),
+        duplicate_of=None,
+        warnings=warnings,
+    )

@@ -1,0 +1,32 @@
+"""The JSON contract of a dry run: what `import_proceedings --dry-run --format json` prints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from proceedings.importer.types import ImportPlan
+
+
+def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
+    """One entry per article; keywords are flattened over languages, names given as printed-clean."""
+    return {
+        "articles": [
+            {
+                "start_line": a.start_line,
+                "end_line": a.end_line,
+                "title": a.title,
+                "authors": [p.name for p in a.authors],
+                "supervisors": [p.name for p in a.supervisors],
+                "language": a.language,
+                "keywords": [term for terms in a.keywords.values() for term in terms],
+                "duplicate_of": a.duplicate_of,
+                "topics": list(getattr(a, "topics", None) or []),
+                "title_display": a.title_display,
+                "abstracts": dict(a.abstracts),
+                "first_page": a.first_page,
+                "last_page": a.last_page,
+                "warnings": list(a.warnings),
+            }
+            for a in plan.articles
+        ]
+    }

@@ -1,0 +1,179 @@
+"""Find where articles start.
+
+Dumped proceedings rarely say where an article begins, so several kinds of evidence are
+collected and each candidate start remembers why it was proposed:
+
+* a seam: an indented line glued to the line above where the file otherwise puts an
+  empty line after every text line (pieces extracted separately and concatenated);
+* a header: an ALL-CAPS title followed by people lines, a supervisor line, or an abstract
+  label that does not follow a header of its own;
+* a change of body language between two substantial paragraphs, when the new language
+  carries on (a quotation in another language does not);
+* the first substantial paragraph after a reference list.
+
+Candidates that fall inside the header of an article found just above (a title's second
+line, 'Introduction' after an abstract) are merged into that article by the caller.
+Section headings are not evidence: 'Кіріспе' or '1. Introduction' open sections, not articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from proceedings.importer import classify as c
+from proceedings.importer.language import detect_language, letter_count
+from proceedings.importer.types import Line, Paragraph
+
+SUBSTANTIAL = 200
+_LONG = 600
+_BACK_OVER_HEADER = 4
+_STARTS_SENTENCE = re.compile(rf"^[\d{c.UPPER}«\"“(•\-–—]")
+_REFERENCE_ENTRY = re.compile(r"^(?:\[?\d{1,3}[.)\]]|https?://|www\.|URL|DOI)", re.IGNORECASE)
+_CITATION = re.compile(r"//|https?://|\bURL\b|\bDOI\b|\b[СсPp]\.\s*\d|\bpp?\.\s*\d|\d{4}\.\s*[-–—]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed article start at `index` into the line list, with the reason for it."""
+
+    index: int
+    reason: str
+
+
+def find_candidates(lines: list[Line], paras: list[Paragraph], *, width: int) -> list[Candidate]:
+    """All proposed article starts, sorted, the first line always included."""
+    found: dict[int, str] = {0: "start of file"}
+    for finder in (_seams, _headers, _abstract_labels, _reference_ends):
+        for index, reason in finder(lines, paras, width):
+            found.setdefault(index, reason)
+    for index, reason in _language_changes(lines, paras):
+        found.setdefault(index, reason)
+    return [Candidate(index, reason) for index, reason in sorted(found.items())]
+
+
+def _seams(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:
+    out = []
+    for i in range(2, len(lines)):
+        line, previous = lines[i], lines[i - 1]
+        if not (line.glued and line.indent > 0 and not previous.glued):
+            continue
+        if _STARTS_SENTENCE.match(line.text) and not line.text.lower().startswith(("http", "www.")):
+            out.append((i, "layout seam"))
+    return out
+
+
+def _headers(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:
+    """Title blocks followed by people lines, and people blocks with a supervisor or a name."""
+    out = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        if c.is_title_line(text):
+            j = i
+            while j < len(lines) and j - i < 4 and c.is_title_line(lines[j].text):
+                j += 1
+            following = lines[j].text if j < len(lines) else ""
+            if c.is_header_line(following) or c.is_plain_name_line(following) or c.ABSTRACT_LABEL.match(
+                following
+            ):
+                out.append((i, "title and authors"))
+            i = j
+            continue
+        if c.is_supervisor_line(text) or (c.is_person_line(text) and _has_header_neighbour(lines, i)):
+            start = _back_over_header(lines, i)
+            if start > 0 and c.is_title_line(lines[start - 1].text):
+                i += 1
+                continue
+            out.append((start, "author or supervisor lines"))
+            while i < len(lines) and c.is_header_line(lines[i].text):
+                i += 1
+            continue
+        i += 1
+    return out
+
+
+def _has_header_neighbour(lines: list[Line], i: int) -> bool:
+    around = [lines[k].text for k in (i - 1, i + 1) if 0 <= k < len(lines)]
+    return any(c.is_position_line(t) or c.is_affiliation_line(t) or c.is_supervisor_line(t) for t in around)
+
+
+def _back_over_header(lines: list[Line], i: int) -> int:
+    start = i
+    while start > 0 and i - start < _BACK_OVER_HEADER and c.is_header_line(lines[start - 1].text):
+        start -= 1
+    return start
+
+
+def _abstract_labels(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:
+    out = []
+    for i, line in enumerate(lines):
+        match = c.ABSTRACT_LABEL.match(line.text)
+        if not match or (match.group("label").casefold() == "summary" and not line.glued):
+            continue
+        if i > 0 and (c.is_header_line(lines[i - 1].text) or c.is_title_line(lines[i - 1].text)):
+            continue
+        out.append((i, "abstract label"))
+    return out
+
+
+def _reference_ends(lines: list[Line], paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:
+    out = []
+    in_references = False
+    for para in paras:
+        first = lines[para.start].text
+        if c.REFERENCE_HEADING.match(first):
+            in_references = True
+            continue
+        if not in_references:
+            continue
+        if _is_reference(para.text) or letter_count(para.text) < SUBSTANTIAL:
+            continue
+        out.append((para.start, "after a reference list"))
+        in_references = False
+    return out
+
+
+def _is_reference(text: str) -> bool:
+    return bool(_REFERENCE_ENTRY.match(text) or _CITATION.search(text))
+
+
+def reference_paragraphs(lines: list[Line], paras: list[Paragraph]) -> set[int]:
+    """Indices of paragraphs inside reference lists, which say nothing about body language."""
+    inside: set[int] = set()
+    in_references = False
+    for k, para in enumerate(paras):
+        if c.REFERENCE_HEADING.match(lines[para.start].text):
+            in_references = True
+        elif in_references and not _is_reference(para.text) and letter_count(para.text) >= SUBSTANTIAL:
+            in_references = False
+        if in_references:
+            inside.add(k)
+    return inside
+
+
+def _language_changes(lines: list[Line], paras: list[Paragraph]) -> list[tuple[int, str]]:
+    """Starts where the body language changes and keeps the new language."""
+    skip = reference_paragraphs(lines, paras)
+    langs: list[tuple[int, str, int]] = [
+        (k, detect_language(p.text), letter_count(p.text))
+        for k, p in enumerate(paras)
+        if k not in skip and letter_count(p.text) >= SUBSTANTIAL
+    ]
+    out = []
+    for n in range(1, len(langs)):
+        k_prev, lang_prev, _ = langs[n - 1]
+        k, lang, size = langs[n]
+        if lang == lang_prev:
+            continue
+        carries_on = n + 1 < len(langs) and langs[n + 1][1] == lang
+        if not (carries_on or size >= _LONG):
+            continue
+        first = k
+        for m in range(k_prev + 1, k):
+            text = paras[m].text
+            if letter_count(text) >= 20 and detect_language(text) == lang:
+                first = m
+                break
+        out.append((paras[first].start, f"language change {lang_prev}→{lang}"))
+    return out

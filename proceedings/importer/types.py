@@ -1,0 +1,101 @@
+"""Plain data passed between the importer's steps.
+
+Nothing here knows about Django: the database layer turns an `ImportPlan` into rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+class ImportFileError(Exception):
+    """A file the importer cannot read; the message is meant for the editor, as is."""
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """The file as lines, before any cleaning; line N of the file is `lines[N - 1]`."""
+
+    kind: Literal["text", "pdf"]
+    lines: list[str]
+    pages: list[int | None]
+    encoding: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line after cleaning, with what the layout said about it.
+
+    `glued` is true when the raw line right above was not empty: in dumps where every text
+    line is followed by an empty one, a glued line marks a seam between two extracted pieces.
+    """
+
+    text: str
+    raw: int
+    indent: int
+    glued: bool
+    gap: int
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Consecutive lines read as one paragraph; `start`/`end` index into the line list."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PersonDraft:
+    name: str
+    printed: str
+    role: str
+    position: str = ""
+    affiliation: str = ""
+
+
+@dataclass
+class Header:
+    """What sits above an article's body; `body_start` indexes the segment's lines."""
+
+    title: str | None = None
+    title_display: str | None = None
+    authors: list[PersonDraft] = field(default_factory=list)
+    supervisors: list[PersonDraft] = field(default_factory=list)
+    author_lines: list[str] = field(default_factory=list)
+    abstracts: dict[str, str] = field(default_factory=dict)
+    keywords: dict[str, list[str]] = field(default_factory=dict)
+    body_start: int = 0
+
+
+@dataclass
+class ArticleDraft:
+    start_line: int
+    end_line: int
+    title: str | None
+    title_display: str | None
+    authors: list[PersonDraft]
+    supervisors: list[PersonDraft]
+    author_lines: list[str]
+    language: str
+    abstracts: dict[str, str]
+    keywords: dict[str, list[str]]
+    body: str
+    body_start_line: int
+    first_page: int | None
+    last_page: int | None
+    content_hash: str
+    duplicate_of: int | None
+    warnings: list[str]
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    kind: str
+    line_count: int
+    articles: list[ArticleDraft]
+    warnings: list[str] = field(default_factory=list)

@@ -14,10 +14,13 @@ def main() -> None:
     from proceedings.bootstrap import ensure_virtualenv  # noqa: PLC0415
 
     ensure_virtualenv(sys.argv)
-    if sys.argv[1:2] == ["start"]:
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "start":
         # `start` is the local development server of the README: debug on unless told otherwise.
         os.environ.setdefault("DJANGO_DEBUG", "1")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proceedings.settings")
+    # `test` hands over to pytest, which uses the test settings (they need no secret key).
+    default_settings = "tests.settings" if command == "test" else "proceedings.settings"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", default_settings)
     from django.core.management import execute_from_command_line  # noqa: PLC0415
 
     execute_from_command_line(sys.argv)

@@ -6,6 +6,7 @@ the database yet, then runs the development server. Each step is a no-op the sec
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -21,8 +22,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help="prepare the database and stop")
 
     def handle(self, *args, addrport: str, no_serve: bool, **options) -> None:
-        call_command("migrate", interactive=False, verbosity=0)
-        self.stdout.write("Database ready.")
+        # runserver's autoreloader runs this command again in a child process (RUN_MAIN=true);
+        # the parent has prepared the database already.
+        if os.environ.get("RUN_MAIN") != "true":
+            call_command("migrate", interactive=False, verbosity=0)
+            self.stdout.write("Database ready.")
         if no_serve:
             return
         # whitenoise expects STATIC_ROOT to exist even when it serves from the finders.

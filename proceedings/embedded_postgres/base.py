@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import psutil
 import psycopg2
 from django.db.backends.postgresql import base
 from psycopg2 import errors, sql
@@ -33,10 +34,29 @@ def embedded_server_socket_dir(pgdata: Path, database: str) -> str:
         import pgserver  # noqa: PLC0415 - only the embedded configuration needs it
 
     pgdata.parent.mkdir(parents=True, exist_ok=True)
+    forget_dead_processes(pgdata)
     server = pgserver.get_server(pgdata)
     socket_dir = parse_qs(urlsplit(server.get_uri()).query)["host"][0]
     create_database_if_missing(socket_dir, database)
     return socket_dir
+
+
+def forget_dead_processes(pgdata: Path) -> None:
+    """Drop processes that died without saying goodbye from pgserver's list of the server's users.
+
+    pgserver stops the server when the last process on its list exits, but a process killed by
+    SIGKILL/SIGTERM never removes itself, and the server would then run forever. The list and its
+    lock are pgserver internals (hence the pinned version range in pyproject.toml).
+    """
+    from pgserver.postgres_server import PostgresServer  # noqa: PLC0415
+    from pgserver.utils import DiskList  # noqa: PLC0415
+
+    pid_list = DiskList(pgdata / ".handle_pids.json")
+    with PostgresServer._lock:
+        pids = pid_list.get()
+        alive = [pid for pid in pids if psutil.pid_exists(pid)]
+        if alive != pids:
+            pid_list.put(alive)
 
 
 def create_database_if_missing(socket_dir: str, database: str) -> None:

@@ -13,8 +13,10 @@ UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 LOWER = "a-zа-яёәғқңөұүһі"
 _INITIAL = rf"[{UPPER}]\.\s*"
 _SURNAME = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"
+_LAST_INITIAL = rf"[{UPPER}](?:\.|(?![{UPPER}{LOWER}]))"
 NAME = re.compile(
-    rf"(?<![{UPPER}{LOWER}])(?:{_SURNAME}\s+(?:{_INITIAL}){{1,2}}|(?:{_INITIAL}){{1,2}}{_SURNAME})"
+    rf"(?<![{UPPER}{LOWER}])(?:{_SURNAME}\s+[{UPPER}]\.(?:\s*{_LAST_INITIAL})?"
+    rf"|(?:{_INITIAL}){{1,2}}{_SURNAME})"
 )
 _PLAIN_NAME = re.compile(rf"^{_SURNAME}(?:\s+{_SURNAME}){{1,2}}$")
 
@@ -58,6 +60,8 @@ _AFFILIATION = re.compile(
     re.IGNORECASE,
 )
 _HEADER_MAX = 110
+_POSITION_WORDS = 8
+_AFFILIATION_WORDS = 10
 
 
 def letters(text: str) -> str:
@@ -77,6 +81,28 @@ def is_title_line(text: str) -> bool:
     return len(text.split()) >= 2 or len(chars) >= 15
 
 
+def is_title_continuation(text: str) -> bool:
+    """Later lines of an ALL-CAPS title may be a single word ('КОНТЕКСТЕ', 'ИНТЕЛЛЕКТ')."""
+    chars = letters(text)
+    if len(chars) < 3 or SECTION_HEADING.match(text) or REFERENCE_HEADING.match(text):
+        return False
+    return sum(1 for char in chars if char.isupper()) / len(chars) >= 0.85 and len(text) <= 140
+
+
+def is_titlelike(text: str, width: int) -> bool:
+    """A line that could be a sentence-case title: short, several words, no closing full stop."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 14
+        and len(text) < 0.9 * width
+        and not text.endswith((".", ",", ";"))
+        and not SECTION_HEADING.match(text)
+        and not is_header_line(text)
+        and not ABSTRACT_LABEL.match(text)
+        and not KEYWORDS_LABEL.match(text)
+    )
+
+
 def is_supervisor_line(text: str) -> bool:
     return bool(SUPERVISOR_LABEL.match(text))
 
@@ -88,7 +114,7 @@ def person_names(text: str) -> list[str]:
 
 def is_person_line(text: str) -> bool:
     """A short line that is mostly one or more names with initials."""
-    if len(text) > 80 or is_supervisor_line(text):
+    if len(text) > 80 or is_supervisor_line(text) or SECTION_HEADING.match(text):
         return False
     names = person_names(text)
     if not names:
@@ -105,11 +131,18 @@ def is_plain_name_line(text: str) -> bool:
 
 
 def is_position_line(text: str) -> bool:
-    return len(text) <= _HEADER_MAX and bool(_POSITION.search(text)) and not _looks_like_sentence(text)
+    """'1 курс магистратура', 'филология ғылымдарының кандидаты, доцент': short, with a rank word."""
+    return len(text.split()) <= _POSITION_WORDS and bool(_POSITION.search(text)) and not text.endswith(".")
 
 
 def is_affiliation_line(text: str) -> bool:
-    return len(text) <= _HEADER_MAX and bool(_AFFILIATION.search(text)) and not _looks_like_sentence(text)
+    """'Әл-Фараби атындағы Қазақ ұлттық университеті', 'Алматы, Қазахстан'."""
+    return (
+        len(text) <= _HEADER_MAX
+        and len(text.split()) <= _AFFILIATION_WORDS
+        and bool(_AFFILIATION.search(text))
+        and not _looks_like_sentence(text)
+    )
 
 
 def is_header_line(text: str) -> bool:
@@ -122,11 +155,18 @@ def is_header_line(text: str) -> bool:
     )
 
 
-def is_heading(text: str, width: int) -> bool:
-    """A section heading inside a body ('Кіріспе', '1. Introduction'): short, no full stop."""
-    if SECTION_HEADING.match(text) and len(text) < 0.7 * width:
-        return True
-    return len(text) < 0.5 * width and not text.endswith((".", ",", ";")) and len(text.split()) <= 8
+URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def prose(text: str) -> str:
+    """Text without URLs, which say nothing about the language it is written in."""
+    return URL.sub(" ", text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line closes a sentence (or is a bare link, as reference lists end)."""
+    stripped = text.rstrip()
+    return stripped.endswith(tuple('.!?…»"”)];')) or bool(URL.fullmatch(stripped))
 
 
 def _looks_like_sentence(text: str) -> bool:

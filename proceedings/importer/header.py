@@ -27,20 +27,46 @@ _KEYWORD_LANGUAGE = {"түйін": "kk", "кілт": "kk", "тірек": "kk", "
 def parse_header(lines: list[Line], *, width: int) -> Header:
     """Parse the header of one article's lines; `body_start` is where the body begins."""
     header = Header()
-    i = _parse_title(lines, header)
+    i = _parse_title(lines, header, width=width)
     i = _parse_people(lines, i, header, titled=header.title is not None)
     header.body_start = _parse_abstracts(lines, i, header, width=width)
     return header
 
 
-def _parse_title(lines: list[Line], header: Header) -> int:
+def _parse_title(lines: list[Line], header: Header, *, width: int) -> int:
+    """An ALL-CAPS title, or up to three short lines directly above a name line."""
     i = 0
-    while i < min(len(lines), _MAX_TITLE_LINES) and c.is_title_line(lines[i].text):
+    while i < min(len(lines), _MAX_TITLE_LINES) and (
+        c.is_title_line(lines[i].text) or (i and c.is_title_continuation(lines[i].text))
+    ):
         i += 1
+    if not i:
+        i = _sentence_case_title(lines, width=width)
     if i:
         header.title = " ".join(line.text for line in lines[:i])
         header.title_display = title_display(header.title)
     return i
+
+
+def _sentence_case_title(lines: list[Line], *, width: int) -> int:
+    if not lines or not lines[0].text[:1].isupper():
+        return 0
+    for k in range(1, min(len(lines), _MAX_TITLE_LINES)):
+        if not c.is_titlelike(lines[k - 1].text, width):
+            return 0
+        if _starts_people(lines, k):
+            return k
+    return 0
+
+
+def _starts_people(lines: list[Line], k: int) -> bool:
+    """A name line with a position, affiliation or supervisor line right below it."""
+    text = lines[k].text
+    below = lines[k + 1].text if k + 1 < len(lines) else ""
+    named = c.is_person_line(text) or c.is_plain_name_line(text)
+    return named and (
+        c.is_position_line(below) or c.is_affiliation_line(below) or c.is_supervisor_line(below)
+    )
 
 
 def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool) -> int:

@@ -53,11 +53,30 @@ def resolve_segments(
                 continue
         header = parse_header(lines[candidate.index :], width=width)
         kept.append((candidate.index, header, candidate.reason))
+    kept = _merge_headless_scraps(lines, kept, width=width)
     out = []
     for n, (start, header, reason) in enumerate(kept):
         end = kept[n + 1][0] if n + 1 < len(kept) else len(lines)
         header.body_start = min(header.body_start, end - start)
         out.append((start, end, header, reason))
+    return out
+
+
+def _merge_headless_scraps(
+    lines: list[Line], kept: list[tuple[int, Header, str]], *, width: int
+) -> list[tuple[int, Header, str]]:
+    """A 'segment' of only short lines (a lone 'Введение') is the top of the next article."""
+    out: list[tuple[int, Header, str]] = []
+    for n, item in enumerate(kept):
+        if out and out[-1][2] == "scrap":
+            start = out.pop()[0]
+            item = (start, parse_header(lines[start:], width=width), item[2])
+        end = kept[n + 1][0] if n + 1 < len(kept) else len(lines)
+        start, header, reason = item
+        body = lines[start + header.body_start : end]
+        if n + 1 < len(kept) and not any(len(line.text) >= 0.6 * width for line in body):
+            item = (start, header, "scrap")
+        out.append(item)
     return out
 
 

@@ -56,14 +56,14 @@ def _seams(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tupl
     out = []
     for i in range(2, len(lines)):
         line, previous = lines[i], lines[i - 1]
-        if not (line.glued and line.indent > 0 and not previous.glued):
+        if not (line.glued and line.indent > 0 and not previous.glued and c.ends_sentence(previous.text)):
             continue
         if _STARTS_SENTENCE.match(line.text) and not line.text.lower().startswith(("http", "www.")):
             out.append((i, "layout seam"))
     return out
 
 
-def _headers(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:
+def _headers(lines: list[Line], _paras: list[Paragraph], width: int) -> list[tuple[int, str]]:
     """Title blocks followed by people lines, and people blocks with a supervisor or a name."""
     out = []
     i = 0
@@ -71,21 +71,24 @@ def _headers(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tu
         text = lines[i].text
         if c.is_title_line(text):
             j = i
-            while j < len(lines) and j - i < 4 and c.is_title_line(lines[j].text):
+            j = i + 1
+            while j < len(lines) and j - i < 4 and c.is_title_continuation(lines[j].text):
                 j += 1
             following = lines[j].text if j < len(lines) else ""
-            if c.is_header_line(following) or c.is_plain_name_line(following) or c.ABSTRACT_LABEL.match(
-                following
+            if (
+                c.is_header_line(following)
+                or c.is_plain_name_line(following)
+                or c.ABSTRACT_LABEL.match(following)
             ):
                 out.append((i, "title and authors"))
             i = j
             continue
         if c.is_supervisor_line(text) or (c.is_person_line(text) and _has_header_neighbour(lines, i)):
             start = _back_over_header(lines, i)
-            if start > 0 and c.is_title_line(lines[start - 1].text):
+            if start > 0 and c.is_title_continuation(lines[start - 1].text):
                 i += 1
                 continue
-            out.append((start, "author or supervisor lines"))
+            out.append((_back_over_title(lines, start, width), "author or supervisor lines"))
             while i < len(lines) and c.is_header_line(lines[i].text):
                 i += 1
             continue
@@ -102,6 +105,18 @@ def _back_over_header(lines: list[Line], i: int) -> int:
     start = i
     while start > 0 and i - start < _BACK_OVER_HEADER and c.is_header_line(lines[start - 1].text):
         start -= 1
+    return start
+
+
+def _back_over_title(lines: list[Line], start: int, width: int) -> int:
+    """Include up to three sentence-case title lines above a people block, if a sentence ends above them."""
+    k = start
+    while k > 0 and start - k < 3 and c.is_titlelike(lines[k - 1].text, width):
+        k -= 1
+    if k == start or not lines[k].text[:1].isupper():
+        return start
+    if k == 0 or c.ends_sentence(lines[k - 1].text):
+        return k
     return start
 
 
@@ -155,10 +170,11 @@ def reference_paragraphs(lines: list[Line], paras: list[Paragraph]) -> set[int]:
 def _language_changes(lines: list[Line], paras: list[Paragraph]) -> list[tuple[int, str]]:
     """Starts where the body language changes and keeps the new language."""
     skip = reference_paragraphs(lines, paras)
+    texts = [c.prose(p.text) for p in paras]
     langs: list[tuple[int, str, int]] = [
-        (k, detect_language(p.text), letter_count(p.text))
-        for k, p in enumerate(paras)
-        if k not in skip and letter_count(p.text) >= SUBSTANTIAL
+        (k, detect_language(texts[k]), letter_count(texts[k]))
+        for k in range(len(paras))
+        if k not in skip and letter_count(texts[k]) >= SUBSTANTIAL
     ]
     out = []
     for n in range(1, len(langs)):
@@ -171,7 +187,7 @@ def _language_changes(lines: list[Line], paras: list[Paragraph]) -> list[tuple[i
             continue
         first = k
         for m in range(k_prev + 1, k):
-            text = paras[m].text
+            text = texts[m]
             if letter_count(text) >= 20 and detect_language(text) == lang:
                 first = m
                 break

@@ -23,7 +23,8 @@ _PLAIN_NAME = re.compile(rf"^{_SURNAME}(?:\s+{_SURNAME}){{1,2}}$")
 SECTION_HEADING = re.compile(
     r"^(?:[IVXІ]+\.\s*|\d{1,2}\.?\s*)?(?:кіріспе|введение|introduction|қорытынды|қорытындылау|"
     r"заключение|вывод|выводы|conclusions?|discussion|results|methods?|methodology|"
-    r"literature review|background|талқылау|нәтижелер|әдістер|обсуждение|результаты|методы)\b",
+    r"literature review|background|талқылау|нәтижелер|әдістер|обсуждение|результаты|методы)"
+    r"(?:\s+[^\s.]+){0,3}?\s*[:.：]?\s*$",
     re.IGNORECASE,
 )
 REFERENCE_HEADING = re.compile(
@@ -37,7 +38,7 @@ ABSTRACT_LABEL = re.compile(
 )
 ABSTRACT_LANGUAGE = {"аңдатпа": "kk", "андатпа": "kk", "түйіндеме": "kk", "аннотация": "ru", "резюме": "ru"}
 KEYWORDS_LABEL = re.compile(
-    r"^(?P<label>(?:түйін(?:ді)?|кілт(?:тік|ті)?|тірек)\s+сөздер|ключевые\s+слова|key\s*-?\s*words|"
+    r"^(?P<label>(?:түйін(?:ді)?|кілт(?:тік|ті)?|тірек)\s+сөздер|ключевые\s+слова|key\s*-?\s*(?:words?|worlds?)|"
     r"index\s+terms)\s*[.:：\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )

@@ -186,7 +186,9 @@ def _take_keywords(lines: list[Line], i: int, header: Header, *, width: int) -> 
     assert match is not None
     text = match.group("rest").strip()
     j = i + 1
-    while j < len(lines) and _keywords_continue(text, lines[j].text, width):
+    while j < len(lines) and _keywords_continue(
+        text, lines[j].text, width, wrapped=len(lines[j - 1].text) >= 0.8 * width
+    ):
         text = f"{text} {lines[j].text}".strip()
         j += 1
     terms = split_terms(text)
@@ -197,12 +199,13 @@ def _take_keywords(lines: list[Line], i: int, header: Header, *, width: int) -> 
     return j
 
 
-def _keywords_continue(text: str, next_text: str, width: int) -> bool:
+def _keywords_continue(text: str, next_text: str, width: int, *, wrapped: bool) -> bool:
+    """Keyword lists wrap: a full-width line, or one ending in a comma, goes on below."""
     if c.ABSTRACT_LABEL.match(next_text) or c.KEYWORDS_LABEL.match(next_text):
         return False
     if c.SECTION_HEADING.match(next_text) or c.is_title_line(next_text):
         return False
-    if not text or text.endswith((",", ";")):
+    if not text or wrapped or text.endswith((",", ";", "，", "；")):
         return True
     if text.endswith("."):
         return False
@@ -211,7 +214,7 @@ def _keywords_continue(text: str, next_text: str, width: int) -> bool:
 
 def split_terms(text: str) -> list[str]:
     """Keyword terms as printed, split on commas and semicolons, without the final full stop."""
-    parts = re.split(r"[;,]", text)
+    parts = re.split(r"[;,，；、]", text)
     return [term for term in (part.strip(" .\t") for part in parts) if term]
 
 

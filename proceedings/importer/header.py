@@ -205,10 +205,10 @@ def _keywords_continue(text: str, next_text: str, width: int, *, wrapped: bool) 
         return False
     if c.SECTION_HEADING.match(next_text) or c.is_title_line(next_text):
         return False
-    if not text or wrapped or text.endswith((",", ";", "，", "；")):
-        return True
     if text.endswith("."):
         return False
+    if not text or wrapped or text.endswith((",", ";", "，", "；")):
+        return True
     return len(next_text) < 0.6 * width and ("," in next_text or next_text.endswith("."))
 
 

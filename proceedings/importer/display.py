@@ -21,6 +21,8 @@ _PROPER_STEMS = (
     "қазақстан казахстан kazakhstan алматы астана china қытай китай росси ресей korea корея "
     "орталық азия central asia әл-фараби аль-фараби al-farabi еуразия евразия"
 ).split()
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to vs with".split())
+_ADJECTIVE_ENDING = re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|их|ого|ому|ой|ую|им|ими|о)$")
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*|\S")
 
 
@@ -38,6 +40,8 @@ def title_display(title: str) -> str:
         out.append(_token_display(token, title, match.start(), first_word=first_word))
         if any(char.isalpha() for char in token):
             first_word = False
+        elif token in ".!?":
+            first_word = True
         position = match.end()
     out.append(title[position:])
     return "".join(out)
@@ -53,9 +57,11 @@ def _token_display(token: str, title: str, start: int, *, first_word: bool) -> s
     if known:
         return f"{known}-{tail.lower()}"
     in_parentheses = title[start - 1 : start] == "(" and len(token) <= 6
-    if in_parentheses or any(char.isdigit() for char in token) or (token.isascii() and len(token) <= 3):
+    short_latin = token.isascii() and len(token) <= 3 and token.casefold() not in _SMALL_WORDS
+    if in_parentheses or any(char.isdigit() for char in token) or short_latin:
         return token
     lower = token.lower()
-    if first_word or lower.startswith(tuple(_PROPER_STEMS)):
+    proper = lower.startswith(tuple(_PROPER_STEMS)) and not _ADJECTIVE_ENDING.search(head.lower())
+    if first_word or proper:
         return lower[:1].upper() + lower[1:]
     return lower

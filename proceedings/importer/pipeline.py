@@ -33,26 +33,27 @@ def parse_proceedings(
     candidates = find_candidates(lines, paras, width=width)
     segments = resolve_segments(lines, candidates, width=width)
     articles = []
-    for done, (start, end, header, reason) in enumerate(segments, start=1):
-        articles.append(build_article(lines[start:end], header, reason=reason, width=width, vocab=vocab))
+    for done, (start, end, header, reasons) in enumerate(segments, start=1):
+        articles.append(build_article(lines[start:end], header, reasons=reasons, width=width, vocab=vocab))
         if progress:
             progress(done, len(segments))
     mark_duplicates(articles)
     return ImportPlan(kind=raw.kind, line_count=len(raw.lines), articles=articles)
 
 
-def resolve_segments(
-    lines: list[Line], candidates: list[Candidate], *, width: int
-) -> list[tuple[int, int, Header, str]]:
+Segment = tuple[int, int, Header, tuple[str, ...]]
+
+
+def resolve_segments(lines: list[Line], candidates: list[Candidate], *, width: int) -> list[Segment]:
     """Keep candidates that do not fall inside the header of the article above them."""
-    kept: list[tuple[int, Header, str]] = []
+    kept: list[tuple[int, Header, tuple[str, ...]]] = []
     for candidate in candidates:
         if kept:
             start, header, _ = kept[-1]
             if candidate.index <= start + header.body_start:
                 continue
         header = parse_header(lines[candidate.index :], width=width)
-        kept.append((candidate.index, header, candidate.reason))
+        kept.append((candidate.index, header, candidate.reasons))
     kept = _merge_headless_scraps(lines, kept, width=width)
     out = []
     for n, (start, header, reason) in enumerate(kept):
@@ -63,25 +64,25 @@ def resolve_segments(
 
 
 def _merge_headless_scraps(
-    lines: list[Line], kept: list[tuple[int, Header, str]], *, width: int
-) -> list[tuple[int, Header, str]]:
+    lines: list[Line], kept: list[tuple[int, Header, tuple[str, ...]]], *, width: int
+) -> list[tuple[int, Header, tuple[str, ...]]]:
     """A 'segment' of only short lines (a lone 'Введение') is the top of the next article."""
-    out: list[tuple[int, Header, str]] = []
+    out: list[tuple[int, Header, tuple[str, ...]]] = []
+    scrap = False
     for n, item in enumerate(kept):
-        if out and out[-1][2] == "scrap":
-            start = out.pop()[0]
-            item = (start, parse_header(lines[start:], width=width), item[2])
+        if scrap:
+            start, _, reasons = out.pop()
+            item = (start, parse_header(lines[start:], width=width), reasons + item[2])
         end = kept[n + 1][0] if n + 1 < len(kept) else len(lines)
-        start, header, reason = item
+        start, header, _ = item
         body = lines[start + header.body_start : end]
-        if n + 1 < len(kept) and not any(len(line.text) >= 0.6 * width for line in body):
-            item = (start, header, "scrap")
+        scrap = n + 1 < len(kept) and not any(len(line.text) >= 0.6 * width for line in body)
         out.append(item)
     return out
 
 
 def build_article(
-    lines: list[Line], header: Header, *, reason: str, width: int, vocab: set[str]
+    lines: list[Line], header: Header, *, reasons: tuple[str, ...], width: int, vocab: set[str]
 ) -> ArticleDraft:
     """Assemble one draft from its lines and parsed header."""
     body_lines = lines[header.body_start :]
@@ -89,10 +90,12 @@ def build_article(
     warnings = []
     if not (header.title or header.authors or header.supervisors or header.abstracts):
         warnings.append("no header found")
-    if reason.startswith("language change"):
-        warnings.append(f"boundary decided by a {reason}")
-    elif reason == "layout seam":
+    if set(reasons) == {"layout seam"}:
         warnings.append("boundary decided by the layout alone")
+    elif all(r.startswith(("language change", "layout seam")) for r in reasons) and len(reasons) > 0:
+        changes = [r for r in reasons if r.startswith("language change")]
+        if changes:
+            warnings.append(f"boundary decided by a {changes[0]}")
     language_text = body or " ".join(header.abstracts.values()) or (header.title or "")
     pages = [line.page for line in lines if line.page is not None]
     return ArticleDraft(

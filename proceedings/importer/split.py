@@ -35,21 +35,25 @@ _CITATION = re.compile(r"//|https?://|\bURL\b|\bDOI\b|\b[СсPp]\.\s*\d|\bpp?\.\
 
 @dataclass(frozen=True)
 class Candidate:
-    """A proposed article start at `index` into the line list, with the reason for it."""
+    """A proposed article start at `index` into the line list, with every reason for it."""
 
     index: int
-    reason: str
+    reasons: tuple[str, ...]
+
+    @property
+    def reason(self) -> str:
+        return self.reasons[0]
 
 
 def find_candidates(lines: list[Line], paras: list[Paragraph], *, width: int) -> list[Candidate]:
     """All proposed article starts, sorted, the first line always included."""
-    found: dict[int, str] = {0: "start of file"}
+    found: dict[int, list[str]] = {0: ["start of file"]}
     for finder in (_seams, _headers, _abstract_labels, _reference_ends):
         for index, reason in finder(lines, paras, width):
-            found.setdefault(index, reason)
+            found.setdefault(index, []).append(reason)
     for index, reason in _language_changes(lines, paras):
-        found.setdefault(index, reason)
-    return [Candidate(index, reason) for index, reason in sorted(found.items())]
+        found.setdefault(index, []).append(reason)
+    return [Candidate(index, tuple(reasons)) for index, reasons in sorted(found.items())]
 
 
 def _seams(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, QuerySet
 
-from articles.models import Article
+from articles.models import Article, Topic
 from authors.models import Person
+from proceedings.importer.topics import TopicSpec, load_vocabulary
 from proceedings.models import ProceedingsStatus
+
+BUNDLED_TOPICS = settings.BASE_DIR / "fixtures" / "topics.json"
 
 
 def article_published() -> QuerySet[Article]:
@@ -32,3 +37,26 @@ def archive_counts() -> ArchiveCounts:
     )
     authors = Person.objects.filter(authorships__article__in=articles).distinct().count()
     return ArchiveCounts(articles=sum(per_language.values()), authors=authors, languages=per_language)
+
+
+def bundled_topic_entries() -> list[dict]:
+    """The topic vocabulary shipped in fixtures/topics.json (editors extend it in the admin)."""
+    return json.loads(BUNDLED_TOPICS.read_text(encoding="utf-8"))
+
+
+def topic_vocabulary() -> list[TopicSpec]:
+    """The topics as the importer's pure topic step wants them.
+
+    Before any topic is stored (a dry run on a fresh database) the bundled vocabulary stands
+    in, so a dry run reports the topics the real import will assign.
+    """
+    if not Topic.objects.exists():
+        return load_vocabulary(bundled_topic_entries())
+    return [
+        TopicSpec(
+            slug=topic.slug,
+            names={code: getattr(topic, f"name_{code}") for code in ("kk", "ru", "en")},
+            stems={code: tuple(getattr(topic, f"stems_{code}")) for code in ("kk", "ru", "en")},
+        )
+        for topic in Topic.objects.all()
+    ]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from authors.models import Authorship, Person
+from authors.services import person_refresh_match_key
 
 
 class AuthorshipInline(admin.TabularInline):
@@ -16,8 +17,11 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["display_name", "name_variants", "match_key", "slug", "orcid"]
     list_filter = ["authorships__role"]
     readonly_fields = ["match_key", "created_at", "updated_at"]
-    prepopulated_fields = {"slug": ["display_name"]}
     inlines = [AuthorshipInline]
+
+    def save_model(self, request, obj: Person, form, change: bool) -> None:
+        person_refresh_match_key(person=obj)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Authorship)

@@ -26,7 +26,8 @@ class Person(models.Model):
     position = models.TextField(_("position and degree"), blank=True)
     affiliation = models.TextField(_("affiliation"), blank=True)
     orcid = models.CharField("ORCID", max_length=19, null=True, blank=True, unique=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    # Blank in forms only: the admin fills it from the name when an editor leaves it empty.
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -37,6 +38,7 @@ class Person(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(display_name=""), name="person_name_not_empty"),
             models.CheckConstraint(condition=~Q(match_key=""), name="person_match_key_not_empty"),
+            models.CheckConstraint(condition=~Q(slug=""), name="person_slug_not_empty"),
             models.CheckConstraint(
                 condition=Q(orcid__isnull=True) | Q(orcid__regex=ORCID_PATTERN), name="person_orcid_format"
             ),

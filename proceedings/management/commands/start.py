@@ -1,7 +1,7 @@
 """`manage.py start`: everything a fresh clone needs to serve the archive at http://127.0.0.1:8000.
 
-Migrates, loads the topic vocabulary and imports the bundled proceedings when they are not in
-the database yet, then runs the development server. Each step is a no-op the second time.
+Migrates, imports (and publishes) the bundled proceedings in fixtures/ when they are not in the
+database yet, then runs the development server. Each step is a no-op the second time.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from proceedings.services import proceedings_import_bundled
 
 
 class Command(BaseCommand):
@@ -26,6 +28,11 @@ class Command(BaseCommand):
         # the parent has prepared the database already.
         if os.environ.get("RUN_MAIN") != "true":
             call_command("migrate", interactive=False, verbosity=0)
+            for outcome in proceedings_import_bundled():
+                if not outcome.same_file_already_imported:
+                    self.stdout.write(
+                        f"Imported {outcome.created} articles into {outcome.proceedings.slug!r}."
+                    )
             self.stdout.write("Database ready.")
         if no_serve:
             return

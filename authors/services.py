@@ -1,0 +1,89 @@
+"""Writes on people: finding the one Person behind a printed name, creating them when new."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Q
+
+from authors.models import Person
+from authors.names import names_compatible, normalise_name, person_match_key
+from proceedings.transliteration import slug_from_text
+
+
+def surname_part(match_key: str) -> str:
+    """The folded-surname half of a match key ('uzbekova|g.s' -> 'uzbekova')."""
+    return match_key.split("|", 1)[0]
+
+
+def person_candidates(*, name: str) -> list[Person]:
+    """People already in the archive who may be the person printed as `name`.
+
+    One query on the indexed match key (same key, or same folded surname with other initials),
+    then `names_compatible` on every spelling we have seen for each of them.
+    """
+    key = person_match_key(name)
+    candidates = Person.objects.filter(Q(match_key=key) | Q(match_key__startswith=surname_part(key) + "|"))
+    return [
+        person
+        for person in candidates
+        if any(names_compatible(name, variant) for variant in [person.display_name, *person.name_variants])
+    ]
+
+
+def unique_person_slug(name: str) -> str:
+    base = slug_from_text(name, max_words=6) or "person"
+    taken = set(Person.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, suffix = base, 2
+    while slug in taken:
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return slug
+
+
+@transaction.atomic
+def person_resolve(*, name: str, position: str = "", affiliation: str = "") -> Person:
+    """The Person printed as `name`: an existing one when exactly one compatible person exists,
+    otherwise a new one. Two or more compatible people (two 'Ахметов А.' with different full
+    names) are ambiguous: a new Person is safer than guessing, and an editor can merge later.
+    """
+    display = normalise_name(name)
+    key = person_match_key(display)
+    candidates = person_candidates(name=display)
+    exact = [person for person in candidates if person.match_key == key]
+    if len(candidates) == 1 or len(exact) == 1:
+        person = candidates[0] if len(candidates) == 1 else exact[0]
+        return person_record_variant(person=person, name=display, position=position, affiliation=affiliation)
+    return Person.objects.create(
+        display_name=display,
+        name_variants=[display],
+        match_key=key,
+        position=position,
+        affiliation=affiliation,
+        slug=unique_person_slug(display),
+    )
+
+
+def person_record_variant(*, person: Person, name: str, position: str = "", affiliation: str = "") -> Person:
+    """Remember a new spelling of the person's name; fill position/affiliation when still blank."""
+    changed = []
+    if name not in person.name_variants:
+        person.name_variants = [*person.name_variants, name]
+        changed.append("name_variants")
+    if position and not person.position:
+        person.position = position
+        changed.append("position")
+    if affiliation and not person.affiliation:
+        person.affiliation = affiliation
+        changed.append("affiliation")
+    if changed:
+        person.save(update_fields=[*changed, "updated_at"])
+    return person
+
+
+def person_refresh_match_key(*, person: Person) -> None:
+    """Recompute derived fields after an editor changed the name (the admin calls this)."""
+    person.display_name = normalise_name(person.display_name)
+    person.match_key = person_match_key(person.display_name)
+    if person.display_name not in person.name_variants:
+        person.name_variants = [*person.name_variants, person.display_name]
+    if not person.slug:
+        person.slug = unique_person_slug(person.display_name)

@@ -1,0 +1,162 @@
+"""Writes on proceedings volumes: the import (the importer's last, database-touching step)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+
+from articles.models import Topic
+from articles.selectors import bundled_topic_entries, topic_vocabulary
+from articles.services import article_create_from_draft, topic_vocabulary_load
+from proceedings.importer.metadata import (
+    VolumeMetadata,
+    read_sidecar,
+    sidecar_path,
+    volume_metadata_from_mapping,
+)
+from proceedings.importer.pipeline import Progress, parse_proceedings
+from proceedings.importer.topics import assign_topics
+from proceedings.importer.types import ImportFileError, ImportPlan
+from proceedings.models import Proceedings, ProceedingsStatus
+
+
+@dataclass
+class ImportOutcome:
+    proceedings: Proceedings
+    plan: ImportPlan | None  # None when the same file was imported before and nothing was parsed
+    created: int = 0
+    already_present: int = 0
+    duplicates_skipped: int = 0
+    same_file_already_imported: bool = False
+    created_slugs: list[str] = field(default_factory=list)
+
+
+def import_plan_build(
+    *, data: bytes, filename: str, max_bytes: int, progress: Progress | None = None
+) -> ImportPlan:
+    """Parse the file and give every article its topics; reads the database, writes nothing."""
+    plan = parse_proceedings(data, filename=filename, max_bytes=max_bytes, progress=progress)
+    vocabulary = topic_vocabulary()
+    for draft in plan.articles:
+        draft.topics = assign_topics(
+            title=draft.title,
+            keywords=[term for terms in draft.keywords.values() for term in terms],
+            abstracts=list(draft.abstracts.values()),
+            body=draft.body,
+            vocabulary=vocabulary,
+        )
+    return plan
+
+
+def proceedings_for_import(*, metadata: VolumeMetadata | None, volume: Proceedings | None) -> Proceedings:
+    if volume is not None:
+        return Proceedings.objects.select_for_update().get(pk=volume.pk)
+    if metadata is None:
+        raise ImportFileError("Say which volume the file belongs to: its metadata or an existing volume.")
+    if Proceedings.objects.filter(slug=metadata.slug).exists():
+        raise ImportFileError(
+            f"A volume with the slug {metadata.slug!r} exists already; import into it by naming it, "
+            "or choose another slug."
+        )
+    return Proceedings.objects.create(**metadata.as_mapping())
+
+
+def bundled_sources() -> list[Path]:
+    """Proceedings files shipped in fixtures/ with a sidecar describing their volume."""
+    fixtures = settings.BASE_DIR / "fixtures"
+    return sorted(
+        path for path in fixtures.iterdir() if path.suffix in {".txt", ".pdf"} and sidecar_path(path).exists()
+    )
+
+
+def proceedings_import_bundled(*, progress: Progress | None = None) -> list[ImportOutcome]:
+    """Import and publish the bundled proceedings that are not in the database yet (cheap when they are)."""
+    outcomes = []
+    for path in bundled_sources():
+        outcomes.append(
+            proceedings_import(
+                data=path.read_bytes(),
+                filename=path.name,
+                max_bytes=settings.JINAQ_IMPORT_MAX_BYTES,
+                metadata=volume_metadata_from_mapping(read_sidecar(path)),
+                publish=True,
+                progress=progress,
+            )
+        )
+    return outcomes
+
+
+@transaction.atomic
+def proceedings_import(
+    *,
+    data: bytes,
+    filename: str,
+    max_bytes: int,
+    metadata: VolumeMetadata | None = None,
+    volume: Proceedings | None = None,
+    publish: bool = False,
+    progress: Progress | None = None,
+) -> ImportOutcome:
+    """Import a proceedings file into a new volume (`metadata`) or an existing one (`volume`).
+
+    All or nothing: a bad file raises ImportFileError before anything is written, and any later
+    failure rolls the whole import back. Idempotent: the same file again changes nothing, and
+    an article whose text is already in the volume is kept as the editors left it.
+    """
+    source_sha256 = hashlib.sha256(data).hexdigest()
+    earlier = Proceedings.objects.filter(source_sha256=source_sha256).first()
+    if earlier is not None:
+        return ImportOutcome(proceedings=earlier, plan=None, same_file_already_imported=True)
+    plan = import_plan_build(data=data, filename=filename, max_bytes=max_bytes, progress=progress)
+    if not plan.articles:
+        raise ImportFileError(f"No articles were found in {filename}.")
+
+    if not Topic.objects.exists():
+        topic_vocabulary_load(entries=bundled_topic_entries())
+    proceedings = proceedings_for_import(metadata=metadata, volume=volume)
+    stored_name = proceedings_store_source(proceedings=proceedings, data=data, filename=filename)
+    try:
+        outcome = articles_create_from_plan(proceedings=proceedings, plan=plan)
+        proceedings.source_sha256 = source_sha256
+        if publish:
+            proceedings.status = ProceedingsStatus.PUBLISHED
+        proceedings.save()
+    except BaseException:
+        # The database rolls back; the stored file must go with it.
+        proceedings.source_file.storage.delete(stored_name)
+        raise
+    return outcome
+
+
+def proceedings_store_source(*, proceedings: Proceedings, data: bytes, filename: str) -> str:
+    proceedings.source_file.save(filename, ContentFile(data), save=False)
+    return proceedings.source_file.name
+
+
+def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> ImportOutcome:
+    outcome = ImportOutcome(proceedings=proceedings, plan=plan)
+    present = set(proceedings.articles.values_list("content_hash", flat=True))
+    position = (proceedings.articles.aggregate(last=Max("position"))["last"] or 0) + 1
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    taken_slugs: set[str] = set()
+    for draft in plan.articles:
+        if draft.duplicate_of is not None:
+            outcome.duplicates_skipped += 1
+            continue
+        if draft.content_hash in present:
+            outcome.already_present += 1
+            continue
+        article = article_create_from_draft(
+            proceedings=proceedings, draft=draft, position=position, topics=topics, taken_slugs=taken_slugs
+        )
+        present.add(draft.content_hash)
+        outcome.created += 1
+        outcome.created_slugs.append(article.slug)
+        position += 1
+    return outcome

@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from proceedings.importer.pipeline import parse_proceedings  # noqa: E402
-from proceedings.importer.report import plan_to_json  # noqa: E402
+from proceedings.importer.pipeline import parse_proceedings
+from proceedings.importer.report import plan_to_json
 
 
 def main() -> None:

@@ -145,7 +145,6 @@ def _parse_abstracts(lines: list[Line], i: int, header: Header, *, width: int) -
 
 def _take_abstract(lines: list[Line], i: int, header: Header, label: str, rest: str) -> int:
     """An abstract runs to its keyword line when one follows soon, else to its paragraph's end."""
-    end = i + 1
     limit = min(len(lines), i + _LABELLED_ABSTRACT_LINES)
     keyword_end = None
     for j in range(i + 1, limit):
@@ -155,10 +154,7 @@ def _take_abstract(lines: list[Line], i: int, header: Header, label: str, rest: 
             break
         if c.ABSTRACT_LABEL.match(text) or c.SECTION_HEADING.match(text) or c.is_title_line(text):
             break
-    if keyword_end is not None:
-        end = keyword_end
-    else:
-        end = _paragraph_end(lines, i + 1 if not rest else i, limit)
+    end = keyword_end if keyword_end is not None else _paragraph_end(lines, i if rest else i + 1, limit)
     texts = ([rest] if rest else []) + [line.text for line in lines[i + 1 : end]]
     body = join_lines(texts)
     if body:

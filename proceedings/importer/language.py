@@ -36,21 +36,30 @@ def script_counts(text: str) -> tuple[int, int, int]:
 
 
 def detect_language(text: str) -> str:
-    """Return 'kk', 'ru' or 'en' for a paragraph or a whole body."""
-    cyrillic, kazakh, latin = script_counts(text)
-    if latin > cyrillic:
+    """Return 'kk', 'ru' or 'en' for a paragraph or a whole body.
+
+    Kazakh is decided on the share of Cyrillic words that carry a Kazakh letter (about a
+    third in running Kazakh), so a Kazakh name quoted in Russian text does not flip it.
+    """
+    cyrillic, _, latin = script_counts(text)
+    if latin > cyrillic or cyrillic == 0:
         return "en"
-    if cyrillic == 0:
-        return "en"
-    words = [w.casefold() for w in _WORD.findall(text)]
-    kk_words = sum(1 for w in words if w in _KAZAKH_WORDS)
-    ru_words = sum(1 for w in words if w in _RUSSIAN_WORDS)
-    share = kazakh / cyrillic
-    if share >= 0.02:
+    words = [w.casefold() for w in _WORD.findall(text) if _is_cyrillic_word(w)]
+    if not words:
+        return "ru"
+    kazakh_words = sum(1 for w in words if _KAZAKH_LETTERS.intersection(w) or _MIXED_I.search(w))
+    frequent_kk = sum(1 for w in words if w in _KAZAKH_WORDS)
+    frequent_ru = sum(1 for w in words if w in _RUSSIAN_WORDS)
+    share = kazakh_words / len(words)
+    if share >= 0.15:
         return "kk"
-    if share >= 0.005 and kk_words > ru_words:
+    if share >= 0.05 and frequent_kk > frequent_ru:
         return "kk"
     return "ru"
+
+
+def _is_cyrillic_word(word: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in word)
 
 
 def letter_count(text: str) -> int:

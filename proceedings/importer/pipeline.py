@@ -69,15 +69,15 @@ def _merge_headless_scraps(
     """A 'segment' of only short lines (a lone 'Введение') is the top of the next article."""
     out: list[tuple[int, Header, tuple[str, ...]]] = []
     scrap = False
-    for n, item in enumerate(kept):
+    for n, (own_start, own_header, own_reasons) in enumerate(kept):
+        start, header, reasons = own_start, own_header, own_reasons
         if scrap:
-            start, _, reasons = out.pop()
-            item = (start, parse_header(lines[start:], width=width), reasons + item[2])
+            start, _, earlier = out.pop()
+            header, reasons = parse_header(lines[start:], width=width), earlier + own_reasons
         end = kept[n + 1][0] if n + 1 < len(kept) else len(lines)
-        start, header, _ = item
         body = lines[start + header.body_start : end]
         scrap = n + 1 < len(kept) and not any(len(line.text) >= 0.6 * width for line in body)
-        out.append(item)
+        out.append((start, header, reasons))
     return out
 
 

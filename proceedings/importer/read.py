@@ -30,7 +30,7 @@ def read_source(data: bytes, *, filename: str, max_bytes: int) -> RawDocument:
         return _read_pdf(data, filename=filename)
     text, encoding = decode_text(data, filename=filename)
     lines = text.split("\n")
-    if lines and lines[-1] == "":
+    while lines and not lines[-1].strip():  # trailing blank lines carry nothing and skew the count
         lines.pop()
     return RawDocument(kind="text", lines=lines, pages=[None] * len(lines), encoding=encoding)
 

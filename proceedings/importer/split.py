@@ -28,6 +28,7 @@ from proceedings.importer.types import Line, Paragraph
 SUBSTANTIAL = 200
 _LONG = 600
 _BACK_OVER_HEADER = 4
+_REFERENCE_SCAN = 80
 _STARTS_SENTENCE = re.compile(rf"^[\d{c.UPPER}«\"“(•\-–—]")
 _REFERENCE_ENTRY = re.compile(r"^(?:\[?\d{1,3}[.)\]]|https?://|www\.|URL|DOI)", re.IGNORECASE)
 _CITATION = re.compile(r"//|https?://|\bURL\b|\bDOI\b|\b[СсPp]\.\s*\d|\bpp?\.\s*\d|\d{4}\.\s*[-–—]")
@@ -136,20 +137,26 @@ def _abstract_labels(lines: list[Line], _paras: list[Paragraph], _width: int) ->
     return out
 
 
-def _reference_ends(lines: list[Line], paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:
+def _reference_ends(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:
+    """The first run of prose after a reference list, where a sentence has just ended."""
     out = []
-    in_references = False
-    for para in paras:
-        first = lines[para.start].text
-        if c.REFERENCE_HEADING.match(first):
-            in_references = True
+    i = 0
+    while i < len(lines):
+        if not c.REFERENCE_HEADING.match(lines[i].text):
+            i += 1
             continue
-        if not in_references:
-            continue
-        if _is_reference(para.text) or letter_count(para.text) < SUBSTANTIAL:
-            continue
-        out.append((para.start, "after a reference list"))
-        in_references = False
+        j = i + 1
+        while j < min(len(lines), i + _REFERENCE_SCAN):
+            text = lines[j].text
+            if _is_reference(text) or not text[:1].isupper() or not c.ends_sentence(lines[j - 1].text):
+                j += 1
+                continue
+            run = " ".join(line.text for line in lines[j : j + 4])
+            if letter_count(run) >= SUBSTANTIAL and not _CITATION.search(run):
+                out.append((j, "after a reference list"))
+                break
+            j += 1
+        i = j
     return out
 
 
@@ -181,19 +188,22 @@ def _language_changes(lines: list[Line], paras: list[Paragraph]) -> list[tuple[i
         if k not in skip and letter_count(texts[k]) >= SUBSTANTIAL
     ]
     out = []
+    current = langs[0][1] if langs else ""
+    last_in_current = langs[0][0] if langs else 0
     for n in range(1, len(langs)):
-        k_prev, lang_prev, _ = langs[n - 1]
         k, lang, size = langs[n]
-        if lang == lang_prev:
+        if lang == current:
+            last_in_current = k
             continue
         carries_on = n + 1 < len(langs) and langs[n + 1][1] == lang
         if not (carries_on or size >= _LONG):
             continue
         first = k
-        for m in range(k_prev + 1, k):
+        for m in range(last_in_current + 1, k):
             text = texts[m]
             if letter_count(text) >= 20 and detect_language(text) == lang:
                 first = m
                 break
-        out.append((paras[first].start, f"language change {lang_prev}→{lang}"))
+        out.append((paras[first].start, f"language change {current}→{lang}"))
+        current, last_in_current = lang, k
     return out

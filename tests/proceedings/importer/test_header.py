@@ -1,0 +1,204 @@
+from proceedings.importer.display import title_display
+from proceedings.importer.header import parse_header, parse_supervisor, split_terms
+from proceedings.importer.normalise import normalise_lines
+from proceedings.importer.types import RawDocument
+
+WIDTH = 90
+BODY_KK = "Қазіргі кезде сарапшылар автоматтандыру процесі журналистерді транскрипция сияқты жұмыстан"
+BODY_RU = "Инициатива «Один пояс и один путь» является важной стратегией, предложенной Китаем для"
+BODY_EN = "The new media era has significantly transformed the roles of journalists in China. This"
+
+
+def _lines(*texts: str):
+    raw = [part for text in texts for part in (text, "")]
+    return normalise_lines(RawDocument(kind="text", lines=raw, pages=[None] * len(raw)))
+
+
+def test_parse_header_all_caps_two_line_title_author_position_affiliation():
+    lines = _lines(
+        "ЖАСАНДЫ ИНТЕЛЛЕКТ – ЖУРНАЛИСТІҢ ЖАҢА ҚҰРАЛЫ: ",
+        "АРТЫҚШЫЛЫҚТАРЫ МЕН ҚАУІПТЕРІ ",
+        "Андреева М. М. ",
+        "1 курс магистратура ",
+        "Әл-Фараби атындағы Қазақ ұлттық университеті,  ",
+        "Алматы, Қазахстан  ",
+        BODY_KK,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert header.title == "ЖАСАНДЫ ИНТЕЛЛЕКТ – ЖУРНАЛИСТІҢ ЖАҢА ҚҰРАЛЫ: АРТЫҚШЫЛЫҚТАРЫ МЕН ҚАУІПТЕРІ"
+    assert header.title_display == "Жасанды интеллект – журналистің жаңа құралы: артықшылықтары мен қауіптері"
+    assert [(p.name, p.position) for p in header.authors] == [("Андреева М. М.", "1 курс магистратура")]
+    assert header.authors[0].affiliation == "Әл-Фараби атындағы Қазақ ұлттық университеті, Алматы, Қазахстан"
+    assert header.author_lines == [
+        "Андреева М. М.",
+        "1 курс магистратура",
+        "Әл-Фараби атындағы Қазақ ұлттық университеті,",
+        "Алматы, Қазахстан",
+    ]
+    assert lines[header.body_start].text == BODY_KK
+
+
+def test_parse_header_name_without_initials_and_russian_supervisor():
+    lines = _lines(
+        "ИННОВАЦИОННЫЕ МОДЕЛИ НОВОСТНОЙ КОММУНИКАЦИИ В МЕДИА",
+        "КОНТЕКСТЕ",
+        "         Ван Лу",
+        "магистрантка 1 курса факультета",
+        "                            журналистики КазНУ им.аль-Фараби,",
+        "                                   науч.руководитель-проф.С.Х.Барлыбаева",
+        BODY_RU,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert header.title == "ИННОВАЦИОННЫЕ МОДЕЛИ НОВОСТНОЙ КОММУНИКАЦИИ В МЕДИА КОНТЕКСТЕ"
+    assert [p.name for p in header.authors] == ["Ван Лу"]
+    assert [(p.name, p.position, p.role) for p in header.supervisors] == [
+        ("С.Х.Барлыбаева", "проф.", "supervisor")
+    ]
+    assert lines[header.body_start].text == BODY_RU
+
+
+def test_parse_header_supervisor_without_title_takes_the_rank_line_below():
+    lines = _lines(
+        " Ғылыми жетекші: Г.С. Өзбекова, ",
+        " филология ғылымдарының кандидаты, доцент ",
+        BODY_KK,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert header.title is None
+    assert [(p.name, p.position) for p in header.supervisors] == [
+        ("Г.С. Өзбекова", "филология ғылымдарының кандидаты, доцент")
+    ]
+    assert header.body_start == 2
+
+
+def test_parse_supervisor_kazakh_degree_and_rank_go_to_position():
+    person = parse_supervisor("Ғылыми жетекшісі: филол.ғ.к., аға оқытушы А. Бейсенқұлов")
+
+    assert (person.name, person.position) == ("А. Бейсенқұлов", "филол.ғ.к., аға оқытушы")
+    assert person.printed == "Ғылыми жетекшісі: филол.ғ.к., аға оқытушы А. Бейсенқұлов"
+
+
+def test_parse_supervisor_professor_before_name():
+    person = parse_supervisor("Ғылыми жетекшісі: ф.ғ.д., профессор К. Камзин")
+
+    assert (person.name, person.position) == ("К. Камзин", "ф.ғ.д., профессор")
+
+
+def test_parse_header_sentence_case_title_above_a_name_with_initials():
+    lines = _lines(
+        "Түрік және қазақ анимациялық фильмдерінің салыстырмасы: ",
+        "мәдени кодтар тұрғысынан талдау үлгісі ",
+        "Ілияс М.Е ",
+        "Журналистика факультетінің оқытушысы ",
+        BODY_KK,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert (
+        header.title
+        == "Түрік және қазақ анимациялық фильмдерінің салыстырмасы: мәдени кодтар тұрғысынан талдау үлгісі"
+    )
+    assert [p.name for p in header.authors] == ["Ілияс М.Е"]
+
+
+def test_parse_header_labelled_abstract_and_keywords():
+    lines = _lines(
+        " Аңдатпа. Бұл мақалада ақпараттық қоғам жағдайында надандық феноменінің ",
+        "философиялық аспектілері қарастырылады. ",
+        "Түйін сөздер: ақпараттық қоғам, надандық, таным шекарасы, сын тұрғысынан ",
+        "ойлау, философия ",
+        "Кіріспе ",
+        BODY_KK,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert header.abstracts == {
+        "kk": "Бұл мақалада ақпараттық қоғам жағдайында надандық феноменінің философиялық аспектілері "
+        "қарастырылады."
+    }
+    assert header.keywords == {
+        "kk": ["ақпараттық қоғам", "надандық", "таным шекарасы", "сын тұрғысынан ойлау", "философия"]
+    }
+    assert lines[header.body_start].text == "Кіріспе"
+
+
+def test_parse_header_unlabelled_abstracts_in_three_languages():
+    lines = _lines(
+        " В настоящее время Интернет представляет собой коммуникативное пространство. ",
+        "Ключевые слова: AR маски, AR эффекты, Spark AR. ",
+        "Қазіргі уақытта Интернет ақпараттық қоғамның коммуникативті кеңістігі болып табылады. ",
+        "Түйін сөздер: AR маскалары, AR эффектілері, ",
+        "әлеуметтік желілер. ",
+        "Currently, the Internet is a communicative space of the information society. ",
+        "Key words: AR masks, AR effects. ",
+        BODY_RU,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert sorted(header.abstracts) == ["en", "kk", "ru"]
+    assert (
+        header.abstracts["en"]
+        == "Currently, the Internet is a communicative space of the information society."
+    )
+    assert header.keywords == {
+        "ru": ["AR маски", "AR эффекты", "Spark AR"],
+        "kk": ["AR маскалары", "AR эффектілері", "әлеуметтік желілер"],
+        "en": ["AR masks", "AR effects"],
+    }
+    assert lines[header.body_start].text == BODY_RU
+
+
+def test_parse_header_english_abstract_label_on_its_own_line_then_introduction():
+    lines = _lines(
+        " Abstract: ",
+        "This paper examines the application of artificial intelligence technologies in China's ",
+        "news dissemination and social media sectors. ",
+        " 1. Introduction ",
+        BODY_EN,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert header.abstracts == {
+        "en": "This paper examines the application of artificial intelligence technologies in China's "
+        "news dissemination and social media sectors."
+    }
+    assert lines[header.body_start].text == "1. Introduction"
+
+
+def test_parse_header_plain_body_has_no_header():
+    lines = _lines(BODY_KK, "сұрыптау ісін де айтарлықтай жеңілдетуге көмектесетінін айтады.")
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert (header.title, header.authors, header.body_start) == (None, [], 0)
+
+
+def test_split_terms_on_commas_semicolons_and_full_width_commas():
+    assert split_terms("Generative AI，News verification; ethics, media.") == [
+        "Generative AI",
+        "News verification",
+        "ethics",
+        "media",
+    ]
+
+
+def test_title_display_keeps_acronyms_and_proper_names():
+    assert title_display("ЖАСАНДЫ ИНТЕЛЛЕКТТІҢ (ЖИ) МЕДИАДАҒЫ ПЕРСПЕКТИВАСЫ: DEEPFAKE КЕЙСІ") == (
+        "Жасанды интеллекттің (ЖИ) медиадағы перспективасы: deepfake кейсі"
+    )
+    assert title_display("РОЛЬ СМИ И AI В ҚАЗҰУ") == "Роль СМИ и AI в ҚазҰУ"
+    assert title_display("BETWEEN CHINA AND KAZAKHSTAN") == "Between China and Kazakhstan"
+
+
+def test_title_display_leaves_mixed_case_titles_alone():
+    assert title_display("Түрік және қазақ мультфильмдері") == "Түрік және қазақ мультфильмдері"

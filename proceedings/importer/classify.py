@@ -65,8 +65,11 @@ _POSITION_WORDS = 8
 _AFFILIATION_WORDS = 10
 
 
+_NON_LETTER = re.compile(r"[\W\d_]+")
+
+
 def letters(text: str) -> str:
-    return "".join(char for char in text if char.isalpha())
+    return _NON_LETTER.sub("", text)
 
 
 def is_title_line(text: str) -> bool:

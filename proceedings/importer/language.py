@@ -18,20 +18,18 @@ _KAZAKH_WORDS = frozenset(
 )
 _RUSSIAN_WORDS = frozenset("и в не на что как это с по для от из к о или также был была".split())
 _WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_KAZAKH = re.compile("[" + "".join(sorted(_KAZAKH_LETTERS)) + "]")
+_LATIN = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
 _MIXED_I = re.compile(r"[\u0400-\u04ff]i|i[\u0400-\u04ff]")
 
 
 def script_counts(text: str) -> tuple[int, int, int]:
     """(Cyrillic letters, Kazakh-only letters, Latin letters) in `text`."""
-    cyrillic = kazakh = latin = 0
-    for char in text:
-        if "\u0400" <= char <= "\u04ff":
-            cyrillic += 1
-            if char in _KAZAKH_LETTERS:
-                kazakh += 1
-        elif char.isascii() and char.isalpha():
-            latin += 1
-    kazakh += len(_MIXED_I.findall(text))
+    cyrillic = len(_CYRILLIC.findall(text))
+    kazakh = len(_KAZAKH.findall(text)) + len(_MIXED_I.findall(text))
+    latin = len(_LATIN.findall(text))
     return cyrillic, kazakh, latin
 
 
@@ -64,4 +62,4 @@ def _is_cyrillic_word(word: str) -> bool:
 
 def letter_count(text: str) -> int:
     """How many letters `text` has: short snippets are not worth a language decision."""
-    return sum(1 for char in text if char.isalpha())
+    return len(_LETTER.findall(text))

@@ -80,14 +80,15 @@ def join_lines(texts: list[str], vocab: set[str] | None = None) -> str:
     Word processors rarely hyphenate, so most line-end hyphens in these files are real
     compound hyphens ('бет-әлпеті', 'PR-дың'); the document's own vocabulary decides.
     """
-    result = ""
+    parts: list[str] = []
     for text in texts:
-        if not result:
-            result = text
+        if not parts:
+            parts.append(text)
             continue
-        before = _WORD_BEFORE_HYPHEN.search(result)
+        previous = parts[-1]
+        before = _WORD_BEFORE_HYPHEN.search(previous[-80:]) if previous.endswith("-") else None
         after = _WORD_AFTER.match(text)
-        if result.endswith("-") and before and after:
+        if before and after:
             whole = (before.group(1) + after.group(1)).casefold()
             hyphenated = f"{before.group(1)}-{after.group(1)}".casefold()
             dehyphenate = (
@@ -96,10 +97,10 @@ def join_lines(texts: list[str], vocab: set[str] | None = None) -> str:
                 and hyphenated not in vocab
                 and after.group(1)[:1].islower()
             )
-            result = result[:-1] + text if dehyphenate else result + text
+            parts[-1] = previous[:-1] + text if dehyphenate else previous + text
         else:
-            result = f"{result} {text}"
-    return result
+            parts.append(text)
+    return " ".join(parts)
 
 
 def is_short(line: Line, width: int) -> bool:

@@ -111,9 +111,35 @@ def is_supervisor_line(text: str) -> bool:
     return bool(SUPERVISOR_LABEL.match(text))
 
 
+_RANK_WORDS = frozenset(
+    "professor prof associate assistant senior lecturer doctor dr phd профессор проф доцент доктор "
+    "аға оқытушы преподаватель старший".split()
+)
+
+
 def person_names(text: str) -> list[str]:
-    """Names with initials in a line ('Андреева М. М.', 'Г.С. Өзбекова', 'С.Х.Барлыбаева')."""
-    return [re.sub(r"\s+", " ", match.group(0)).strip() for match in NAME.finditer(text)]
+    """Names with initials in a line ('Андреева М. М.', 'Г.С. Өзбекова', 'С.Х.Барлыбаева').
+
+    A rank printed before the initials ('Professor A. Smith') is not a surname.
+    """
+    names = []
+    position = 0
+    while match := NAME.search(text, position):
+        first = match.group(0).split()[0]
+        if first.casefold().strip(".") in _RANK_WORDS:
+            position = match.start() + len(first)
+            continue
+        names.append(re.sub(r"\s+", " ", match.group(0)).strip())
+        position = match.end()
+    return names
+
+
+def remove_names(text: str) -> str:
+    """The line without the names `person_names` finds, for what is left to become a position."""
+    for name in person_names(text):
+        pattern = r"\s*".join(re.escape(part) for part in name.split())
+        text = re.sub(pattern, " ", text, count=1)
+    return text
 
 
 def is_person_line(text: str) -> bool:
@@ -123,7 +149,7 @@ def is_person_line(text: str) -> bool:
     names = person_names(text)
     if not names:
         return False
-    rest = NAME.sub("", text)
+    rest = remove_names(text)
     rest = re.sub(r"\b(?:және|и|and)\b", "", rest)
     return len(letters(rest)) <= 3
 

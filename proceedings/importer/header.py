@@ -79,13 +79,12 @@ def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool) ->
         if c.is_supervisor_line(text):
             current = parse_supervisor(text)
             header.supervisors.append(current)
-        elif c.is_person_line(text) or (
-            c.is_plain_name_line(text)
-            and (titled or c.is_position_line(next_text) or c.is_affiliation_line(next_text))
-        ):
+        elif _names_people(text, next_text, titled=titled):
             names = c.person_names(text) or [text.strip(" ,;")]
+            rest = re.sub(r"\s+", " ", c.remove_names(text)).strip(" ,;:-–—") if c.person_names(text) else ""
+            position = rest if len(c.letters(rest)) > 3 else ""
             for name in names:
-                header.authors.append(PersonDraft(name=name, printed=text, role="author"))
+                header.authors.append(PersonDraft(name=name, printed=text, role="author", position=position))
             current = header.authors[-1]
             header.author_lines.append(text)
         elif c.is_position_line(text) or c.is_affiliation_line(text):
@@ -96,6 +95,17 @@ def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool) ->
             break
         i += 1
     return i
+
+
+def _names_people(text: str, next_text: str, *, titled: bool) -> bool:
+    """A line of names, a name with its degree ('Иванов И.И., к.ф.н.'), or 'Ван Лу' in a header."""
+    if c.is_person_line(text):
+        return True
+    if c.person_names(text) and (c.is_position_line(text) or c.is_affiliation_line(text)):
+        return True
+    return c.is_plain_name_line(text) and (
+        titled or c.is_position_line(next_text) or c.is_affiliation_line(next_text)
+    )
 
 
 def _attach(header: Header, person: PersonDraft, text: str) -> PersonDraft:
@@ -117,7 +127,7 @@ def parse_supervisor(text: str) -> PersonDraft:
     rest = c.SUPERVISOR_LABEL.sub("", text, count=1)
     names = c.person_names(rest)
     name = names[0] if names else rest.strip(" ,;:-–—")
-    position = c.NAME.sub("", rest, count=1) if names else ""
+    position = c.remove_names(rest) if names else ""
     position = re.sub(r"\s+", " ", position).strip(" ,;:-–—")
     return PersonDraft(name=name, printed=text, role="supervisor", position=position)
 

@@ -202,3 +202,33 @@ def test_title_display_keeps_acronyms_and_proper_names():
 
 def test_title_display_leaves_mixed_case_titles_alone():
     assert title_display("Түрік және қазақ мультфильмдері") == "Түрік және қазақ мультфильмдері"
+
+
+def test_parse_supervisor_english_rank_before_initials_is_not_a_surname():
+    person = parse_supervisor("Supervisor: PhD, Associate Professor A. Smith")
+
+    assert (person.name, person.position) == ("A. Smith", "PhD, Associate Professor")
+
+
+def test_parse_header_author_line_with_degree_gives_name_and_position():
+    lines = _lines(
+        "РОЛЬ МЕДИА В ОБЩЕСТВЕ",
+        "Иванов И.И., к.ф.н., доцент",
+        "Казахский национальный университет им. аль-Фараби",
+        BODY_RU,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert [(p.name, p.position, p.affiliation) for p in header.authors] == [
+        ("Иванов И.И.", "к.ф.н., доцент", "Казахский национальный университет им. аль-Фараби")
+    ]
+    assert lines[header.body_start].text == BODY_RU
+
+
+def test_parse_header_two_authors_on_one_line():
+    lines = _lines("МЕДИА ЖӘНЕ ҚОҒАМ", "Иванов И.И., Петрова А.Б.", "Алматы, Қазақстан", BODY_KK)
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert [p.name for p in header.authors] == ["Иванов И.И.", "Петрова А.Б."]

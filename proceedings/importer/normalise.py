@@ -10,7 +10,6 @@ separately extracted pieces were stuck together, which `split` uses.
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Iterable
 
 from proceedings.importer.types import Line, Paragraph, RawDocument
@@ -103,10 +102,6 @@ def join_lines(texts: list[str], vocab: set[str] | None = None) -> str:
     return " ".join(parts)
 
 
-def is_short(line: Line, width: int) -> bool:
-    return len(line.text) < 0.7 * width
-
-
 def paragraphs(
     lines: list[Line], *, width: int | None = None, vocab: set[str] | None = None
 ) -> list[Paragraph]:
@@ -138,7 +133,3 @@ def _breaks_before(previous: Line, line: Line, width: int) -> bool:
     if _BULLET.match(line.text) and prev.endswith(_TERMINAL):
         return True
     return line.glued and line.indent > 0 and not previous.glued
-
-
-def median_indent(lines: list[Line]) -> float:
-    return statistics.median(line.indent for line in lines) if lines else 0.0

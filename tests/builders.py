@@ -1,0 +1,35 @@
+"""Small files built inside tests: PDFs with a real text layer (Cyrillic included), broken PDFs."""
+
+from __future__ import annotations
+
+import pymupdf
+
+LINE_HEIGHT = 16
+
+
+def build_pdf(pages: list[list[str]], *, encrypt: bool = False) -> bytes:
+    """A PDF whose page N holds the lines of pages[N - 1], in an embedded font with Cyrillic."""
+    document = pymupdf.open()
+    font = pymupdf.Font("helv")  # pymupdf's built-in Helvetica clone has Kazakh letters
+    for lines in pages:
+        page = document.new_page()
+        writer = pymupdf.TextWriter(page.rect)
+        for number, line in enumerate(lines):
+            writer.append((50, 60 + LINE_HEIGHT * number), line, font=font, fontsize=10)
+        writer.write_text(page)
+    options = {}
+    if encrypt:
+        options = {"encryption": pymupdf.PDF_ENCRYPT_AES_256, "user_pw": "secret", "owner_pw": "owner"}
+    data = document.tobytes(**options)
+    document.close()
+    return data
+
+
+def build_image_only_pdf() -> bytes:
+    """A PDF with a drawing and no text layer, like a scan that was never OCR'd."""
+    document = pymupdf.open()
+    page = document.new_page()
+    page.draw_rect(pymupdf.Rect(50, 50, 300, 300), color=(0, 0, 0), fill=(0.5, 0.5, 0.5))
+    data = document.tobytes()
+    document.close()
+    return data

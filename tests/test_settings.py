@@ -1,5 +1,8 @@
 """Settings come from the environment; the database is PostgreSQL, external or embedded."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,3 +49,45 @@ def test_tests_run_against_real_postgresql():
     assert connection.vendor == "postgresql"
     assert version >= 150000
     assert settings.DATABASES["default"]["ENGINE"] in {EMBEDDED_ENGINE, "django.db.backends.postgresql"}
+
+
+def test_check_deploy_is_silent_with_production_settings():
+    """`manage.py check --deploy` with the production variables set reports nothing at all."""
+    environment = {
+        "PATH": os.environ["PATH"],
+        "JINAQ_NO_BOOTSTRAP": "1",
+        "DJANGO_SETTINGS_MODULE": "proceedings.settings",
+        "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x9Q2" * 10,
+        "DJANGO_ALLOWED_HOSTS": "jinaq.example.kz",
+        "DATABASE_URL": "postgres://jinaq@db.example.kz:5432/jinaq",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout.strip()) == (
+        0,
+        "System check identified no issues (0 silenced).",
+    )
+
+
+def test_settings_refuse_to_start_without_secret_key_when_not_debugging():
+    environment = {
+        "PATH": os.environ["PATH"],
+        "JINAQ_NO_BOOTSTRAP": "1",
+        "DJANGO_SETTINGS_MODULE": "proceedings.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Set DJANGO_SECRET_KEY" in result.stderr

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "proceedings.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "proceedings.urls"
@@ -77,6 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "proceedings.context_processors.site",
             ],
         },
     },
@@ -96,6 +98,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["proceedings.formats"]
+USE_THOUSAND_SEPARATOR = True
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

@@ -47,19 +47,26 @@ SUPERVISOR_LABEL = re.compile(
     r"научный\s+консультант|(?:scientific\s+)?(?:supervisor|advisor|adviser))\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
-_POSITION = re.compile(
+_STATUS = re.compile(
     r"курс|магистр|докторант|студент|бакалавр|аспирант|оқытушы|преподават|профессор|доцент|"
     r"\bphd\b|lecturer|student|master|undergraduate|candidate|кандидат|доктор|ғылымдарының|наук|"
-    r"\bф\.\s*ғ\.|\bк\.\s*ф\.|мамандығ|специальност|кинооператор|режиссер|журналист|"
-    r"«\s*\d[\dA-ZА-ЯМ]+",
+    r"\bф\.\s*ғ\.|\bк\.\s*ф\.|мамандығ|специальност|«\s*\d[\dA-ZА-ЯМ]+",
     re.IGNORECASE,
 )
+_POSITION = re.compile(rf"{_STATUS.pattern}|кинооператор|режиссер|журналист", re.IGNORECASE)
 _AFFILIATION = re.compile(
     r"университет|ҚазҰУ|КазНУ|академи|институт|university|institute|academy|college|колледж|"
-    r"факультет|faculty|әл-фараби|аль-фараби|al-farabi|алматы|almaty|астана|astana|"
+    r"факультет|faculty|кафедр|department|әл-фараби|аль-фараби|al-farabi|алматы|almaty|астана|astana|"
     r"қазақстан|казахстан|kazakhstan|china|қытай|китай|республика",
     re.IGNORECASE,
 )
+_SENTENCE_OPENER = re.compile(
+    r"^(?:(?:бұл|осы)\s+мақала\w*|мақалада|в\s+(?:данной\s+|настоящей\s+|этой\s+)?(?:статье|работе)|"
+    r"(?:данная|настоящая)\s+статья|(?:this|the|in\s+this)\s+(?:article|paper|study))\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"«[^»]*»")
+_PROSE_WORDS = 4
 _HEADER_MAX = 110
 _POSITION_WORDS = 8
 _AFFILIATION_WORDS = 10
@@ -162,7 +169,12 @@ def is_plain_name_line(text: str) -> bool:
 
 def is_position_line(text: str) -> bool:
     """'1 курс магистратура', 'филология ғылымдарының кандидаты, доцент': short, with a rank word."""
-    return len(text.split()) <= _POSITION_WORDS and bool(_POSITION.search(text)) and not text.endswith(".")
+    return (
+        len(text.split()) <= _POSITION_WORDS
+        and bool(_POSITION.search(text))
+        and not text.endswith(".")
+        and not reads_as_prose(text)
+    )
 
 
 def is_affiliation_line(text: str) -> bool:
@@ -172,7 +184,77 @@ def is_affiliation_line(text: str) -> bool:
         and len(text.split()) <= _AFFILIATION_WORDS
         and bool(_AFFILIATION.search(text))
         and not _looks_like_sentence(text)
+        and not reads_as_prose(text)
     )
+
+
+def reads_as_prose(text: str, width: int | None = None) -> bool:
+    """A line of running text, even when it names a country or a profession.
+
+    Header lines are built from names, ranks and institutions; a body line that mentions
+    'Қазақстанда' or 'журналистерді' is told apart by its ordinary words, by opening the
+    way abstracts do ('Бұл мақалада', 'В статье'), or, given the typical line `width`, by
+    filling the line and stopping mid-sentence (on an ordinary word or a broken word).
+    """
+    if _SENTENCE_OPENER.match(text):
+        return True
+    words = _ordinary_words(text)
+    if len(words) >= _PROSE_WORDS:
+        return True
+    if not width or len(text) < 0.8 * width:
+        return False
+    last = text.rsplit(maxsplit=1)[-1]
+    return (
+        len(words) >= _PROSE_WORDS - 1
+        or (bool(words) and last == words[-1])
+        or bool(re.search(r"\w-$", text))
+    )
+
+
+def _ordinary_words(text: str) -> list[str]:
+    """Lower-case words of four letters or more that are no rank, institution or abbreviation."""
+    out = []
+    for word in _QUOTED.sub(" ", text).split():
+        if "." in word.strip(".,;:") or len(letters(word)) < 4 or not word[:1].islower():
+            continue
+        if not (_POSITION.search(word) or _AFFILIATION.search(word)):
+            out.append(word)
+    return out
+
+
+def detail_kind(part: str, previous: str) -> str:
+    """Whether one comma-separated piece of a person's details is a 'position' or an 'affiliation'.
+
+    A status word ('магистранты', 'доцент') makes a position even inside 'Журналистика
+    факультетінің магистрі'; otherwise an institution, faculty or place makes an affiliation.
+    A piece with neither ('Алматы, Қазақстан' split at its comma aside) goes with the one before.
+    """
+    if _STATUS.search(part):
+        return "position"
+    if _AFFILIATION.search(part):
+        return "affiliation"
+    if _POSITION.search(part):
+        return "position"
+    return previous
+
+
+_TRAILING_LINK = re.compile(r"\s+(?:of|at|in|в|при)$", re.IGNORECASE)
+
+
+def split_status_institution(part: str) -> tuple[str, str]:
+    """Cut 'магистрантка 1 курса факультета журналистики КазНУ им.аль-Фараби' before 'КазНУ'.
+
+    Only a capitalised institution or place printed after the status word is cut off;
+    without one the whole piece stays a position and the affiliation is empty.
+    """
+    status = _STATUS.search(part)
+    if status is None:
+        return part, ""
+    for word in re.finditer(r"\S+", part[status.end() :]):
+        if word.group(0)[:1].isupper() and _AFFILIATION.search(word.group(0)):
+            cut = status.end() + word.start()
+            return _TRAILING_LINK.sub("", part[:cut].rstrip(" ,;")), part[cut:]
+    return part, ""
 
 
 def is_header_line(text: str) -> bool:

@@ -10,6 +10,7 @@ proceedings have lost their header, so an empty `Header` is the common, honest a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from proceedings.importer import classify as c
 from proceedings.importer.display import title_display
@@ -28,7 +29,7 @@ def parse_header(lines: list[Line], *, width: int) -> Header:
     """Parse the header of one article's lines; `body_start` is where the body begins."""
     header = Header()
     i = _parse_title(lines, header, width=width)
-    i = _parse_people(lines, i, header, titled=header.title is not None)
+    i = _parse_people(lines, i, header, titled=header.title is not None, width=width)
     header.body_start = _parse_abstracts(lines, i, header, width=width)
     return header
 
@@ -69,31 +70,38 @@ def _starts_people(lines: list[Line], k: int) -> bool:
     )
 
 
-def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool) -> int:
-    """Consume name, position, affiliation and supervisor lines, attaching details to people."""
-    current: PersonDraft | None = None
+def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool, width: int) -> int:
+    """Consume name, position, affiliation and supervisor lines; a line of prose ends them.
+
+    Detail lines are collected for the person printed just above them and read only once
+    the block is over, because one phrase may wrap over several lines.
+    """
+    people: list[tuple[PersonDraft, list[str]]] = []
     start = i
     while i < len(lines) and i - start < _MAX_PEOPLE_LINES:
         text = lines[i].text
         next_text = lines[i + 1].text if i + 1 < len(lines) else ""
         if c.is_supervisor_line(text):
-            current = parse_supervisor(text)
-            header.supervisors.append(current)
+            people.append((parse_supervisor(text), []))
+        elif c.reads_as_prose(text, width):
+            break
         elif _names_people(text, next_text, titled=titled):
             names = c.person_names(text) or [text.strip(" ,;")]
             rest = re.sub(r"\s+", " ", c.remove_names(text)).strip(" ,;:-–—") if c.person_names(text) else ""
-            position = rest if len(c.letters(rest)) > 3 else ""
-            for name in names:
-                header.authors.append(PersonDraft(name=name, printed=text, role="author", position=position))
-            current = header.authors[-1]
+            details = [rest] if len(c.letters(rest)) > 3 else []
+            people.extend((PersonDraft(name=name, printed=text, role="author"), []) for name in names)
+            people[-1] = (people[-1][0], details)
             header.author_lines.append(text)
         elif c.is_position_line(text) or c.is_affiliation_line(text):
             header.author_lines.append(text)
-            if current is not None:
-                current = _attach(header, current, text)
+            if people:
+                people[-1][1].append(text)
         else:
             break
         i += 1
+    for person, details in people:
+        group = header.supervisors if person.role == "supervisor" else header.authors
+        group.append(with_details(person, details))
     return i
 
 
@@ -108,18 +116,34 @@ def _names_people(text: str, next_text: str, *, titled: bool) -> bool:
     )
 
 
-def _attach(header: Header, person: PersonDraft, text: str) -> PersonDraft:
-    """Give a position or affiliation line to the person printed just above it."""
-    detail = text.strip(" ,;")
-    if c.is_affiliation_line(text) and not c.is_position_line(text):
-        value = f"{person.affiliation}, {detail}" if person.affiliation else detail
-        updated = PersonDraft(person.name, person.printed, person.role, person.position, value)
-    else:
-        value = f"{person.position}, {detail}" if person.position else detail
-        updated = PersonDraft(person.name, person.printed, person.role, value, person.affiliation)
-    group = header.supervisors if person.role == "supervisor" else header.authors
-    group[group.index(person)] = updated
-    return updated
+_DETAIL_PARTS = re.compile(r"[,;](?![^«]*»)")
+
+
+def with_details(person: PersonDraft, details: list[str]) -> PersonDraft:
+    """Share a person's detail lines out between position and affiliation, piece by piece.
+
+    Lines are joined first (a line starting in lower case continues the phrase above it),
+    then cut at commas outside «» quotes, so 'Әл-Фараби атындағы ҚазҰУ, Журналистика
+    факультетінің магистрі' gives an affiliation and a position.
+    """
+    text = ""
+    for line in (detail.strip() for detail in details):
+        glue = " " if line[:1].islower() and not text.endswith((",", ";")) else ", "
+        text = f"{text}{glue}{line}" if text else line
+    found = {"position": [person.position] if person.position else [], "affiliation": []}
+    if person.affiliation:
+        found["affiliation"].append(person.affiliation)
+    kind = "position"
+    for part in (re.sub(r"\s+", " ", piece).strip(" ,;") for piece in _DETAIL_PARTS.split(text)):
+        if not part:
+            continue
+        kind = c.detail_kind(part, kind)
+        position, institution = c.split_status_institution(part) if kind == "position" else (part, "")
+        found[kind].append(position)
+        if institution:
+            kind = "affiliation"
+            found[kind].append(institution)
+    return replace(person, position=", ".join(found["position"]), affiliation=", ".join(found["affiliation"]))
 
 
 def parse_supervisor(text: str) -> PersonDraft:

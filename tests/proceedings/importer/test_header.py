@@ -232,3 +232,112 @@ def test_parse_header_two_authors_on_one_line():
     header = parse_header(lines, width=WIDTH)
 
     assert [p.name for p in header.authors] == ["Иванов И.И.", "Петрова А.Б."]
+
+
+def test_parse_header_prose_line_naming_a_profession_is_body_not_position():
+    prose = "Бүгінгі таңда редакторлар журналистердің күнделікті жұмысын жеңілдететін жаңа"
+    lines = _lines("Сейітова Д. Қ.", "2 курс магистранты", "Алматы, Қазақстан", prose, BODY_KK)
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert [(p.position, p.affiliation) for p in header.authors] == [
+        ("2 курс магистранты", "Алматы, Қазақстан")
+    ]
+    assert header.author_lines == ["Сейітова Д. Қ.", "2 курс магистранты", "Алматы, Қазақстан"]
+    assert lines[header.body_start].text == prose
+
+
+def test_parse_header_prose_line_naming_the_country_is_body_not_affiliation():
+    prose = "Статистика комитетінің деректері бойынша, 2023 жылы Қазақстанда 4100-"
+    lines = _lines(
+        "Нұрланова Б.,", "Әл-Фараби атындағы ҚазҰУ", "Журналистика факультетінің магистранты", prose, BODY_KK
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert [(p.position, p.affiliation) for p in header.authors] == [
+        ("Журналистика факультетінің магистранты", "Әл-Фараби атындағы ҚазҰУ")
+    ]
+    assert lines[header.body_start].text == prose
+
+
+def test_parse_header_first_abstract_sentence_is_not_an_affiliation():
+    opening = "Бұл мақалада Қазақстан мен Өзбекстандағы подкасттардың дамуы салыстырылады"
+    lines = _lines("Серікұлы А.Б", "Журналистика факультетінің аға оқытушысы", opening, BODY_KK)
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert [(p.position, p.affiliation) for p in header.authors] == [
+        ("Журналистика факультетінің аға оқытушысы", "")
+    ]
+    assert lines[header.body_start].text == opening
+
+
+def test_parse_header_russian_prose_after_a_nameless_position_line_starts_the_body():
+    prose = "Прежде чем говорить о рекламном рынке в Казахстане, стоит определить"
+    lines = _lines("РЕКЛАМА В ЭПОХУ СТРИМИНГА", "кинооператор, режиссер", prose, BODY_RU)
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert header.author_lines == ["кинооператор, режиссер"]
+    assert lines[header.body_start].text == prose
+
+
+def test_parse_header_untitled_prose_naming_the_country_has_no_header():
+    prose = "Орталық Азия елдері арасында медиа ынтымақтастығы соңғы жылдары Қазақстанға"
+    lines = _lines(prose, "деген қызығушылықты арттырып, жаңа бірлескен жобаларға жол ашты.")
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert (header.author_lines, header.body_start) == ([], 0)
+
+
+def test_parse_header_university_and_faculty_go_to_affiliation_specialty_to_position():
+    lines = _lines(
+        "Омарова Г.,",
+        "Әл-Фараби атындағы ҚазҰУ, Журналистика факультеті",
+        "«6B03201 - Журналистика»",
+        "мамандығының 3-курс студенті",
+        BODY_KK,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert [(p.position, p.affiliation) for p in header.authors] == [
+        (
+            "«6B03201 - Журналистика» мамандығының 3-курс студенті",
+            "Әл-Фараби атындағы ҚазҰУ, Журналистика факультеті",
+        )
+    ]
+    assert lines[header.body_start].text == BODY_KK
+
+
+def test_parse_header_line_mixing_university_and_degree_is_split_at_the_comma():
+    lines = _lines(
+        "МЕДИА ЖӘНЕ ҚОҒАМ",
+        "Жақсылық Е.,",
+        "Әл-Фараби атындағы ҚазҰУ, Журналистика факультетінің магистрі",
+        BODY_KK,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert [(p.position, p.affiliation) for p in header.authors] == [
+        ("Журналистика факультетінің магистрі", "Әл-Фараби атындағы ҚазҰУ")
+    ]
+
+
+def test_parse_header_institution_after_the_status_on_one_line_is_affiliation():
+    lines = _lines(
+        "НОВЫЕ МЕДИА",
+        "         Ли На",
+        "магистрант 2 курса факультета",
+        "журналистики КазНУ им. аль-Фараби",
+        BODY_RU,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert [(p.position, p.affiliation) for p in header.authors] == [
+        ("магистрант 2 курса факультета журналистики", "КазНУ им. аль-Фараби")
+    ]

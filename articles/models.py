@@ -46,6 +46,9 @@ class Topic(models.Model):
     def __str__(self) -> str:
         return self.name("en") or self.slug
 
+    def localized_name(self, language: str) -> str:
+        return self.name(language)
+
     def name(self, language: str = "kk") -> str:
         order = [language, *[code for code in ("kk", "ru", "en") if code != language]]
         return next(
@@ -132,6 +135,18 @@ class Article(models.Model):
         if self.title is None:
             return self.untitled_fallback
         return self.title_display or self.title
+
+    def people(self, role: str) -> list:
+        """Authors or supervisors in printed order; uses prefetched authorships when present."""
+        return [a for a in self.authorships.all() if a.role == role]
+
+    @property
+    def authors(self) -> list:
+        return self.people("author")
+
+    @property
+    def supervisors(self) -> list:
+        return self.people("supervisor")
 
     def abstracts(self) -> dict[str, str]:
         return {code: text for code in Language.values if (text := getattr(self, f"abstract_{code}"))}

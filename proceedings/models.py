@@ -72,6 +72,9 @@ class Proceedings(models.Model):
     def __str__(self) -> str:
         return self.title() or self.slug
 
+    def localized_name(self, language: str) -> str:
+        return self.title(language)
+
     def title(self, language: str = "kk") -> str:
         """The title in `language`, falling back to the other languages, then the conference name."""
         order = [language, *[code for code in ("kk", "ru", "en") if code != language]]

@@ -1,0 +1,15 @@
+"""Template helpers shared by every app's pages."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils import translation
+
+register = template.Library()
+
+
+@register.filter
+def localized(obj) -> str:
+    """The name of a topic or the title of a volume in the interface language, falling back to
+    the other languages (a volume may have only a Kazakh title)."""
+    return obj.localized_name(translation.get_language() or "kk")

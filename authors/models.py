@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from authors.names import SORTABLE_NAME_LENGTH
+
 
 class Role(models.TextChoices):
     AUTHOR = "author", _("Author")
@@ -28,6 +30,13 @@ class Person(models.Model):
     orcid = models.CharField("ORCID", max_length=19, null=True, blank=True, unique=True)
     # Blank in forms only: the admin fills it from the name when an editor leaves it empty.
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    # The author index reads these two instead of sorting names in Python: the A–Я bucket
+    # ('Ә', 'Q', '#') and `authors.names.sortable_name`, digits in the C collation. The services
+    # keep them in step with display_name (person_resolve, person_refresh_match_key).
+    index_letter = models.CharField(_("index letter"), max_length=1, default="#", editable=False)
+    sort_name = models.CharField(
+        _("sortable name"), max_length=SORTABLE_NAME_LENGTH, default="", editable=False, db_collation="C"
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -35,6 +44,7 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["display_name"]
+        indexes = [models.Index(fields=["index_letter", "sort_name", "id"], name="person_author_index")]
         constraints = [
             models.CheckConstraint(condition=~Q(display_name=""), name="person_name_not_empty"),
             models.CheckConstraint(condition=~Q(match_key=""), name="person_match_key_not_empty"),

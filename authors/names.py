@@ -185,6 +185,26 @@ def sort_key(name: str) -> tuple:
     )
 
 
+# Letter codes in `sortable_name`: two digits per letter, '00' between surname, initials and the
+# rest, so a shorter surname ('Ли') sorts before a longer one it begins ('Лиев').
+_CODE_OFFSET = 10
+_PART_SEPARATOR = "00"
+SORTABLE_NAME_LENGTH = 200
+
+
+def sortable_name(name: str) -> str:
+    """`sort_key` as a plain string of digits ('Әлиев' -> '11…'), for an indexed ORDER BY.
+
+    Digits compare the same under every collation, so PostgreSQL can keep the Kazakh order
+    (Ә after А, Ө after О, Latin after Cyrillic) in a B-tree index without an ICU collation.
+    Truncated to SORTABLE_NAME_LENGTH characters; the tail only breaks ties.
+    """
+    surname, initials, full = sort_key(name)
+    rest = tuple(_letter_rank(c) for c in full.upper() if c.isalpha())
+    parts = ["".join(f"{rank + _CODE_OFFSET:02d}" for rank in part) for part in (surname, initials, rest)]
+    return _PART_SEPARATOR.join(parts)[:SORTABLE_NAME_LENGTH]
+
+
 def index_letter(name: str) -> str:
     """The A–Я index bucket: the surname's first letter ('Әлиев' -> 'Ә'), '#' when none."""
     for char in surname_of(name):

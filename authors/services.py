@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from authors.models import Person
-from authors.names import names_compatible, normalise_name, person_match_key
+from authors.names import index_letter, names_compatible, normalise_name, person_match_key, sortable_name
 from proceedings.transliteration import slug_from_text
 
 
@@ -56,6 +56,8 @@ def person_resolve(*, name: str, position: str = "", affiliation: str = "") -> P
         display_name=display,
         name_variants=[display],
         match_key=key,
+        index_letter=index_letter(display),
+        sort_name=sortable_name(display),
         position=position,
         affiliation=affiliation,
         slug=unique_person_slug(display),
@@ -80,9 +82,12 @@ def person_record_variant(*, person: Person, name: str, position: str = "", affi
 
 
 def person_refresh_match_key(*, person: Person) -> None:
-    """Recompute derived fields after an editor changed the name (the admin calls this)."""
+    """Recompute derived fields after an editor changed the name (the admin calls this, then saves):
+    the match key, and the author index's letter and sortable name."""
     person.display_name = normalise_name(person.display_name)
     person.match_key = person_match_key(person.display_name)
+    person.index_letter = index_letter(person.display_name)
+    person.sort_name = sortable_name(person.display_name)
     if person.display_name not in person.name_variants:
         person.name_variants = [*person.name_variants, person.display_name]
     if not person.slug:

@@ -6,6 +6,7 @@ import factory
 
 from articles.models import Article, Topic
 from authors.models import Authorship, Person
+from authors.names import index_letter, sortable_name
 from proceedings.models import Proceedings, ProceedingsStatus
 
 
@@ -56,6 +57,9 @@ class PersonFactory(factory.django.DjangoModelFactory):
     display_name = factory.Sequence(lambda n: f"Узбекова Г. С{n}.")
     match_key = factory.Sequence(lambda n: f"узбекова|г{n}")
     slug = factory.Sequence(lambda n: f"person-{n}")
+    # As person_resolve stores them, so the author index sees factory-made people.
+    index_letter = factory.LazyAttribute(lambda person: index_letter(person.display_name))
+    sort_name = factory.LazyAttribute(lambda person: sortable_name(person.display_name))
 
 
 class AuthorshipFactory(factory.django.DjangoModelFactory):

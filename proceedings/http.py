@@ -17,11 +17,16 @@ def wants_json(request: HttpRequest) -> bool:
     return request.GET.get("format") == "json"
 
 
-def paginate(request: HttpRequest, items: Sequence[Any], *, per_page: int = DEFAULT_PER_PAGE) -> Page:
-    """The requested page of `items`; a page number that is not a number or out of range is a 404."""
+def paginate(
+    request: HttpRequest, items: Sequence[Any], *, per_page: int = DEFAULT_PER_PAGE, param: str = "page"
+) -> Page:
+    """The requested page of `items`; a page number that is not a number or out of range is a 404.
+
+    `param` names the query parameter, for pages with more than one list (an author's articles
+    and supervised papers)."""
     paginator = Paginator(items, per_page)
     try:
-        return paginator.page(request.GET.get("page") or 1)
+        return paginator.page(request.GET.get(param) or 1)
     except InvalidPage:
         raise Http404(_("There is no such page.")) from None
 

@@ -81,10 +81,13 @@ def letters(text: str) -> str:
 
 def is_title_line(text: str) -> bool:
     """An ALL-CAPS line of several words that is not a section heading."""
-    chars = letters(text)
-    if len(chars) < 8 or len(text) > 140:
+    if len(text) > 140:
         return False
-    upper = sum(1 for char in chars if char.isupper())
+    chars = letters(text)
+    # Most lines are prose: a lower-case letter among the first few settles it cheaply.
+    if len(chars) < 8 or sum(map(str.islower, chars[:10])) > 2:
+        return False
+    upper = sum(map(str.isupper, chars))
     if upper / len(chars) < 0.85:
         return False
     if SECTION_HEADING.match(text) or REFERENCE_HEADING.match(text) or ABSTRACT_LABEL.match(text):

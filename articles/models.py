@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +88,9 @@ class Article(models.Model):
     import_warnings = ArrayField(
         models.TextField(), verbose_name=_("importer warnings"), default=list, blank=True
     )
+    # Title, keywords and people (weight A), abstracts (B), body (C), each in its language's
+    # configuration, plus Latin/Cyrillic skeletons; kept by articles.search.index, never edited.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -93,6 +98,7 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["proceedings", "position"]
+        indexes = [GinIndex(fields=["search_vector"], name="article_search_vector_gin")]
         constraints = [
             models.CheckConstraint(condition=Q(language__in=Language.values), name="article_language_valid"),
             models.CheckConstraint(condition=Q(position__gte=1), name="article_position_positive"),

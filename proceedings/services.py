@@ -11,9 +11,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 
-from articles.models import Topic
+from articles.models import Article, Topic
+from articles.search.index import article_search_refresh
 from articles.selectors import bundled_topic_entries, topic_vocabulary
 from articles.services import article_create_from_draft, topic_vocabulary_load
+from authors.models import Authorship
 from proceedings.importer.metadata import (
     VolumeMetadata,
     read_sidecar,
@@ -159,4 +161,11 @@ def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
         outcome.created += 1
         outcome.created_slugs.append(article.slug)
         position += 1
+    # New articles, and older ones of the same people (a new name variant is searchable there too).
+    created = Article.objects.filter(proceedings=proceedings, slug__in=outcome.created_slugs)
+    people = Authorship.objects.filter(article__in=created).values("person")
+    same_people = Article.objects.filter(authorships__person__in=people)
+    article_search_refresh(
+        article_ids={*created.values_list("pk", flat=True), *same_people.values_list("pk", flat=True)}
+    )
     return outcome

@@ -1,0 +1,62 @@
+"""What of an article goes into its search vector, with which weight and configuration.
+
+Pure: the index service hands in plain values. Weights decide ranking: title, keywords and
+people's names (A) above abstracts (B) above the body (C).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from articles.search.script import skeleton_lexemes
+
+# PostgreSQL has Russian and English stemmers; Kazakh is indexed word for word ('simple') and
+# found through prefix queries on a stem computed in Python (articles.search.kazakh).
+CONFIG_BY_LANGUAGE = {"kk": "simple", "ru": "russian", "en": "english"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    config: str
+    weight: str
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    language: str
+    title: str
+    keywords: dict[str, list[str]]
+    abstracts: dict[str, str]
+    body: str
+    people: list[str]  # display names and every printed variant
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    segments: list[Segment]
+    skeletons: dict[str, list[str]]  # weight -> marked skeleton lexemes
+
+
+def search_document(article: ArticleText) -> SearchDocument:
+    own = CONFIG_BY_LANGUAGE[article.language]
+    segments = [Segment(article.title, own, "A")] if article.title else []
+    segments += [
+        Segment("; ".join(terms), CONFIG_BY_LANGUAGE.get(language, own), "A")
+        for language, terms in article.keywords.items()
+        if terms
+    ]
+    if article.people:
+        segments.append(Segment("; ".join(article.people), "simple", "A"))
+    segments += [
+        Segment(text, CONFIG_BY_LANGUAGE.get(language, own), "B")
+        for language, text in article.abstracts.items()
+        if text
+    ]
+    if article.body:
+        segments.append(Segment(article.body, own, "C"))
+    by_weight: dict[str, list[str]] = {}
+    for segment in segments:
+        by_weight.setdefault(segment.weight, []).append(segment.text)
+    skeletons = {weight: skeleton_lexemes(" ".join(texts)) for weight, texts in by_weight.items()}
+    return SearchDocument(segments=segments, skeletons=skeletons)

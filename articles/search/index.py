@@ -1,0 +1,65 @@
+"""Keeping every article's search vector current: the one writer of Article.search_vector.
+
+Called by the import service after it stores articles, and by the admin after an editor
+changes an article, its people or a person's name; a vector is always rebuilt whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchVector
+from django.db import transaction
+from django.db.models import Prefetch, Value
+
+from articles.models import Article
+from articles.search.document import ArticleText, search_document
+from articles.search.expressions import LexemeVector
+from authors.models import Authorship
+
+
+def article_text(article: Article) -> ArticleText:
+    people: list[str] = []
+    for authorship in article.authorships.all():
+        for name in [authorship.person.display_name, *authorship.person.name_variants]:
+            if name not in people:
+                people.append(name)
+    return ArticleText(
+        language=article.language,
+        title=" ".join(filter(None, [article.title or "", article.title_display])),
+        keywords=article.keywords(),
+        abstracts=article.abstracts(),
+        body=article.body,
+        people=people,
+    )
+
+
+def search_vector_expression(article: Article):
+    document = search_document(article_text(article))
+    parts = [
+        SearchVector(Value(segment.text), config=segment.config, weight=segment.weight)
+        for segment in document.segments
+    ]
+    parts += [
+        LexemeVector(lexemes, weight=weight) for weight, lexemes in document.skeletons.items() if lexemes
+    ]
+    if not parts:
+        return Value("", output_field=Article._meta.get_field("search_vector"))
+    expression = parts[0]
+    for part in parts[1:]:
+        expression = expression + part
+    return expression
+
+
+@transaction.atomic
+def article_search_refresh(*, article_ids: Iterable[int]) -> int:
+    """Rebuild the search vectors of these articles; returns how many were rebuilt."""
+    authorships = Authorship.objects.select_related("person")
+    articles = Article.objects.filter(pk__in=list(article_ids)).prefetch_related(
+        Prefetch("authorships", queryset=authorships)
+    )
+    count = 0
+    for article in articles:
+        Article.objects.filter(pk=article.pk).update(search_vector=search_vector_expression(article))
+        count += 1
+    return count

@@ -1,0 +1,76 @@
+"""Reading what a reader typed into the search box, websearch style, safely.
+
+Syntax: words (all must match), "quoted phrases", `OR` between alternatives, `-word` or
+`-"phrase"` to exclude. Everything else is ignored: tsquery operators (& | ! : * ( ) \\ '),
+unbalanced quotes and random bytes never reach PostgreSQL, because only the letters and digits
+of each word are kept and the tsquery is assembled from parameters, never from the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 12
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)([^\s"]+)|"')
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # one word, or the words of a phrase
+    negated: bool = False
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.words) > 1
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """Clauses are ANDed; the terms inside a clause are alternatives (OR)."""
+
+    clauses: tuple[tuple[Term, ...], ...] = field(default_factory=tuple)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(not term.negated for clause in self.clauses for term in clause)
+
+    def positive_words(self) -> list[str]:
+        return [word for clause in self.clauses for term in clause if not term.negated for word in term.words]
+
+
+def normalise_query_text(text: str) -> str:
+    """Lower-case, NFC, ё as е, without control characters, at most MAX_QUERY_CHARS long."""
+    text = unicodedata.normalize("NFC", text)[:MAX_QUERY_CHARS]
+    text = "".join(char for char in text if unicodedata.category(char)[0] != "C" or char in " \t")
+    return text.lower().replace("ё", "е")
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Parse websearch-style input; the result may be empty (then nothing is searched)."""
+    clauses: list[list[Term]] = []
+    pending_or = False
+    terms = 0
+    for match in _TOKEN.finditer(normalise_query_text(text)):
+        phrase_sign, phrase, word_sign, raw_word = match.groups()
+        if raw_word == "or" and word_sign == "":
+            pending_or = bool(clauses)
+            continue
+        words = words_of(phrase if phrase is not None else (raw_word or ""))
+        if not words or terms >= MAX_TERMS:
+            continue
+        term = Term(words=words, negated=bool(phrase_sign or word_sign))
+        terms += 1
+        if pending_or and not term.negated and clauses:
+            clauses[-1].append(term)
+        else:
+            clauses.append([term])
+        pending_or = False
+    return ParsedQuery(clauses=tuple(tuple(clause) for clause in clauses))

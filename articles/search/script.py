@@ -1,0 +1,69 @@
+"""Where Latin and Cyrillic spellings meet: one 'skeleton' for every spelling of a word.
+
+Readers type 'Tokayev', 'Toqaev', 'zhurnalistika', 'jurnalistika' or 'qazaqstan' (the Kazakh
+Latin alphabet of 2021: ä ğ q ñ ö ū ü ı ş, y for ы) and expect the Cyrillic text; a Cyrillic
+query should also find Latin-script text. Both sides are reduced to a skeleton: Latin digraphs
+and letters are first read as the Cyrillic letter they stand for, then every letter folds to a
+plain Latin one. The sounds transliterations disagree on most (и і й ы y ı) become one 'i',
+which is dropped next to another vowel ('Tokayev' and 'Тоқаев' both read 'tokaev'), and doubled
+letters collapse. The skeleton is lossy on purpose: it is only ever compared with other
+skeletons.
+
+Whole texts are folded with str.translate, not letter by letter in Python: an article's body
+has tens of thousands of words and the import must stay fast.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Informal and official Latin digraphs, read as the Cyrillic letter they stand for.
+_LATIN_DIGRAPHS = (
+    ("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"),
+    ("ya", "я"), ("yu", "ю"), ("yo", "ё"), ("ng", "ң"),
+)  # fmt: skip
+# One table for both scripts: every letter straight to its skeleton letters. Latin letters go
+# the way of the Cyrillic letter they stand for (q as қ, y as ы, j as ж, w as у, c as к).
+_FOLD = str.maketrans({
+    "a": "a", "b": "b", "c": "k", "d": "d", "e": "e", "f": "f", "g": "g", "h": "h", "i": "i",
+    "j": "zh", "k": "k", "l": "l", "m": "m", "n": "n", "o": "o", "p": "p", "q": "k", "r": "r",
+    "s": "s", "t": "t", "u": "u", "v": "v", "w": "u", "x": "h", "y": "i", "z": "z",
+    "ä": "a", "ğ": "g", "ı": "i", "ñ": "n", "ö": "o", "ş": "sh", "ç": "ch", "ū": "u", "ü": "u",
+    "á": "a", "à": "a", "â": "a", "é": "e", "è": "e", "ê": "e", "í": "i", "ó": "o", "ú": "u",
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
+    "ж": "zh", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n",
+    "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u",
+    "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh",
+    "ъ": "", "ы": "i", "і": "i", "ь": "", "э": "e", "ю": "u", "я": "a",
+})  # fmt: skip
+_FOLDED_WORD = re.compile(r"[a-z]+")
+_DOUBLED = re.compile(r"(.)\1+")
+_I_BY_VOWEL = re.compile(r"(?<=[aeou])i|i(?=[aeou])")
+SKELETON_MARK = "~"
+
+
+def fold_text(text: str) -> str:
+    """`text` with every letter replaced by its skeleton letters; other characters stay and
+    separate words."""
+    text = unicodedata.normalize("NFC", text.lower())
+    for digraph, letter in _LATIN_DIGRAPHS:
+        text = text.replace(digraph, letter)
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=100_000)
+def _shape(folded_word: str) -> str:
+    return _DOUBLED.sub(r"\1", _I_BY_VOWEL.sub("", _DOUBLED.sub(r"\1", folded_word)))
+
+
+def skeleton(word: str) -> str:
+    """The skeleton of one word ('Тоқаев' -> 'tokaev', 'Tokayev' -> 'tokaev')."""
+    return _shape("".join(_FOLDED_WORD.findall(fold_text(word))))
+
+
+def skeleton_lexemes(text: str, *, min_length: int = 3) -> list[str]:
+    """Distinct marked skeletons of the words of `text`, for the search index ('~tokaev')."""
+    found = {_shape(word) for word in set(_FOLDED_WORD.findall(fold_text(text)))}
+    return sorted(SKELETON_MARK + item for item in found if len(item) >= min_length)

@@ -18,3 +18,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # no collectstatic output in tests: files come from the finders
+
+# One test database per test run, so two runs on one server (two terminals, CI beside a
+# developer) never drop each other's database.
+DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}  # noqa: F405

@@ -1,39 +1,149 @@
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.utils import translation
 
+from articles import browse, presentation, twins
+from articles.filters import VolumeArticleFilter
 from articles.selectors import archive_counts
-from proceedings.selectors import proceedings_published
+from proceedings.http import page_json, paginate, render_page
 
 HOME_LATEST_VOLUMES = 5
+HOME_TOPICS = 12
+VOLUMES_PER_PAGE = 20
+CONTENTS_PER_PAGE = 50
+TOPICS_PER_PAGE = 60
+ARTICLES_PER_PAGE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    volumes = list(browse.volume_list_items()[:HOME_LATEST_VOLUMES])
+    counts = archive_counts()
+    topics = list(browse.topics_with_counts()[:HOME_TOPICS])
     context = {
-        "volumes": proceedings_published()[:HOME_LATEST_VOLUMES],
-        "counts": archive_counts(),
+        "volumes": volumes,
+        "counts": counts,
+        "languages": browse.language_counts(counts.languages),
+        "topics": topics,
     }
-    return render(request, "articles/home.html", context)
+    return render_page(
+        request,
+        "articles/home.html",
+        context,
+        json=lambda: {
+            "counts": {"articles": counts.articles, "authors": counts.authors, "languages": counts.languages},
+            "latest_volumes": [twins.volume_json(volume) for volume in volumes],
+            "topics": [twins.topic_json(topic) for topic in topics],
+        },
+    )
 
 
-# Being built (issue 4); each raises 404 until its page exists.
 def volume_list(request: HttpRequest) -> HttpResponse:
-    raise Http404
+    page = paginate(request, browse.volume_list_items(), per_page=VOLUMES_PER_PAGE)
+    return render_page(
+        request,
+        "articles/volume_list.html",
+        {"page": page, "nav": "volumes"},
+        json=lambda: {**page_json(page), "volumes": [twins.volume_json(volume) for volume in page]},
+    )
 
 
 def volume_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    raise Http404
+    volume = browse.volume_get(slug=slug)
+    filterset = VolumeArticleFilter(
+        request.GET,
+        queryset=browse.volume_articles(volume=volume),
+        topics=browse.volume_topics(volume=volume),
+    )
+    context = {
+        "volume": volume,
+        "volume_titles": presentation.volume_titles(volume, language=translation.get_language() or "kk"),
+        "filterset": filterset,
+        "nav": "volumes",
+    }
+    if not filterset.is_valid():
+        response = render_page(
+            request,
+            "articles/volume_detail.html",
+            context,
+            json=lambda: {"volume": twins.volume_json(volume), "errors": filterset.errors},
+        )
+        response.status_code = 400
+        return response
+    page = paginate(request, filterset.qs, per_page=CONTENTS_PER_PAGE)
+    return render_page(
+        request,
+        "articles/volume_detail.html",
+        {
+            **context,
+            "page": page,
+            "filtered": any(filterset.form.cleaned_data.get(f) for f in ("language", "topic")),
+        },
+        json=lambda: {
+            "volume": twins.volume_json(volume),
+            "filters": {key: request.GET.get(key) or None for key in ("language", "topic", "sort")},
+            **page_json(page),
+            "articles": [twins.article_item_json(article) for article in page],
+        },
+    )
 
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    raise Http404
+    article = browse.article_get(slug=slug)
+    neighbours = browse.article_neighbours(article=article)
+    related = browse.article_related(article=article)
+    url = request.build_absolute_uri(request.path)
+    pdf = presentation.pdf_url(article)
+    context = {
+        "article": article,
+        "volume": article.proceedings,
+        "paragraphs": presentation.paragraphs(article.body),
+        "abstracts": presentation.abstracts(article),
+        "keywords": presentation.keywords(article),
+        "neighbours": neighbours,
+        "related": related,
+        "canonical_url": url,
+        "head_tags": presentation.head_tags(article, url=url, pdf=pdf and request.build_absolute_uri(pdf)),
+        "description": presentation.description(article, language=translation.get_language() or "kk"),
+        "nav": "volumes",
+    }
+    return render_page(
+        request,
+        "articles/article_detail.html",
+        context,
+        json=lambda: {
+            **twins.article_json(article),
+            "canonical_url": url,
+            "pdf_url": pdf and request.build_absolute_uri(pdf),
+            "previous": twins.article_link_json(neighbours.previous),
+            "next": twins.article_link_json(neighbours.next),
+            "related": [twins.article_item_json(item, with_topics=False) for item in related],
+        },
+    )
 
 
 def topic_list(request: HttpRequest) -> HttpResponse:
-    raise Http404
+    topics = browse.topic_list_items(language=translation.get_language() or "kk")
+    page = paginate(request, topics, per_page=TOPICS_PER_PAGE)
+    return render_page(
+        request,
+        "articles/topic_list.html",
+        {"page": page, "nav": "topics"},
+        json=lambda: {**page_json(page), "topics": [twins.topic_json(topic) for topic in page]},
+    )
 
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    raise Http404
+    topic = browse.topic_get(slug=slug)
+    page = paginate(request, browse.topic_articles(topic=topic), per_page=ARTICLES_PER_PAGE)
+    return render_page(
+        request,
+        "articles/topic_detail.html",
+        {"topic": topic, "page": page, "nav": "topics"},
+        json=lambda: {
+            "topic": {**twins.topic_json(topic), "description": topic.description},
+            **page_json(page),
+            "articles": [twins.article_item_json(article) for article in page],
+        },
+    )
 
 
 def search(request: HttpRequest) -> HttpResponse:

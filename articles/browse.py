@@ -1,0 +1,176 @@
+"""Selectors of the browse pages: home, volumes, articles, topics.
+
+Kept apart from `selectors.py` (search and the importer's vocabulary live there). Each function
+returns what its template and JSON twin use, fetched in a fixed number of queries whatever the
+number of articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.shortcuts import get_object_or_404
+
+from articles.models import Article, Language, Topic
+from articles.selectors import article_list_items, article_published
+from authors.models import Authorship
+from proceedings.models import Proceedings, ProceedingsStatus
+from proceedings.selectors import proceedings_published
+
+RELATED_ARTICLES = 5
+# A shared person says more about two papers than a shared topic (topics are broad).
+RELATED_PERSON_WEIGHT = 3
+
+
+@dataclass(frozen=True)
+class LanguageCount:
+    code: str
+    name: str
+    count: int
+
+
+def language_counts(per_language: dict[str, int]) -> list[LanguageCount]:
+    """Counts per article language in the fixed kk, ru, en order, with the language's name."""
+    return [
+        LanguageCount(code=language.value, name=language.label, count=per_language[language.value])
+        for language in Language
+        if per_language.get(language.value)
+    ]
+
+
+def topics_with_counts() -> QuerySet[Topic]:
+    """Topics that have published articles, each with `article_count`, the busiest first."""
+    return (
+        Topic.objects.annotate(
+            article_count=Count(
+                "articles", filter=Q(articles__proceedings__status=ProceedingsStatus.PUBLISHED)
+            )
+        )
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "slug")
+    )
+
+
+def topic_list_items(*, language: str) -> QuerySet[Topic]:
+    """Every topic with its published article count, in the alphabetical order of its name in the
+    interface language (a topic without a name in that language sorts by its Kazakh name)."""
+    others = [code for code in Language.values if code != language]
+    sort_name = Lower(Coalesce(*(NullIf(f"name_{code}", Value("")) for code in [language, *others])))
+    return Topic.objects.annotate(
+        article_count=Count("articles", filter=Q(articles__proceedings__status=ProceedingsStatus.PUBLISHED)),
+        sort_name=sort_name,
+    ).order_by("sort_name", "slug")
+
+
+def topic_get(*, slug: str) -> Topic:
+    return get_object_or_404(Topic, slug=slug)
+
+
+def topic_articles(*, topic: Topic) -> QuerySet[Article]:
+    """Published articles of a topic, newest volume first, each volume in its printed order."""
+    return article_list_items(article_published().filter(topics=topic)).order_by(
+        "-proceedings__year", "proceedings__slug", "position"
+    )
+
+
+def volume_list_items() -> QuerySet[Proceedings]:
+    """Published volumes, newest first, with `article_count` and a count per article language.
+
+    The order is explicit: Django drops Meta.ordering from queries with GROUP BY."""
+    per_language = {
+        f"count_{code}": Count("articles", filter=Q(articles__language=code)) for code in Language.values
+    }
+    return (
+        proceedings_published()
+        .annotate(**per_language)
+        .order_by("-year", F("date_start").desc(nulls_last=True), "slug")
+    )
+
+
+def volume_get(*, slug: str) -> Proceedings:
+    """A published volume; a draft is a 404 as if it did not exist."""
+    return get_object_or_404(proceedings_published(), slug=slug)
+
+
+def volume_articles(*, volume: Proceedings) -> QuerySet[Article]:
+    """The volume's table of contents in printed order, ready for the article list partial."""
+    return article_list_items(Article.objects.filter(proceedings=volume)).order_by("position")
+
+
+def volume_topics(*, volume: Proceedings) -> QuerySet[Topic]:
+    """Topics of the volume's articles (the choices of its topic filter), with their counts."""
+    return (
+        Topic.objects.filter(articles__proceedings=volume)
+        .annotate(article_count=Count("articles"))
+        .order_by("slug")
+    )
+
+
+def article_get(*, slug: str) -> Article:
+    """A published article with its volume, people (in printed order) and topics."""
+    authorships = Authorship.objects.select_related("person").order_by("role", "order")
+    articles = (
+        article_published()
+        .select_related("proceedings")
+        .prefetch_related(
+            Prefetch("authorships", queryset=authorships),
+            Prefetch("topics", queryset=Topic.objects.order_by("slug")),
+        )
+    )
+    return get_object_or_404(articles, slug=slug)
+
+
+# What a link to an article needs: its title, or the first words of its text when untitled.
+LINK_FIELDS = ("slug", "title", "title_display", "body", "language", "position", "proceedings_id")
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    previous: Article | None
+    next: Article | None
+
+
+def article_neighbours(*, article: Article) -> Neighbours:
+    """The articles printed just before and after this one in its volume."""
+    siblings = Article.objects.filter(proceedings_id=article.proceedings_id).only(*LINK_FIELDS)
+    return Neighbours(
+        previous=siblings.filter(position__lt=article.position).order_by("-position").first(),
+        next=siblings.filter(position__gt=article.position).order_by("position").first(),
+    )
+
+
+def article_related(*, article: Article, limit: int = RELATED_ARTICLES) -> list[Article]:
+    """Published articles sharing people or topics with `article`, the closest first.
+
+    Uses the article's prefetched people and topics; ties go to the newer volume, then to
+    printed order.
+    """
+    topic_ids = [topic.pk for topic in article.topics.all()]
+    person_ids = [authorship.person_id for authorship in article.authorships.all()]
+    if not topic_ids and not person_ids:
+        return []
+    authorships = Authorship.objects.select_related("person").order_by("role", "order")
+    # An empty `__in` would turn the whole count (and the score built on it) into a constant 0.
+    nothing = Value(0, output_field=IntegerField())
+    shared_topics = Count("topics", filter=Q(topics__in=topic_ids), distinct=True) if topic_ids else nothing
+    shared_people = (
+        Count("authorships__person", filter=Q(authorships__person__in=person_ids), distinct=True)
+        if person_ids
+        else nothing
+    )
+    candidates = (
+        article_published()
+        .exclude(pk=article.pk)
+        .annotate(
+            shared_topics=shared_topics,
+            shared_people=shared_people,
+            score=shared_people * RELATED_PERSON_WEIGHT + shared_topics,
+        )
+        .filter(score__gt=0)
+        .select_related("proceedings")
+        .prefetch_related(Prefetch("authorships", queryset=authorships))
+        .order_by("-score", "-proceedings__year", "proceedings__slug", "position")
+    )
+    return list(candidates[:limit])

@@ -1,0 +1,138 @@
+"""What an article page shows that is not a field: its paragraphs, its texts per language, and
+the metadata tags of its <head> for Google Scholar, Dublin Core and OpenGraph.
+
+Pure functions over an article fetched by `articles.browse.article_get` (no queries).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from articles.models import Article, Language
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# OpenGraph wants a territory with the language.
+OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
+PDF_SUFFIX = ".pdf"
+SITE_NAME = "Jinaq"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of an article body: split on blank lines, line breaks inside one joined."""
+    return [" ".join(chunk.split()) for chunk in PARAGRAPH_BREAK.split(text) if chunk.strip()]
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    """A text in one language (an abstract, a keyword list) with that language's name."""
+
+    code: str
+    name: str
+    value: Any
+
+
+def abstracts(article: Article) -> list[LocalizedText]:
+    return [
+        LocalizedText(code=code, name=Language(code).label, value=text)
+        for code, text in article.abstracts().items()
+    ]
+
+
+def keywords(article: Article) -> list[LocalizedText]:
+    return [
+        LocalizedText(code=code, name=Language(code).label, value=terms)
+        for code, terms in article.keywords().items()
+    ]
+
+
+def pdf_url(article: Article) -> str | None:
+    """The URL of the volume's source file when it is a PDF (a text dump is not worth linking)."""
+    source = article.proceedings.source_file
+    if source and source.name.lower().endswith(PDF_SUFFIX):
+        return source.url
+    return None
+
+
+@dataclass(frozen=True)
+class HeadTag:
+    """One <meta>: `attribute` is "name" (Scholar, Dublin Core) or "property" (OpenGraph)."""
+
+    attribute: str
+    key: str
+    content: str
+
+
+def head_tags(article: Article, *, url: str, pdf: str | None) -> list[HeadTag]:
+    """Scholar, Dublin Core and OpenGraph tags; `url` and `pdf` are absolute.
+
+    Untitled articles carry the same first words the page shows: Scholar needs a title and an
+    invented one would be worse. Supervisors are not authors and get no `citation_author`.
+    """
+    volume = article.proceedings
+    title = article.display_title
+    year = str(volume.year)
+    source = volume.title(article.language)
+    conference = volume.conference_name or source
+    authors = [authorship.person.display_name for authorship in article.authors]
+    tags = [("citation_title", title)]
+    tags += [("citation_author", name) for name in authors]
+    tags += [
+        ("citation_publication_date", year),
+        ("citation_conference_title", conference),
+        ("citation_inbook_title", source),
+        ("citation_language", article.language),
+    ]
+    if volume.publisher:
+        tags.append(("citation_publisher", volume.publisher))
+    if volume.isbn:
+        tags.append(("citation_isbn", volume.isbn))
+    if article.first_page:
+        tags.append(("citation_firstpage", str(article.first_page)))
+    if article.last_page:
+        tags.append(("citation_lastpage", str(article.last_page)))
+    if pdf:
+        tags.append(("citation_pdf_url", pdf))
+    tags += [("citation_abstract_html_url", url), ("DC.title", title)]
+    tags += [("DC.creator", name) for name in authors]
+    tags += [
+        ("DC.date", year),
+        ("DC.language", article.language),
+        ("DC.type", "Text"),
+        ("DC.source", source),
+        ("DC.identifier", url),
+    ]
+    if volume.publisher:
+        tags.append(("DC.publisher", volume.publisher))
+    tags += [("DC.subject", term) for terms in article.keywords().values() for term in terms]
+    og = [
+        ("og:title", title),
+        ("og:type", "article"),
+        ("og:url", url),
+        ("og:site_name", SITE_NAME),
+        ("og:locale", OG_LOCALES.get(article.language, article.language)),
+    ]
+    return [HeadTag("name", key, content) for key, content in tags] + [
+        HeadTag("property", key, content) for key, content in og
+    ]
+
+
+def description(article: Article, *, language: str) -> str:
+    """A short description for <meta name="description">: the abstract in the interface language,
+    else any abstract, else the opening of the text."""
+    texts = article.abstracts()
+    text = texts.get(language) or next(iter(texts.values()), "") or article.body
+    words = text.split()
+    return " ".join(words[:40]) + ("…" if len(words) > 40 else "")
+
+
+def volume_titles(volume, *, language: str) -> list[LocalizedText]:
+    """The volume's titles, the one in `language` first (then kk, ru, en), each with its language,
+    so the page can mark every title with `lang`. Empty when only a conference name exists."""
+    order = [language, *[code for code in Language.values if code != language]]
+    return [
+        LocalizedText(code=code, name=Language(code).label, value=title)
+        for code in order
+        if (title := getattr(volume, f"title_{code}", ""))
+    ]

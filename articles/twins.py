@@ -1,0 +1,119 @@
+"""The JSON twins of the browse pages: the same data as the HTML, as plain dicts.
+
+Names come in all three languages (a machine reader picks its own); URLs are paths in the
+current interface language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from articles.models import Article, Topic
+from articles.presentation import paragraphs
+from authors.models import Authorship
+from proceedings.models import Proceedings
+
+
+def names(obj: Topic | Proceedings, prefix: str) -> dict[str, str]:
+    return {code: getattr(obj, f"{prefix}_{code}") for code in ("kk", "ru", "en")}
+
+
+def topic_json(topic: Topic) -> dict[str, Any]:
+    data = {
+        "slug": topic.slug,
+        "url": reverse("topic_detail", args=[topic.slug]),
+        "name": names(topic, "name"),
+    }
+    if hasattr(topic, "article_count"):
+        data["article_count"] = topic.article_count
+    return data
+
+
+def volume_json(volume: Proceedings) -> dict[str, Any]:
+    data = {
+        "slug": volume.slug,
+        "url": reverse("volume_detail", args=[volume.slug]),
+        "title": names(volume, "title"),
+        "conference": volume.conference_name,
+        "year": volume.year,
+        "date_start": volume.date_start.isoformat() if volume.date_start else None,
+        "date_end": volume.date_end.isoformat() if volume.date_end else None,
+        "place": volume.place,
+        "publisher": volume.publisher,
+        "isbn": volume.isbn,
+        "editors": volume.editors.splitlines(),
+    }
+    if hasattr(volume, "article_count"):
+        data["article_count"] = volume.article_count
+    return data
+
+
+def volume_brief_json(volume: Proceedings) -> dict[str, Any]:
+    return {
+        "slug": volume.slug,
+        "url": reverse("volume_detail", args=[volume.slug]),
+        "title": names(volume, "title"),
+        "year": volume.year,
+    }
+
+
+def person_json(authorship: Authorship, *, details: bool = False) -> dict[str, Any]:
+    data = {
+        "name": authorship.person.display_name,
+        "slug": authorship.person.slug,
+        "url": reverse("author_detail", args=[authorship.person.slug]),
+    }
+    if details:
+        data |= {
+            "as_printed": authorship.printed_text,
+            "position": authorship.position,
+            "affiliation": authorship.affiliation,
+        }
+    return data
+
+
+def article_item_json(article: Article, *, with_topics: bool = True) -> dict[str, Any]:
+    """One article of a list, as `articles/_article_item.html` shows it."""
+    data = {
+        "slug": article.slug,
+        "url": reverse("article_detail", args=[article.slug]),
+        "position": article.position,
+        "title": article.title,
+        "display_title": article.display_title,
+        "has_title": article.has_title,
+        "language": article.language,
+        "first_page": article.first_page,
+        "last_page": article.last_page,
+        "authors": [person_json(authorship) for authorship in article.authors],
+        "supervisors": [person_json(authorship) for authorship in article.supervisors],
+        "volume": volume_brief_json(article.proceedings),
+    }
+    if with_topics:
+        data["topics"] = [topic_json(topic) for topic in article.topics.all()]
+    return data
+
+
+def article_link_json(article: Article | None) -> dict[str, Any] | None:
+    if article is None:
+        return None
+    return {
+        "slug": article.slug,
+        "url": reverse("article_detail", args=[article.slug]),
+        "display_title": article.display_title,
+        "has_title": article.has_title,
+    }
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """Everything the article page shows about the article itself."""
+    return {
+        **article_item_json(article),
+        "volume": volume_json(article.proceedings),
+        "authors": [person_json(authorship, details=True) for authorship in article.authors],
+        "supervisors": [person_json(authorship, details=True) for authorship in article.supervisors],
+        "abstracts": article.abstracts(),
+        "keywords": article.keywords(),
+        "paragraphs": paragraphs(article.body),
+    }

@@ -5,12 +5,16 @@ Russian, yet Kazakh is easy to see: it writes nine letters Russian never uses
 (ә ғ қ ң ө ұ ү һ і) and a handful of very frequent words. Exports from some fonts put a
 Latin 'i' for the Kazakh 'і' inside Cyrillic words, so that counts as Kazakh too. Between
 Cyrillic and Latin script, counting letters is enough for the three languages we publish.
+
+The splitter asks about every paragraph of a volume, so each question is answered in a
+few C-level passes over the text rather than a Python loop per character.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from proceedings.importer.classify import letters
 
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _KAZAKH_WORDS = frozenset(
@@ -22,22 +26,27 @@ SAMPLE_CHARS = 12_000
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _KAZAKH = re.compile("[" + "".join(sorted(_KAZAKH_LETTERS)) + "]")
-_LATIN = re.compile(r"[A-Za-z]")
-_LETTER = re.compile(r"[^\W\d_]")
 _MIXED_I = re.compile(r"[\u0400-\u04ff]i|i[\u0400-\u04ff]")
+_KAZAKH_WORD = re.compile(f"{_KAZAKH.pattern}|{_MIXED_I.pattern}")
+# In UTF-8 every character of U+0400–U+04FF starts with one of the lead bytes D0–D3, and an
+# ASCII letter is a byte no multi-byte character contains: deleting every other byte counts them.
+_NOT_CYRILLIC_LEAD = bytes(b for b in range(256) if b not in range(0xD0, 0xD4))
+_NOT_LATIN = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
 
-# The splitter asks about the same paragraphs again and again while it weighs boundaries.
-@lru_cache(maxsize=8192)
 def script_counts(text: str) -> tuple[int, int, int]:
     """(Cyrillic letters, Kazakh-only letters, Latin letters) in `text`."""
-    cyrillic = len(_CYRILLIC.findall(text))
+    cyrillic, latin = _cyrillic_and_latin(text)
     kazakh = len(_KAZAKH.findall(text)) + len(_MIXED_I.findall(text))
-    latin = len(_LATIN.findall(text))
     return cyrillic, kazakh, latin
 
 
-@lru_cache(maxsize=8192)
+def _cyrillic_and_latin(text: str) -> tuple[int, int]:
+    """Characters in U+0400–U+04FF and in A–Z/a–z, counted on the UTF-8 bytes in one pass each."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _NOT_CYRILLIC_LEAD)), len(data.translate(None, _NOT_LATIN))
+
+
 def detect_language(text: str) -> str:
     """Return 'kk', 'ru' or 'en' for a paragraph or a whole body.
 
@@ -49,13 +58,13 @@ def detect_language(text: str) -> str:
         # beginning, middle and end tell as much as all of it, at a fraction of the cost.
         third, middle = SAMPLE_CHARS // 3, len(text) // 2
         text = text[:third] + " " + text[middle - third // 2 : middle + third // 2] + " " + text[-third:]
-    cyrillic, _, latin = script_counts(text)
+    cyrillic, latin = _cyrillic_and_latin(text)
     if latin > cyrillic or cyrillic == 0:
         return "en"
-    words = [w.casefold() for w in _WORD.findall(text) if _is_cyrillic_word(w)]
+    words = [w.casefold() for w in _WORD.findall(text) if _CYRILLIC.search(w)]
     if not words:
         return "ru"
-    kazakh_words = sum(1 for w in words if _KAZAKH_LETTERS.intersection(w) or _MIXED_I.search(w))
+    kazakh_words = sum(1 for w in words if _KAZAKH_WORD.search(w))
     frequent_kk = sum(1 for w in words if w in _KAZAKH_WORDS)
     frequent_ru = sum(1 for w in words if w in _RUSSIAN_WORDS)
     share = kazakh_words / len(words)
@@ -66,11 +75,6 @@ def detect_language(text: str) -> str:
     return "ru"
 
 
-def _is_cyrillic_word(word: str) -> bool:
-    return any("\u0400" <= char <= "\u04ff" for char in word)
-
-
-@lru_cache(maxsize=8192)
 def letter_count(text: str) -> int:
     """How many letters `text` has: short snippets are not worth a language decision."""
-    return len(_LETTER.findall(text))
+    return len(letters(text))

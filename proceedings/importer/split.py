@@ -181,11 +181,13 @@ def reference_paragraphs(lines: list[Line], paras: list[Paragraph]) -> set[int]:
 def _language_changes(lines: list[Line], paras: list[Paragraph]) -> list[tuple[int, str]]:
     """Starts where the body language changes and keeps the new language."""
     skip = reference_paragraphs(lines, paras)
+    # Every paragraph's prose and letter count, once: the loops below look at each of them again.
     texts = [c.prose(p.text) for p in paras]
+    sizes = [letter_count(text) for text in texts]
     langs: list[tuple[int, str, int]] = [
-        (k, detect_language(texts[k]), letter_count(texts[k]))
+        (k, detect_language(texts[k]), sizes[k])
         for k in range(len(paras))
-        if k not in skip and letter_count(texts[k]) >= SUBSTANTIAL
+        if k not in skip and sizes[k] >= SUBSTANTIAL
     ]
     out = []
     current = langs[0][1] if langs else ""
@@ -200,8 +202,7 @@ def _language_changes(lines: list[Line], paras: list[Paragraph]) -> list[tuple[i
             continue
         first = k
         for m in range(last_in_current + 1, k):
-            text = texts[m]
-            if letter_count(text) >= 20 and detect_language(text) == lang:
+            if sizes[m] >= 20 and detect_language(texts[m]) == lang:
                 first = m
                 break
         out.append((paras[first].start, f"language change {current}→{lang}"))

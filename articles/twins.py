@@ -47,6 +47,10 @@ def volume_json(volume: Proceedings) -> dict[str, Any]:
     }
     if hasattr(volume, "article_count"):
         data["article_count"] = volume.article_count
+    if hasattr(volume, "count_kk"):
+        data["articles_per_language"] = {
+            code: getattr(volume, f"count_{code}") for code in ("kk", "ru", "en")
+        }
     return data
 
 

@@ -50,6 +50,7 @@ def test_home_json_twin_has_the_same_data(client):
     assert data["counts"] == {"articles": 1, "authors": 0, "languages": {"ru": 1}}
     assert [volume["slug"] for volume in data["latest_volumes"]] == ["jinaq-2025"]
     assert data["latest_volumes"][0]["article_count"] == 1
+    assert data["latest_volumes"][0]["articles_per_language"] == {"kk": 0, "ru": 1, "en": 0}
     assert [(topic["slug"], topic["article_count"]) for topic in data["topics"]] == [("ethics", 1)]
 
 

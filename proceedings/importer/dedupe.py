@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from proceedings.importer.normalise import fold_words
 from proceedings.importer.types import ArticleDraft
 
 _SHINGLE = 8
@@ -26,8 +27,10 @@ def content_hash(body: str) -> str:
 
 def shingles(text: str, size: int = _SHINGLE) -> set[int]:
     """Hashes of every run of `size` words; digits and punctuation never take part."""
-    words = [w.casefold().replace("ё", "е") for w in _WORD.findall(text)]
-    return {hash(tuple(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
+    words = fold_words(_WORD.findall(text.replace("Ё", "Е").replace("ё", "е")))
+    # zip over `size` shifted copies yields every run of `size` consecutive words as a tuple;
+    # the copies differ in length on purpose, zip stops at the shortest.
+    return set(map(hash, zip(*(words[k:] for k in range(size)), strict=False)))
 
 
 def overlap(a: set[int], b: set[int]) -> float:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from proceedings.importer.classify import letters
+from proceedings.importer.normalise import fold_words
 
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _KAZAKH_WORDS = frozenset(
@@ -61,7 +62,7 @@ def detect_language(text: str) -> str:
     cyrillic, latin = _cyrillic_and_latin(text)
     if latin > cyrillic or cyrillic == 0:
         return "en"
-    words = [w.casefold() for w in _WORD.findall(text) if _CYRILLIC.search(w)]
+    words = fold_words([w for w in _WORD.findall(text) if _CYRILLIC.search(w)])
     if not words:
         return "ru"
     kazakh_words = sum(1 for w in words if _KAZAKH_WORD.search(w))

@@ -134,7 +134,9 @@ class Article(models.Model):
         """The first words of the text, for lists and pages of an article printed without a title."""
         words = self.body.split()
         text = " ".join(words[:UNTITLED_FALLBACK_WORDS])
-        return f"{text}…" if len(words) > UNTITLED_FALLBACK_WORDS else text
+        if len(words) <= UNTITLED_FALLBACK_WORDS:
+            return text
+        return text.rstrip(".,;:!?–—- ") + "…"
 
     @property
     def display_title(self) -> str:
@@ -159,3 +161,24 @@ class Article(models.Model):
 
     def keywords(self) -> dict[str, list[str]]:
         return {code: terms for code in Language.values if (terms := getattr(self, f"keywords_{code}"))}
+
+
+class SearchTerm(models.Model):
+    """A word of the people's names and keywords in the archive, for "did you mean" suggestions.
+
+    Kept by articles.search.index with the search vectors. Words only ever get added: a word
+    an editor removed may linger, so a suggestion is checked against the index before it is
+    offered.
+    """
+
+    word = models.CharField(_("word"), max_length=100, unique=True)
+    skeleton = models.CharField(_("skeleton"), max_length=100)
+    length = models.PositiveSmallIntegerField(_("skeleton length"))
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        indexes = [models.Index(fields=["length", "skeleton"], name="searchterm_length_skeleton")]
+
+    def __str__(self) -> str:
+        return self.word

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from articles import views
+from articles.search import views as search_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -9,5 +10,5 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
     path("topics/", views.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
-    path("search/", views.search, name="search"),
+    path("search/", search_views.search, name="search"),
 ]

@@ -3,12 +3,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from articles.search import views as search_views
 from proceedings import views
 
 # Every public page lives under its interface language (/kk/, /ru/, /en/); "/" redirects there.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/search", search_views.api_search, name="api_search"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),

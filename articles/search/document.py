@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from articles.search.script import skeleton_lexemes
+from articles.search.script import skeleton_text
 
 # PostgreSQL has Russian and English stemmers; Kazakh is indexed word for word ('simple') and
 # found through prefix queries on a stem computed in Python (articles.search.kazakh).
@@ -35,7 +35,6 @@ class ArticleText:
 @dataclass(frozen=True)
 class SearchDocument:
     segments: list[Segment]
-    skeletons: dict[str, list[str]]  # weight -> marked skeleton lexemes
 
 
 def search_document(article: ArticleText) -> SearchDocument:
@@ -55,8 +54,9 @@ def search_document(article: ArticleText) -> SearchDocument:
     ]
     if article.body:
         segments.append(Segment(article.body, own, "C"))
-    by_weight: dict[str, list[str]] = {}
-    for segment in segments:
-        by_weight.setdefault(segment.weight, []).append(segment.text)
-    skeletons = {weight: skeleton_lexemes(" ".join(texts)) for weight, texts in by_weight.items()}
-    return SearchDocument(segments=segments, skeletons=skeletons)
+    # Every segment again as Latin/Cyrillic skeletons, with the same weight.
+    skeletons = [
+        Segment(skeleton_text(segment.text, distinct=segment.weight == "C"), "simple", segment.weight)
+        for segment in segments
+    ]
+    return SearchDocument(segments=segments + [segment for segment in skeletons if segment.text])

@@ -6,20 +6,14 @@ Built in the style of contrib/postgres/search.py, so they combine with its Searc
 
 from __future__ import annotations
 
-from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.search import (
-    SearchQueryCombinable,
-    SearchQueryField,
-    SearchVectorCombinable,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchQueryCombinable, SearchQueryField
 from django.db.models import Func, Value
-from django.db.models.fields import CharField
 
 
 class LexemeQuery(SearchQueryCombinable, Func):
-    """A tsquery made of one ready lexeme, cast rather than parsed: the parser of any text
-    search configuration would drop the '~' of a skeleton. `prefix` adds ':*'."""
+    """A tsquery made of one ready lexeme (a Kazakh stem, a marked skeleton), cast rather than
+    parsed: it must reach the index exactly as the 'simple' configuration stored it. `prefix`
+    adds ':*'."""
 
     template = "%(expressions)s::tsquery"
     output_field = SearchQueryField()
@@ -35,15 +29,3 @@ class NegatedQuery(SearchQueryCombinable, Func):
 
     template = "!!(%(expressions)s)"
     output_field = SearchQueryField()
-
-
-class LexemeVector(SearchVectorCombinable, Func):
-    """A tsvector of ready lexemes (no positions) with one weight: the skeletons of a text."""
-
-    template = "setweight(array_to_tsvector(%(expressions)s), '%(weight)s')"
-    output_field = SearchVectorField()
-
-    def __init__(self, lexemes: list[str], *, weight: str) -> None:
-        if weight not in {"A", "B", "C", "D"}:
-            raise ValueError(f"not a tsvector weight: {weight!r}")
-        super().__init__(Value(lexemes, output_field=ArrayField(CharField())), weight=weight)

@@ -6,16 +6,20 @@ changes an article, its people or a person's name; a vector is always rebuilt wh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchVector
 from django.db import transaction
 from django.db.models import Prefetch, Value
 
-from articles.models import Article
+from articles.models import Article, SearchTerm
 from articles.search.document import ArticleText, search_document
-from articles.search.expressions import LexemeVector
+from articles.search.script import skeleton
 from authors.models import Authorship
+
+WORD = re.compile(r"[^\W\d_]+")
+MIN_TERM_LENGTH = 3
 
 
 def article_text(article: Article) -> ArticleText:
@@ -40,9 +44,6 @@ def search_vector_expression(article: Article):
         SearchVector(Value(segment.text), config=segment.config, weight=segment.weight)
         for segment in document.segments
     ]
-    parts += [
-        LexemeVector(lexemes, weight=weight) for weight, lexemes in document.skeletons.items() if lexemes
-    ]
     if not parts:
         return Value("", output_field=Article._meta.get_field("search_vector"))
     expression = parts[0]
@@ -59,7 +60,27 @@ def article_search_refresh(*, article_ids: Iterable[int]) -> int:
         Prefetch("authorships", queryset=authorships)
     )
     count = 0
+    vocabulary: set[str] = set()
     for article in articles:
         Article.objects.filter(pk=article.pk).update(search_vector=search_vector_expression(article))
+        vocabulary |= suggestion_words(article_text(article))
         count += 1
+    search_terms_add(vocabulary)
     return count
+
+
+def suggestion_words(text: ArticleText) -> set[str]:
+    """The words 'did you mean' may propose: people's names and keywords, not the whole text."""
+    phrases = [*text.people, *(term for terms in text.keywords.values() for term in terms)]
+    return {
+        word.lower() for phrase in phrases for word in WORD.findall(phrase) if len(word) >= MIN_TERM_LENGTH
+    }
+
+
+def search_terms_add(words: set[str]) -> None:
+    terms = [
+        SearchTerm(word=word[:100], skeleton=shape[:100], length=len(shape))
+        for word in words
+        if (shape := skeleton(word))
+    ]
+    SearchTerm.objects.bulk_create(terms, ignore_conflicts=True)

@@ -13,6 +13,17 @@ import unicodedata
 from dataclasses import dataclass, field
 
 MAX_QUERY_CHARS = 500
+# Function words of the three languages. Russian and English ones are stop words of their
+# PostgreSQL configurations, so an article could never match a query that required them;
+# Kazakh ones would match nearly every Kazakh article and only blur the ranking. Inside a
+# "phrase" they stay.
+STOP_WORDS = frozenset(
+    """
+    и в во не на с со по для от из к ко о об или а но же ли бы что как это то при до за над под
+    the a an of in on at to for and or but is are was were be by with from as that this it its
+    және мен бен пен да де та те бұл осы сол үшін әрі не немесе ал бірақ туралы арқылы
+    """.split()
+)
 MAX_TERMS = 12
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)([^\s"]+)|"')
 _WORD = re.compile(r"[^\W_]+")
@@ -64,6 +75,8 @@ def parse_query(text: str) -> ParsedQuery:
             pending_or = bool(clauses)
             continue
         words = words_of(phrase if phrase is not None else (raw_word or ""))
+        if phrase is None:
+            words = tuple(word for word in words if word not in STOP_WORDS)
         if not words or terms >= MAX_TERMS:
             continue
         term = Term(words=words, negated=bool(phrase_sign or word_sign))

@@ -41,7 +41,9 @@ _FOLD = str.maketrans({
 _FOLDED_WORD = re.compile(r"[a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
 _I_BY_VOWEL = re.compile(r"(?<=[aeou])i|i(?=[aeou])")
-SKELETON_MARK = "~"
+# Skeleton words are indexed beside the real words, so they carry a mark no real word has;
+# letters, because the 'simple' parser keeps letters (and positions, which ranking uses).
+SKELETON_MARK = "xq"
 
 
 def fold_text(text: str) -> str:
@@ -63,7 +65,12 @@ def skeleton(word: str) -> str:
     return _shape("".join(_FOLDED_WORD.findall(fold_text(word))))
 
 
-def skeleton_lexemes(text: str, *, min_length: int = 3) -> list[str]:
-    """Distinct marked skeletons of the words of `text`, for the search index ('~tokaev')."""
-    found = {_shape(word) for word in set(_FOLDED_WORD.findall(fold_text(text)))}
-    return sorted(SKELETON_MARK + item for item in found if len(item) >= min_length)
+def skeleton_text(text: str, *, min_length: int = 3, distinct: bool = False) -> str:
+    """The marked skeletons of the words of `text` for the search index ('xqtokaev'): in order,
+    or with `distinct` each once (a long body: a quarter of the words to parse, and word
+    order within a body matters little for a Latin-script query)."""
+    words = _FOLDED_WORD.findall(fold_text(text))
+    if distinct:
+        words = sorted(set(words))
+    shapes = (_shape(word) for word in words)
+    return " ".join(SKELETON_MARK + shape for shape in shapes if len(shape) >= min_length)

@@ -114,9 +114,9 @@ def article_search(*, query: str, filters: SearchFilters | None = None) -> Searc
     filters = filters or SearchFilters()
     matched = article_published().filter(search_vector=tsquery)
     narrowed = filters.apply(matched)
-    ranked = narrowed.annotate(rank=SearchRank(F("search_vector"), tsquery, weights=RANK_WEIGHTS)).order_by(
-        "-rank", "pk"
-    )
+    ranked = narrowed.annotate(
+        rank=SearchRank(F("search_vector"), tsquery, weights=RANK_WEIGHTS, cover_density=True)
+    ).order_by("-rank", "pk")
     return SearchResults(
         query=query, parsed=parsed, articles=article_list_items(ranked), facets=search_facets(narrowed)
     )

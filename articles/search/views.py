@@ -1,0 +1,194 @@
+"""The search page, its JSON twin, and the /api/search contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from articles import twins
+from articles.models import Article, Language
+from articles.search.selectors import SearchFilters, SearchResults, article_search, search_snippets
+from articles.search.suggest import search_suggestion
+from proceedings.http import page_json, paginate, wants_json
+
+RESULTS_PER_PAGE = 20
+FILTER_KEYS = ("language", "topic", "year", "volume")
+
+
+class BadFilterError(ValueError):
+    pass
+
+
+def filters_from(request: HttpRequest) -> SearchFilters:
+    """Facet filters from the query string; a value that cannot exist is a 400, not a 500."""
+    language = request.GET.get("language", "")
+    if language and language not in Language.values:
+        raise BadFilterError(_("Unknown language: %(value)s") % {"value": language})
+    year_text = request.GET.get("year", "")
+    if year_text and not (year_text.isascii() and year_text.isdigit() and len(year_text) == 4):
+        raise BadFilterError(_("A year is four digits."))
+    return SearchFilters(
+        language=language,
+        topic=request.GET.get("topic", "")[:100],
+        year=int(year_text) if year_text else None,
+        volume=request.GET.get("volume", "")[:120],
+    )
+
+
+def result_json(request: HttpRequest, article: Article, snippet: str | None) -> dict[str, Any]:
+    """One hit in the /api/search contract: the list item plus where it came from in the source."""
+    return {
+        **twins.article_item_json(article),
+        "url": request.build_absolute_uri(reverse("article_detail", args=[article.slug])),
+        "title": article.title,
+        "display_title": article.display_title,
+        "authors": [authorship.person.display_name for authorship in article.authors],
+        "supervisors": [authorship.person.display_name for authorship in article.supervisors],
+        "proceedings": twins.volume_brief_json(article.proceedings),
+        "source_lines": [article.source_start_line, article.source_end_line],
+        "rank": round(float(article.rank), 6),
+        "snippet": snippet,
+    }
+
+
+def facets_json(results: SearchResults) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "language": [{"value": code, "count": count} for code, count in results.facets.get("language", [])],
+        "topic": [
+            {"value": slug, "name": {"kk": kk, "ru": ru, "en": en}, "count": count}
+            for slug, kk, ru, en, count in results.facets.get("topic", [])
+        ],
+        "year": [{"value": year, "count": count} for year, count in results.facets.get("year", [])],
+        "volume": [
+            {"value": slug, "title": {"kk": kk, "ru": ru, "en": en}, "count": count}
+            for slug, kk, ru, en, count in results.facets.get("volume", [])
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    label: str
+    count: int
+    url: str
+    selected: bool
+
+
+def query_url(request: HttpRequest, **changes: str | None) -> str:
+    """This search with some parameters set (or removed, for None); always back on page one."""
+    query = request.GET.copy()
+    for key in ("page", "format"):
+        query.pop(key, None)
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return f"{request.path}?{query.urlencode()}"
+
+
+def localized(values: tuple[str, str, str], language: str) -> str:
+    by_code = dict(zip(("kk", "ru", "en"), values, strict=True))
+    return by_code.get(language) or next((value for value in values if value), "")
+
+
+def facet_links(request: HttpRequest, results: SearchResults, *, language: str) -> dict[str, list[FacetLink]]:
+    """Each facet value as a link that narrows the search (or widens it again when chosen)."""
+    names = dict(Language.choices)
+    rows = {
+        "language": [
+            (code, str(names.get(code, code)), count) for code, count in results.facets.get("language", [])
+        ],
+        "topic": [
+            (slug, localized((kk, ru, en), language), n)
+            for slug, kk, ru, en, n in results.facets.get("topic", [])
+        ],
+        "year": [(str(year), str(year), count) for year, count in results.facets.get("year", [])],
+        "volume": [
+            (slug, localized((kk, ru, en), language), n)
+            for slug, kk, ru, en, n in results.facets.get("volume", [])
+        ],
+    }
+    links = {}
+    for key, values in rows.items():
+        chosen = request.GET.get(key, "")
+        links[key] = [
+            FacetLink(
+                label=label,
+                count=count,
+                url=query_url(request, **{key: None if value == chosen else value}),
+                selected=value == chosen,
+            )
+            for value, label, count in values
+        ]
+    return links
+
+
+def search_context(request: HttpRequest) -> dict[str, Any]:
+    query = request.GET.get("q", "")
+    filters = filters_from(request)
+    results = article_search(query=query, filters=filters)
+    page = paginate(request, results.articles, per_page=RESULTS_PER_PAGE)
+    hits = list(page.object_list)
+    snippets = search_snippets(articles=hits, query=query)
+    return {
+        "query": query,
+        "filters": filters,
+        "results": results,
+        "page": page,
+        "hits": [(article, snippets.get(article.pk)) for article in hits],
+        "suggestion": search_suggestion(query)
+        if page.paginator.count < 3 and not results.parsed.is_empty
+        else None,
+    }
+
+
+def search_json(request: HttpRequest, context: dict[str, Any]) -> dict[str, Any]:
+    page = context["page"]
+    return {
+        "query": context["query"],
+        "count": page.paginator.count,
+        **{key: value for key, value in page_json(page).items() if key != "count"},
+        "results": [result_json(request, article, snippet) for article, snippet in context["hits"]],
+        "facets": facets_json(context["results"]),
+        "suggestion": context["suggestion"],
+    }
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    try:
+        context = search_context(request)
+    except BadFilterError as error:
+        if wants_json(request):
+            return JsonResponse({"error": str(error)}, status=400)
+        return HttpResponseBadRequest(str(error))
+    if wants_json(request):
+        return JsonResponse(
+            search_json(request, context), json_dumps_params={"ensure_ascii": False, "indent": 1}
+        )
+    language = translation.get_language() or "kk"
+    suggestion = context["suggestion"]
+    context |= {
+        "nav": "search",
+        "facets": facet_links(request, context["results"], language=language),
+        "suggestion_url": query_url(request, q=suggestion) if suggestion else None,
+        "active_filters": [(key, request.GET[key]) for key in FILTER_KEYS if request.GET.get(key)],
+        "has_filters": any(request.GET.get(key) for key in FILTER_KEYS),
+        "clear_filters_url": query_url(request, language=None, topic=None, year=None, volume=None),
+    }
+    return render(request, "articles/search.html", context)
+
+
+def api_search(request: HttpRequest) -> HttpResponse:
+    """The machine-readable search, outside the language prefix: /api/search?q=...&language=..."""
+    try:
+        context = search_context(request)
+    except BadFilterError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse(search_json(request, context), json_dumps_params={"ensure_ascii": False})

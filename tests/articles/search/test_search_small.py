@@ -1,0 +1,42 @@
+"""Search views on small data built in each test (no seed)."""
+
+import pytest
+from django.urls import reverse
+
+from articles.search.index import article_search_refresh
+from tests.factories import ArticleFactory, AuthorshipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_snippet_is_escaped_before_highlighting(client):
+    article = ArticleFactory(
+        body="Медиа <script>alert('x')</script> және 5 < 6 & медиасауаттылық туралы.", language="kk"
+    )
+    article_search_refresh(article_ids=[article.pk])
+
+    html = client.get(reverse("search"), {"q": "медиасауаттылық"}).content.decode()
+
+    assert "<script>alert" not in html
+    assert "5 &lt; 6 &amp; <mark>медиасауаттылық</mark>" in html
+    assert "<mark>медиасауаттылық</mark>" in html
+
+
+def test_search_page_query_count_does_not_grow_with_results(client, django_assert_max_num_queries):
+    for number in range(25):
+        article = ArticleFactory(body=f"Цифрлық медиа туралы мақала {number}.", language="kk")
+        AuthorshipFactory(article=article)
+        article_search_refresh(article_ids=[article.pk])
+
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("search"), {"q": "медиа"})
+
+    assert response.context["page"].paginator.count == 25
+    assert len(response.context["hits"]) == 20
+
+
+def test_draft_volumes_never_appear_in_search(client):
+    article = ArticleFactory(body="Жасырын қолжазба туралы мәтін.", proceedings__status="draft")
+    article_search_refresh(article_ids=[article.pk])
+
+    assert client.get("/api/search", {"q": "қолжазба"}).json()["count"] == 0

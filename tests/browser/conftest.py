@@ -50,6 +50,7 @@ def browser() -> Iterator[Browser]:
 
 def new_page(browser: Browser, viewport: dict) -> Page:
     context = browser.new_context(viewport=viewport, is_mobile=viewport is PHONE, has_touch=viewport is PHONE)
+    context.set_default_timeout(10_000)  # a local page that takes longer has failed
     return context.new_page()
 
 

@@ -1,4 +1,4 @@
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 from articles import browse, presentation, twins
@@ -144,7 +144,3 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "articles": [twins.article_item_json(article) for article in page],
         },
     )
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    raise Http404

@@ -1,0 +1,198 @@
+"""Search at 100,000 articles: p50/p95 of the search itself and of the whole results page.
+
+    .venv/bin/python bench/search.py [--articles 100000] [--rebuild] [--repeat 3]
+
+Builds (once; --rebuild to redo) a scratch database `jinaq_bench` on the embedded PostgreSQL
+(or on DATABASE_URL's server) holding a synthetic corpus generated from the seed's own text:
+the bundled proceedings are imported, then each synthetic article takes a few paragraphs of
+a seed article of the same language, with the seed article's people and topics, spread over
+200 volumes and 20 years. Search vectors are built by the same code as for real articles.
+Then it times a fixed mix of queries (Kazakh inflected forms, Russian, English, Latin-script,
+names, phrases, exclusions, rare and very common words): `article_search` up to the first
+page of hits with the total count ("search"), and the full HTML page through Django's test
+client ("page": facets, snippets, template). Targets: search p95 < 50 ms, page p95 < 150 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+BENCH_DATABASE = "jinaq_bench"
+
+import django  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+QUERIES = [
+    "журналистиканың", "телефонияның", "жасанды интеллект", '"жасанды интеллект"', "медиа",
+    "краудсорсинг", "цифрлық медианың трансформациясы", "искусственный интеллект",
+    "продюсирование в Казахстане", "корпоративные коммуникации", "sports journalism",
+    "Belt and Road Initiative", "fake news detection", "zhurnalistika", "Tokayev", "qazaqstan",
+    "Барлыбаева", "Uzbekova", "Камзин", "AI OR ИИ -спорт", "stress tolerance", "дипфейк",
+]  # fmt: skip
+SEARCH_GOAL_MS, PAGE_GOAL_MS = 50, 150
+
+
+def use_bench_database() -> None:
+    database = settings.DATABASES["default"]
+    database["NAME"] = BENCH_DATABASE
+    if "EMBEDDED_DATABASE" in database:
+        database["EMBEDDED_DATABASE"] = BENCH_DATABASE  # the embedded backend creates it
+    else:
+        import psycopg2  # noqa: PLC0415
+
+        admin = psycopg2.connect(
+            host=database["HOST"], port=database["PORT"], user=database["USER"],
+            password=database["PASSWORD"], dbname="postgres",
+        )  # fmt: skip
+        admin.autocommit = True
+        with admin.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE])
+            if cursor.fetchone() is None:
+                cursor.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+        admin.close()
+
+
+def build_corpus(total: int) -> None:
+    from django.db import connection, transaction  # noqa: PLC0415
+
+    from articles.models import Article  # noqa: PLC0415
+    from articles.search.index import article_search_refresh  # noqa: PLC0415
+    from authors.models import Authorship  # noqa: PLC0415
+    from proceedings.models import Proceedings  # noqa: PLC0415
+    from proceedings.services import proceedings_import_bundled  # noqa: PLC0415
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE proceedings_proceedings, authors_person, articles_searchterm CASCADE")
+    settings.MEDIA_ROOT = Path("/tmp/jinaq-bench-media")
+    proceedings_import_bundled()
+    seeds = list(Article.objects.prefetch_related("topics", "authorships"))
+    random.seed(20251125)
+    volumes = [
+        Proceedings.objects.create(
+            slug=f"synthetic-{n}", year=2006 + n % 20, title_en=f"Synthetic volume {n}", status="published"
+        )
+        for n in range(200)
+    ]
+    started, made = time.perf_counter(), 0
+    while made < total:
+        batch, origins = [], []
+        for _ in range(min(2000, total - made)):
+            seed = random.choice(seeds)
+            paragraphs = seed.body.split("\n\n")
+            start = random.randrange(max(1, len(paragraphs) - 4))
+            made += 1
+            origins.append(seed)
+            batch.append(
+                Article(
+                    proceedings=volumes[made % len(volumes)],
+                    position=made // len(volumes) + 1,
+                    title=seed.title,
+                    title_display=seed.title_display,
+                    language=seed.language,
+                    keywords_kk=seed.keywords_kk,
+                    keywords_ru=seed.keywords_ru,
+                    keywords_en=seed.keywords_en,
+                    abstract_kk=seed.abstract_kk,
+                    abstract_ru=seed.abstract_ru,
+                    abstract_en=seed.abstract_en,
+                    body="\n\n".join(paragraphs[start : start + random.randint(3, 6)]),
+                    source_start_line=1,
+                    source_end_line=2,
+                    content_hash=f"{made:064x}",
+                    slug=f"synthetic-{made}",
+                )
+            )
+        with transaction.atomic():
+            created = Article.objects.bulk_create(batch)
+            links = []
+            for article, origin in zip(created, origins, strict=True):
+                links += [
+                    Authorship(article=article, person_id=a.person_id, role=a.role, order=a.order)
+                    for a in origin.authorships.all()
+                ]
+                article.topics.set(origin.topics.all())
+            Authorship.objects.bulk_create(links)
+            article_search_refresh(article_ids=[article.pk for article in created])
+        rate = made / (time.perf_counter() - started)
+        print(f"\r{made}/{total} articles ({rate:.0f}/s)", end="", flush=True)
+    print()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def measure(repeat: int) -> None:
+    from django.db import connection  # noqa: PLC0415
+    from django.test import Client  # noqa: PLC0415
+
+    from articles.models import Article  # noqa: PLC0415
+    from articles.search.selectors import article_search  # noqa: PLC0415
+
+    print(f"articles in the corpus: {Article.objects.count():,}")
+    settings.ALLOWED_HOSTS = ["testserver"]
+    client = Client()
+    search_ms, page_ms = [], []
+    for query in QUERIES:  # warm-up: caches, plans
+        client.get("/en/search/", {"q": query})
+    for _ in range(repeat):
+        for query in QUERIES:
+            started = time.perf_counter()
+            results = article_search(query=query)
+            list(results.articles[:20])
+            results.articles.count()
+            search_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            response = client.get("/en/search/", {"q": query})
+            page_ms.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (query, response.status_code)
+    per_query = {}
+    for index, query in enumerate(QUERIES * repeat):
+        per_query.setdefault(query, []).append((search_ms[index], page_ms[index]))
+    for query, times in per_query.items():
+        worst = max(times)
+        count = article_search(query=query).articles.count()
+        print(f"  {query[:38]:40} {count:>7,} hits  search {worst[0]:6.1f} ms  page {worst[1]:6.1f} ms")
+    for label, values, goal in (("search", search_ms, SEARCH_GOAL_MS), ("page", page_ms, PAGE_GOAL_MS)):
+        p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
+        verdict = "within" if p95 < goal else "OVER"
+        print(f"{label:6} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  (goal p95 < {goal} ms: {verdict})")
+    with connection.cursor() as cursor:
+        sql, params = article_search(query="журналистиканың").articles[:20].query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        print("plan of the main query:")
+        print("\n".join("  " + row[0] for row in cursor.fetchall()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3)
+    arguments = parser.parse_args()
+    use_bench_database()
+    django.setup()
+    from django.core.management import call_command  # noqa: PLC0415
+
+    from articles.models import Article  # noqa: PLC0415
+
+    call_command("migrate", verbosity=0)
+
+    if arguments.rebuild or Article.objects.count() < arguments.articles:
+        build_corpus(arguments.articles)
+    measure(arguments.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from articles.models import Article, Topic
 from authors.models import Authorship
+from authors.services import person_article_counts_kept
 
 
 class AuthorshipInline(admin.TabularInline):
@@ -47,6 +48,23 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(boolean=True, description="Titled")
     def has_title(self, article: Article) -> bool:
         return article.has_title
+
+    # Authorship edits, a move to another volume and deletion change who has published articles:
+    # the author index's stored counts follow (authors.services.person_article_counts_kept).
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        article = form.instance.pk
+        with person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article=article)):
+            super().save_related(request, form, formsets, change)
+
+    def delete_model(self, request, obj: Article) -> None:
+        article = obj.pk
+        with person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article=article)):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        articles = list(queryset.values_list("pk", flat=True))
+        with person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article__in=articles)):
+            super().delete_queryset(request, queryset)
 
 
 @admin.register(Topic)

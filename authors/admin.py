@@ -1,7 +1,11 @@
 from django.contrib import admin
 
 from authors.models import Authorship, Person
-from authors.services import person_refresh_match_key
+from authors.services import (
+    person_article_counts_kept,
+    person_refresh_article_counts,
+    person_refresh_match_key,
+)
 
 
 class AuthorshipInline(admin.TabularInline):
@@ -16,12 +20,22 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["display_name", "position", "affiliation", "orcid"]
     search_fields = ["display_name", "name_variants", "match_key", "slug", "orcid"]
     list_filter = ["authorships__role"]
-    readonly_fields = ["match_key", "created_at", "updated_at"]
+    readonly_fields = [
+        "match_key",
+        "articles_as_author",
+        "articles_as_supervisor",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [AuthorshipInline]
 
     def save_model(self, request, obj: Person, form, change: bool) -> None:
         person_refresh_match_key(person=obj)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        person_refresh_article_counts(people=[form.instance.pk])
 
 
 @admin.register(Authorship)
@@ -31,3 +45,17 @@ class AuthorshipAdmin(admin.ModelAdmin):
     list_select_related = ["person", "article"]
     search_fields = ["person__display_name", "printed_text", "article__title"]
     autocomplete_fields = ["person", "article"]
+
+    def save_model(self, request, obj: Authorship, form, change: bool) -> None:
+        before = {form.initial.get("person"), obj.person_id} - {None}
+        super().save_model(request, obj, form, change)
+        person_refresh_article_counts(people=before)
+
+    def delete_model(self, request, obj: Authorship) -> None:
+        person = obj.person_id
+        super().delete_model(request, obj)
+        person_refresh_article_counts(people=[person])
+
+    def delete_queryset(self, request, queryset) -> None:
+        with person_article_counts_kept(authorships=lambda: Authorship.objects.filter(pk__in=queryset)):
+            super().delete_queryset(request, queryset)

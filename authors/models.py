@@ -18,6 +18,10 @@ class Role(models.TextChoices):
 ORCID_PATTERN = r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"
 
 
+# A person appears in the author index when they have an article in a published volume.
+LISTED = Q(articles_as_author__gt=0) | Q(articles_as_supervisor__gt=0)
+
+
 class Person(models.Model):
     display_name = models.CharField(_("name"), max_length=300)
     # Every spelling seen in print ('Узбекова Г.С.', 'Г.С. Өзбекова'): pages list them, search finds them.
@@ -37,6 +41,16 @@ class Person(models.Model):
     sort_name = models.CharField(
         _("sortable name"), max_length=SORTABLE_NAME_LENGTH, default="", editable=False, db_collation="C"
     )
+    # Articles in published volumes, per role. Counting them live means joining every authorship
+    # to its volume (a quarter of a second at 100,000 people); stored, the index reads one partial
+    # index. authors.services.person_refresh_article_counts keeps them: the import, the admin and
+    # the `author_index_refresh` command call it.
+    articles_as_author = models.PositiveIntegerField(
+        _("published articles as author"), default=0, editable=False
+    )
+    articles_as_supervisor = models.PositiveIntegerField(
+        _("published articles as supervisor"), default=0, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -44,7 +58,11 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["display_name"]
-        indexes = [models.Index(fields=["index_letter", "sort_name", "id"], name="person_author_index")]
+        indexes = [
+            models.Index(
+                fields=["index_letter", "sort_name", "id"], condition=LISTED, name="person_listed_index"
+            )
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(display_name=""), name="person_name_not_empty"),
             models.CheckConstraint(condition=~Q(match_key=""), name="person_match_key_not_empty"),

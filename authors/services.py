@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.db.models import Q
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
-from authors.models import Person
+from django.db import transaction
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from authors.models import Authorship, Person, Role
 from authors.names import index_letter, names_compatible, normalise_name, person_match_key, sortable_name
+from proceedings.models import Proceedings, ProceedingsStatus
 from proceedings.transliteration import slug_from_text
 
 
@@ -92,3 +97,39 @@ def person_refresh_match_key(*, person: Person) -> None:
         person.name_variants = [*person.name_variants, person.display_name]
     if not person.slug:
         person.slug = unique_person_slug(person.display_name)
+
+
+def person_refresh_article_counts(*, people: Iterable[int] | QuerySet | None = None) -> int:
+    """Recount the published articles of `people` (ids or a values() queryset; None: everyone).
+
+    One UPDATE. Call it after anything that changes which articles of whom are published: an
+    import, a volume's status, an article or authorship edited or deleted, people merged.
+    Returns the number of people updated.
+    """
+    published = Authorship.objects.filter(
+        person=OuterRef("pk"), article__proceedings__status=ProceedingsStatus.PUBLISHED
+    ).order_by()
+
+    def count(role: str) -> Coalesce:
+        per_person = published.filter(role=role).values("person").annotate(total=Count("id")).values("total")
+        return Coalesce(Subquery(per_person), Value(0))
+
+    targets = Person.objects.all() if people is None else Person.objects.filter(pk__in=people)
+    return targets.update(
+        articles_as_author=count(Role.AUTHOR), articles_as_supervisor=count(Role.SUPERVISOR)
+    )
+
+
+def people_of_volume(proceedings: Proceedings) -> QuerySet:
+    """The ids of everyone with an article in the volume, for person_refresh_article_counts."""
+    return Authorship.objects.filter(article__proceedings=proceedings).values("person")
+
+
+@contextmanager
+def person_article_counts_kept(*, authorships: Callable[[], QuerySet[Authorship]]) -> Iterator[None]:
+    """Recount everyone in `authorships()` before and after the block: people may leave it (an
+    article or authorship deleted) or join it. For admin edits of volumes, articles and people."""
+    before = set(authorships().values_list("person_id", flat=True))
+    yield
+    after = set(authorships().values_list("person_id", flat=True))
+    person_refresh_article_counts(people=before | after)

@@ -1,6 +1,8 @@
 from django.contrib import admin
 
 from articles.models import Article
+from authors.models import Authorship
+from authors.services import person_article_counts_kept
 from proceedings.models import Proceedings
 
 
@@ -30,3 +32,26 @@ class ProceedingsAdmin(admin.ModelAdmin):
         ),
         ("Source", {"fields": ["source_file", "source_sha256", "created_at", "updated_at"]}),
     ]
+
+    # The status and deleted articles change who has published articles: the author index's
+    # stored counts follow (authors.services.person_article_counts_kept).
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        volume = form.instance.pk
+        with person_article_counts_kept(
+            authorships=lambda: Authorship.objects.filter(article__proceedings=volume)
+        ):
+            super().save_related(request, form, formsets, change)
+
+    def delete_model(self, request, obj: Proceedings) -> None:
+        volume = obj.pk
+        with person_article_counts_kept(
+            authorships=lambda: Authorship.objects.filter(article__proceedings=volume)
+        ):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        volumes = list(queryset.values_list("pk", flat=True))
+        with person_article_counts_kept(
+            authorships=lambda: Authorship.objects.filter(article__proceedings__in=volumes)
+        ):
+            super().delete_queryset(request, queryset)

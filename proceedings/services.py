@@ -16,6 +16,7 @@ from articles.search.index import article_search_refresh
 from articles.selectors import bundled_topic_entries, topic_vocabulary
 from articles.services import article_create_from_draft, topic_vocabulary_load
 from authors.models import Authorship
+from authors.services import people_of_volume, person_refresh_article_counts
 from proceedings.importer.metadata import (
     VolumeMetadata,
     read_sidecar,
@@ -129,6 +130,7 @@ def proceedings_import(
         if publish:
             proceedings.status = ProceedingsStatus.PUBLISHED
         proceedings.save()
+        person_refresh_article_counts(people=people_of_volume(proceedings))
     except BaseException:
         # The database rolls back; the stored file must go with it.
         proceedings.source_file.storage.delete(stored_name)

@@ -1,0 +1,189 @@
+"""Reads of people for the public site: the author index and an author's page.
+
+Only published volumes count: a person whose every article sits in a draft volume has no page
+and no place in the index. The index reads the counts stored on Person (see
+`person_refresh_article_counts`); an author's page checks its one person live.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, overload
+
+from django.db.models import Count, Exists, OuterRef, QuerySet
+
+from articles.models import Article, Topic
+from articles.selectors import article_list_items, article_published
+from authors.models import LISTED, Authorship, Person
+from authors.names import KAZAKH_ALPHABET
+from proceedings.models import ProceedingsStatus
+
+# The index strip: the Kazakh Cyrillic alphabet, then Latin, then '#' for names without letters.
+INDEX_LETTERS: tuple[str, ...] = (*KAZAKH_ALPHABET, *string.ascii_uppercase, "#")
+NO_LETTER = "#"
+
+
+def authorship_published() -> QuerySet[Authorship]:
+    return Authorship.objects.filter(article__proceedings__status=ProceedingsStatus.PUBLISHED)
+
+
+def person_published() -> QuerySet[Person]:
+    """People with at least one article (as author or supervisor) in a published volume."""
+    return Person.objects.filter(Exists(authorship_published().filter(person=OuterRef("pk"))))
+
+
+# --- the author index ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexLetter:
+    letter: str
+    count: int
+
+    @property
+    def is_latin(self) -> bool:
+        return self.letter in string.ascii_uppercase
+
+
+def author_index_letters() -> list[IndexLetter]:
+    """Every letter of the strip with its number of listed people, in alphabet order.
+
+    One GROUP BY, an index-only scan of the partial `person_listed_index`; '#' appears only
+    when someone is filed there.
+    """
+    counts = dict(
+        Person.objects.filter(LISTED)
+        .order_by()
+        .values_list("index_letter")
+        .annotate(total=Count("id"))
+        .values_list("index_letter", "total")
+    )
+    return [
+        IndexLetter(letter=letter, count=counts.get(letter, 0))
+        for letter in INDEX_LETTERS
+        if letter != NO_LETTER or counts.get(letter)
+    ]
+
+
+def index_letter_parse(value: str | None) -> str | None:
+    """The strip letter a `?letter=` value names ('ә' and 'Ә' alike), or None when it names none."""
+    if value is None:
+        return None
+    letter = value.strip().upper()
+    return letter if letter in INDEX_LETTERS else None
+
+
+class CountedQuerySet(Sequence):
+    """A queryset whose length is already known, so the paginator does not COUNT it again
+    (the letter strip has just counted every letter)."""
+
+    def __init__(self, queryset: QuerySet, count: int) -> None:
+        self.queryset, self._count = queryset, count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> list: ...
+    def __getitem__(self, index):
+        return list(self.queryset[index]) if isinstance(index, slice) else self.queryset[index]
+
+
+def author_index_people(*, letter: str) -> QuerySet[Person]:
+    """Listed people under `letter` in Kazakh alphabetical order, with their stored counts
+    (`articles_as_author`, `articles_as_supervisor`).
+
+    The partial (index_letter, sort_name, id) index gives this order, so a page is an index
+    range scan with LIMIT, whatever the number of people.
+    """
+    return (
+        Person.objects.filter(LISTED, index_letter=letter)
+        .order_by("sort_name", "id")
+        .only("display_name", "slug", "affiliation", "articles_as_author", "articles_as_supervisor")
+    )
+
+
+# --- an author's page ----------------------------------------------------------------------
+
+
+def person_for_page(*, slug: str) -> Person | None:
+    """The person behind `slug`, or None when unknown or without a published article."""
+    return person_published().filter(slug=slug).first()
+
+
+def person_articles(*, person: Person, role: str) -> QuerySet[Article]:
+    """Published articles in which `person` has `role`, newest volume first, in volume order.
+
+    For a supervisor these are the students' papers; the list item shows the students.
+    """
+    articles = article_published().filter(authorships__person=person, authorships__role=role)
+    return article_list_items(articles).order_by(
+        "-proceedings__year", "-proceedings__date_start", "proceedings__slug", "position"
+    )
+
+
+def person_name_variants(person: Person) -> list[str]:
+    """Other printed spellings of the name (the display name itself is not repeated)."""
+    return [name for name in person.name_variants if name != person.display_name]
+
+
+@dataclass(frozen=True)
+class PersonDetails:
+    positions: list[str]
+    affiliations: list[str]
+
+
+def person_details(*, person: Person) -> PersonDetails:
+    """Positions and affiliations as printed in the person's published articles (newest first),
+    then the ones on the Person, each once."""
+    rows = (
+        authorship_published()
+        .filter(person=person)
+        .order_by("-article__proceedings__year", "-article__proceedings__date_start", "-article_id")
+        .values_list("position", "affiliation")
+    )
+    printed = [*rows, (person.position, person.affiliation)]
+    return PersonDetails(
+        positions=_distinct(position for position, _ in printed),
+        affiliations=_distinct(affiliation for _, affiliation in printed),
+    )
+
+
+def _distinct(values) -> list[str]:
+    seen: dict[str, str] = {}
+    for raw in values:
+        value = (raw or "").strip()
+        if value and value.casefold() not in seen:
+            seen[value.casefold()] = value
+    return list(seen.values())
+
+
+def person_coauthors(*, person: Person) -> QuerySet[Person]:
+    """People who share a published article with `person` (in any role), most shared first.
+
+    Each carries `shared`: the number of such articles.
+    """
+    shared_articles = authorship_published().filter(person=person).values("article_id")
+    return (
+        Person.objects.filter(authorships__article__in=shared_articles)
+        .exclude(pk=person.pk)
+        .annotate(shared=Count("authorships__article", distinct=True))
+        .order_by("-shared", "sort_name", "id")
+    )
+
+
+def person_topics(*, person: Person) -> QuerySet[Topic]:
+    """Topics of the person's published articles with `total`, the number of them, most first.
+
+    Not paginated: the topic vocabulary is a few dozen entries.
+    """
+    articles = authorship_published().filter(person=person).values("article_id")
+    return (
+        Topic.objects.filter(articles__in=articles)
+        .annotate(total=Count("articles", distinct=True))
+        .order_by("-total", "slug")
+    )

@@ -1,10 +1,82 @@
+"""The author index and an author's page. Reads come from authors.selectors; each page has a
+JSON twin (`?format=json`) built by authors.twins from the same objects."""
+
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+
+from authors import selectors, twins
+from authors.models import Role
+from proceedings.http import paginate, render_page
+
+PEOPLE_PER_PAGE = 50
+ARTICLES_PER_PAGE = 10
+COAUTHORS_PER_PAGE = 24
 
 
-# Being built (issue 4); each raises 404 until its page exists.
 def author_index(request: HttpRequest) -> HttpResponse:
-    raise Http404
+    """One letter of the index; without `?letter=` the first letter that has people."""
+    letters = selectors.author_index_letters()
+    counts = {item.letter: item.count for item in letters}
+    if "letter" in request.GET:
+        letter = selectors.index_letter_parse(request.GET["letter"])
+        if letter is None:
+            raise Http404(_("There is no such letter in the index."))
+    else:
+        letter = next((item.letter for item in letters if item.count), None)
+    people = selectors.CountedQuerySet(
+        selectors.author_index_people(letter=letter or ""), counts.get(letter or "", 0)
+    )
+    page = paginate(request, people, per_page=PEOPLE_PER_PAGE)
+    context = {"letters": letters, "letter": letter, "page": page, "nav": "authors"}
+    return render_page(
+        request,
+        "authors/index.html",
+        context,
+        json=lambda: twins.author_index_json(letters=letters, letter=letter, page=page),
+    )
 
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    raise Http404
+    person = selectors.person_for_page(slug=slug)
+    if person is None:
+        raise Http404(_("No published author has this address."))
+    articles = paginate(
+        request, selectors.person_articles(person=person, role=Role.AUTHOR), per_page=ARTICLES_PER_PAGE
+    )
+    supervised = paginate(
+        request,
+        selectors.person_articles(person=person, role=Role.SUPERVISOR),
+        per_page=ARTICLES_PER_PAGE,
+        param="supervised_page",
+    )
+    coauthors = paginate(
+        request,
+        selectors.person_coauthors(person=person),
+        per_page=COAUTHORS_PER_PAGE,
+        param="coauthors_page",
+    )
+    details = selectors.person_details(person=person)
+    topics = list(selectors.person_topics(person=person))
+    context = {
+        "person": person,
+        "variants": selectors.person_name_variants(person),
+        "details": details,
+        "articles": articles,
+        "supervised": supervised,
+        "coauthors": coauthors,
+        "topics": topics,
+        "nav": "authors",
+    }
+    return render_page(
+        request,
+        "authors/detail.html",
+        context,
+        json=lambda: twins.author_detail_json(
+            person=person,
+            details=details,
+            articles=articles,
+            supervised=supervised,
+            coauthors=coauthors,
+            topics=topics,
+        ),
+    )

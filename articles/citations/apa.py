@@ -12,9 +12,12 @@ translation in brackets, which the archive does not have.
 
 from __future__ import annotations
 
+import re
+
 from articles.citations.record import CitationRecord, CitedPerson, citation_title
 from articles.citations.words import EN_DASH
 
+_AFTER_COLON = re.compile(r"(?<=: )[a-z]")
 Runs = list[tuple[str, bool]]  # (text, italic)
 APA_MAX_AUTHORS = 20
 
@@ -22,6 +25,9 @@ APA_MAX_AUTHORS = 20
 def apa_runs(record: CitationRecord) -> Runs:
     """One reference as runs of plain and italic text."""
     title = _sentence(citation_title(record, language="en"))
+    if record.language == "en":
+        # APA's sentence case capitalises the first word after a colon.
+        title = _AFTER_COLON.sub(lambda match: match.group().upper(), title)
     authors = _authors(record.authors)
     year = f"({record.year})."
     # Without authors the title moves to the author position (APA 9.12).

@@ -27,7 +27,7 @@ _SPECIAL = {
     "^": r"\textasciicircum{}",
 }
 _SPECIAL_PATTERN = re.compile("|".join(re.escape(char) for char in _SPECIAL))
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # babel/polyglossia names, which biblatex's `langid` expects.
 LANGIDS = {"kk": "kazakh", "ru": "russian", "en": "english"}
 
@@ -37,14 +37,17 @@ def escape(text: str) -> str:
 
 
 def protect_capitals(text: str) -> str:
-    """Escape, and brace the words whose capitals a style must not lower-case."""
+    """Escape, and brace the words whose capitals a style must not lower-case ('{AI}:')."""
     out = []
+    position = 0
     for index, match in enumerate(_WORD.finditer(text)):
         word = match.group()
         capitals = word[1:] if index == 0 else word
-        escaped = escape(word)
-        out.append(f"{{{escaped}}}" if any(char.isupper() for char in capitals) else escaped)
-    return " ".join(out)
+        out.append(escape(text[position : match.start()]))
+        out.append(f"{{{word}}}" if any(char.isupper() for char in capitals) else word)
+        position = match.end()
+    out.append(escape(text[position:]))
+    return "".join(out)
 
 
 def bibtex_name(person: CitedPerson) -> str:

@@ -67,6 +67,11 @@ def author_index_letters() -> list[IndexLetter]:
     ]
 
 
+def index_letter_groups(letters: list[IndexLetter]) -> list[list[IndexLetter]]:
+    """The strip in two rows: the Kazakh Cyrillic alphabet ('#' with it), then Latin."""
+    return [[item for item in letters if not item.is_latin], [item for item in letters if item.is_latin]]
+
+
 def index_letter_parse(value: str | None) -> str | None:
     """The strip letter a `?letter=` value names ('ә' and 'Ә' alike), or None when it names none."""
     if value is None:

@@ -27,7 +27,13 @@ def author_index(request: HttpRequest) -> HttpResponse:
         selectors.author_index_people(letter=letter or ""), counts.get(letter or "", 0)
     )
     page = paginate(request, people, per_page=PEOPLE_PER_PAGE)
-    context = {"letters": letters, "letter": letter, "page": page, "nav": "authors"}
+    context = {
+        "letters": letters,
+        "letter_groups": selectors.index_letter_groups(letters),
+        "letter": letter,
+        "page": page,
+        "nav": "authors",
+    }
     return render_page(
         request,
         "authors/index.html",

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from articles.models import Article, Topic
+from articles.search.index import article_search_refresh
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
 
@@ -55,6 +56,8 @@ class ArticleAdmin(admin.ModelAdmin):
         article = form.instance.pk
         with person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article=article)):
             super().save_related(request, form, formsets, change)
+        # The search vector is rebuilt whole after every edit, people included: never stale.
+        article_search_refresh(article_ids=[article])
 
     def delete_model(self, request, obj: Article) -> None:
         article = obj.pk

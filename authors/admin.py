@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from articles.search.index import article_search_refresh, article_search_refresh_for_people
 from authors.models import Authorship, Person
 from authors.services import (
     person_article_counts_kept,
@@ -36,6 +37,7 @@ class PersonAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         person_refresh_article_counts(people=[form.instance.pk])
+        article_search_refresh_for_people(people=[form.instance.pk])  # names are searchable
 
 
 @admin.register(Authorship)
@@ -48,14 +50,19 @@ class AuthorshipAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj: Authorship, form, change: bool) -> None:
         before = {form.initial.get("person"), obj.person_id} - {None}
+        articles = {form.initial.get("article"), obj.article_id} - {None}
         super().save_model(request, obj, form, change)
         person_refresh_article_counts(people=before)
+        article_search_refresh(article_ids=articles)
 
     def delete_model(self, request, obj: Authorship) -> None:
-        person = obj.person_id
+        person, article = obj.person_id, obj.article_id
         super().delete_model(request, obj)
         person_refresh_article_counts(people=[person])
+        article_search_refresh(article_ids=[article])
 
     def delete_queryset(self, request, queryset) -> None:
+        articles = set(queryset.values_list("article", flat=True))
         with person_article_counts_kept(authorships=lambda: Authorship.objects.filter(pk__in=queryset)):
             super().delete_queryset(request, queryset)
+        article_search_refresh(article_ids=articles)

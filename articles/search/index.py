@@ -84,3 +84,9 @@ def search_terms_add(words: set[str]) -> None:
         if (shape := skeleton(word))
     ]
     SearchTerm.objects.bulk_create(terms, ignore_conflicts=True)
+
+
+def article_search_refresh_for_people(*, people: Iterable[int]) -> int:
+    """Rebuild the vectors of every article of these people (a renamed person, a new variant)."""
+    articles = Authorship.objects.filter(person__in=list(people)).values_list("article", flat=True)
+    return article_search_refresh(article_ids=set(articles))

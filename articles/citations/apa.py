@@ -31,6 +31,8 @@ def apa_runs(record: CitationRecord) -> Runs:
     authors = _authors(record.authors)
     year = f"({record.year})."
     # Without authors the title moves to the author position (APA 9.12).
+    if authors and not authors.endswith("."):
+        authors += "."  # 'Ван Лу. (2025).': the author element ends with a full stop
     head = f"{authors} {year} {title}" if authors else f"{title} {year}"
     runs: Runs = [(head + " In ", False)]
     if record.editors:

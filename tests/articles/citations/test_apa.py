@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from articles.citations.apa import apa_reference, apa_runs
+from articles.citations.record import CitedPerson
 from tests.articles.citations.records import ENGLISH, FIVE, KAZAKH, RUSSIAN, UNTITLED_ANONYMOUS, people
 
 
@@ -53,3 +54,8 @@ def test_apa_untitled_anonymous_title_moves_to_the_author_position():
 def test_apa_runs_italicise_only_the_proceedings_title():
     italic = [text for text, is_italic in apa_runs(KAZAKH) if is_italic]
     assert italic == ["Журналистика факультеті магистранттары мен докторанттарының ғылыми мақалалар жинағы"]
+
+
+def test_apa_name_without_initials_still_ends_the_author_element():
+    record = replace(RUSSIAN, authors=(CitedPerson(printed="Ван Лу"),), url=None)
+    assert apa_reference(record).startswith("Ван Лу. (2025). Цифровая трансформация")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +53,9 @@ class Person(models.Model):
     articles_as_supervisor = models.PositiveIntegerField(
         _("published articles as supervisor"), default=0, editable=False
     )
+    # Every spelling and its Latin/Cyrillic skeleton, for the people search
+    # (authors.search.person_search_vector). The services that create or rename people keep it.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -61,7 +66,8 @@ class Person(models.Model):
         indexes = [
             models.Index(
                 fields=["index_letter", "sort_name", "id"], condition=LISTED, name="person_listed_index"
-            )
+            ),
+            GinIndex(fields=["search_vector"], name="person_search_vector"),
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(display_name=""), name="person_name_not_empty"),

@@ -12,9 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.contrib.postgres.search import SearchQueryCombinable
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
 from articles.models import Article, Topic
+from articles.search.expressions import LexemeQuery, NegatedQuery
+from articles.search.query import ParsedQuery, Term, parse_query
+from articles.search.script import SKELETON_MARK, skeleton
 from articles.selectors import article_list_items, article_published
 from authors.models import LISTED, Authorship, Person
 from authors.names import KAZAKH_ALPHABET
@@ -192,3 +196,59 @@ def person_topics(*, person: Person) -> QuerySet[Topic]:
         .annotate(total=Count("articles", distinct=True))
         .order_by("-total", "slug")
     )
+
+
+# --- the people search ---------------------------------------------------------------------
+
+
+def _name_word_query(word: str, *, prefix: bool) -> SearchQueryCombinable:
+    """A name word as typed, or its Latin/Cyrillic skeleton ('Uzbekova' -> 'xquzbekova')."""
+    query: SearchQueryCombinable = LexemeQuery(word, prefix=prefix)
+    shape = skeleton(word)
+    if shape:
+        query = query | LexemeQuery(SKELETON_MARK + shape, prefix=prefix)
+    return query
+
+
+def _name_query(parsed: ParsedQuery, *, prefix: bool) -> SearchQueryCombinable | None:
+    """Clauses ANDed, alternatives ORed, every word of a term (or phrase) required, exclusions
+    negated; None when nothing positive is left."""
+
+    def term_query(term: Term) -> SearchQueryCombinable:
+        query = _name_word_query(term.words[0], prefix=prefix)
+        for word in term.words[1:]:
+            query = query & _name_word_query(word, prefix=prefix)
+        return NegatedQuery(query) if term.negated else query
+
+    if parsed.is_empty:
+        return None
+    combined = None
+    for clause in parsed.clauses:
+        clause_query = term_query(clause[0])
+        for term in clause[1:]:
+            clause_query = clause_query | term_query(term)
+        combined = clause_query if combined is None else combined & clause_query
+    return combined
+
+
+def person_search(*, query: str, limit: int = 10) -> list[Person]:
+    """Listed people any of whose spellings match `query`: every word a prefix of a name word or
+    of its skeleton, so 'узбек', 'Uzbekova' and 'Өзбекова' all find 'Узбекова Г. С.'.
+
+    People whose words match whole come first, then the most published; only people with a
+    published article (the stored counts, as the author index) are found.
+    """
+    parsed = parse_query(query)
+    prefixed = _name_query(parsed, prefix=True)
+    if prefixed is None:
+        return []
+    whole = _name_query(parsed, prefix=False)
+    people = (
+        Person.objects.filter(LISTED, search_vector=prefixed)
+        .annotate(
+            exact=ExpressionWrapper(Q(search_vector=whole), output_field=BooleanField()),
+            articles=F("articles_as_author") + F("articles_as_supervisor"),
+        )
+        .order_by("-exact", "-articles", "sort_name", "id")
+    )
+    return list(people[:limit])

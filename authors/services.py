@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 
 from authors.models import Authorship, Person, Role
 from authors.names import index_letter, names_compatible, normalise_name, person_match_key, sortable_name
+from authors.search import person_search_vector
 from proceedings.models import Proceedings, ProceedingsStatus
 from proceedings.transliteration import slug_from_text
 
@@ -66,6 +67,7 @@ def person_resolve(*, name: str, position: str = "", affiliation: str = "") -> P
         position=position,
         affiliation=affiliation,
         slug=unique_person_slug(display),
+        search_vector=person_search_vector(display_name=display, name_variants=[display]),
     )
 
 
@@ -81,6 +83,11 @@ def person_record_variant(*, person: Person, name: str, position: str = "", affi
     if affiliation and not person.affiliation:
         person.affiliation = affiliation
         changed.append("affiliation")
+    if "name_variants" in changed:
+        person.search_vector = person_search_vector(
+            display_name=person.display_name, name_variants=person.name_variants
+        )
+        changed.append("search_vector")
     if changed:
         person.save(update_fields=[*changed, "updated_at"])
     return person
@@ -88,7 +95,8 @@ def person_record_variant(*, person: Person, name: str, position: str = "", affi
 
 def person_refresh_match_key(*, person: Person) -> None:
     """Recompute derived fields after an editor changed the name (the admin calls this, then saves):
-    the match key, and the author index's letter and sortable name."""
+    the match key, the author index's letter and sortable name, and the people search vector
+    (an expression the caller's save() evaluates)."""
     person.display_name = normalise_name(person.display_name)
     person.match_key = person_match_key(person.display_name)
     person.index_letter = index_letter(person.display_name)
@@ -97,6 +105,9 @@ def person_refresh_match_key(*, person: Person) -> None:
         person.name_variants = [*person.name_variants, person.display_name]
     if not person.slug:
         person.slug = unique_person_slug(person.display_name)
+    person.search_vector = person_search_vector(
+        display_name=person.display_name, name_variants=person.name_variants
+    )
 
 
 def person_refresh_article_counts(*, people: Iterable[int] | QuerySet | None = None) -> int:

@@ -7,6 +7,7 @@ import factory
 from articles.models import Article, Topic
 from authors.models import Authorship, Person
 from authors.names import index_letter, sortable_name
+from authors.search import person_search_vector
 from proceedings.models import Proceedings, ProceedingsStatus
 
 
@@ -60,6 +61,12 @@ class PersonFactory(factory.django.DjangoModelFactory):
     # As person_resolve stores them, so the author index sees factory-made people.
     index_letter = factory.LazyAttribute(lambda person: index_letter(person.display_name))
     sort_name = factory.LazyAttribute(lambda person: sortable_name(person.display_name))
+    name_variants = factory.List([])
+    search_vector = factory.LazyAttribute(
+        lambda person: person_search_vector(
+            display_name=person.display_name, name_variants=person.name_variants
+        )
+    )
 
 
 class AuthorshipFactory(factory.django.DjangoModelFactory):

@@ -17,6 +17,7 @@ class LexemeQuery(SearchQueryCombinable, Func):
 
     template = "%(expressions)s::tsquery"
     output_field = SearchQueryField()
+    config = None  # read by SearchQueryCombinable when this query comes first in `a | b`
 
     def __init__(self, lexeme: str, *, prefix: bool = False) -> None:
         if not lexeme or "'" in lexeme or "\\\\" in lexeme:
@@ -29,3 +30,4 @@ class NegatedQuery(SearchQueryCombinable, Func):
 
     template = "!!(%(expressions)s)"
     output_field = SearchQueryField()
+    config = None

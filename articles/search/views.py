@@ -15,6 +15,8 @@ from articles import twins
 from articles.models import Article, Language
 from articles.search.selectors import SearchFilters, SearchResults, article_search, search_snippets
 from articles.search.suggest import search_suggestion
+from authors.models import Person
+from authors.selectors import person_name_variants, person_search
 from proceedings.http import page_json, paginate, wants_json
 
 RESULTS_PER_PAGE = 20
@@ -54,6 +56,16 @@ def result_json(request: HttpRequest, article: Article, snippet: str | None) -> 
         "source_lines": [article.source_start_line, article.source_end_line],
         "rank": round(float(article.rank), 6),
         "snippet": snippet,
+    }
+
+
+def person_json(request: HttpRequest, person: Person, variants: list[str]) -> dict[str, Any]:
+    return {
+        "name": person.display_name,
+        "variants": variants,
+        "url": request.build_absolute_uri(reverse("author_detail", args=[person.slug])),
+        "articles_as_author": person.articles_as_author,
+        "articles_as_supervisor": person.articles_as_supervisor,
     }
 
 
@@ -143,6 +155,8 @@ def search_context(request: HttpRequest) -> dict[str, Any]:
         "results": results,
         "page": page,
         "hits": [(article, snippets.get(article.pk)) for article in hits],
+        # People by any spelling of their name; the same on every page of the results.
+        "people": [(person, person_name_variants(person)) for person in person_search(query=query)],
         "suggestion": search_suggestion(query)
         if page.paginator.count < 3 and not results.parsed.is_empty
         else None,
@@ -158,6 +172,7 @@ def search_json(request: HttpRequest, context: dict[str, Any]) -> dict[str, Any]
         "results": [result_json(request, article, snippet) for article, snippet in context["hits"]],
         "facets": facets_json(context["results"]),
         "suggestion": context["suggestion"],
+        "people": [person_json(request, person, variants) for person, variants in context["people"]],
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import views
+from articles import citation_views, views
 from articles.search import views as search_views
 
 urlpatterns = [
@@ -11,4 +11,10 @@ urlpatterns = [
     path("topics/", views.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
     path("search/", search_views.search, name="search"),
+    path("cite/<slug:format_slug>/", citation_views.citation_download, name="citation_download"),
+    path("citations/", citation_views.citation_list_page, name="citation_list"),
+    path("citations/add/", citation_views.citation_list_add, name="citation_list_add"),
+    path("citations/remove/", citation_views.citation_list_remove, name="citation_list_remove"),
+    path("citations/move/", citation_views.citation_list_move, name="citation_list_move"),
+    path("citations/clear/", citation_views.citation_list_clear, name="citation_list_clear"),
 ]

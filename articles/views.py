@@ -1,8 +1,9 @@
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
-from articles import browse, presentation, twins
+from articles import browse, citing, presentation, twins
 from articles.filters import VolumeArticleFilter
+from articles.models import Article
 from articles.selectors import archive_counts
 from proceedings.http import page_json, paginate, render_page
 
@@ -104,6 +105,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "head_tags": presentation.head_tags(article, url=url, pdf=pdf and request.build_absolute_uri(pdf)),
         "description": presentation.description(article, language=translation.get_language() or "kk"),
         "nav": "volumes",
+        "cite": cite_box(request, article),
     }
     return render_page(
         request,
@@ -118,6 +120,17 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "related": [twins.article_item_json(item, with_topics=False) for item in related],
         },
     )
+
+
+def cite_box(request: HttpRequest, article: Article) -> dict:
+    """The Cite box: the article in the reference style `?cite=` names (the default otherwise)."""
+    style = citing.reference_style(request.GET.get("cite"))
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    return {
+        "style": style,
+        "styles": citing.style_choices(style),
+        "text": citing.reference_text([article], style, base_url=base_url),
+    }
 
 
 def topic_list(request: HttpRequest) -> HttpResponse:

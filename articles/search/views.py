@@ -196,6 +196,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "active_filters": [(key, request.GET[key]) for key in FILTER_KEYS if request.GET.get(key)],
         "has_filters": any(request.GET.get(key) for key in FILTER_KEYS),
         "clear_filters_url": query_url(request, language=None, topic=None, year=None, volume=None),
+        # The whole result (every page) for the citation downloads.
+        "export_query": query_url(request).partition("?")[2],
     }
     return render(request, "articles/search.html", context)
 

@@ -1,0 +1,109 @@
+"""Citation downloads and the session's citation list. The list is changed by POST forms that
+redirect back, so everything works without JavaScript; cite.js only adds a Copy button."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from articles import citation_list, citing
+from articles.citations.formats import FORMATS
+from articles.citations.render import render_citations
+from articles.search.views import BadFilterError, filters_from
+from articles.selectors import article_published
+
+
+def site_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def citation_download(request: HttpRequest, format_slug: str) -> HttpResponse:
+    """The file of one format for a scope (see articles.citing); 404 for an unknown format,
+    400 when the scope is missing, malformed or has no articles."""
+    if format_slug not in FORMATS:
+        raise Http404(_("Unknown citation format."))
+    try:
+        filters = filters_from(request) if "q" in request.GET else None
+        scope = citing.citation_scope(
+            request.GET, session_slugs=citation_list.citation_list_slugs(request.session), filters=filters
+        )
+    except (BadFilterError, citing.ScopeError) as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    if not scope.articles:
+        return HttpResponseBadRequest(
+            _("There is nothing to cite: the selection has no articles."),
+            content_type="text/plain; charset=utf-8",
+        )
+    rendered = render_citations(
+        scope.articles, format_slug, base_url=site_url(request), filename_stem=scope.filename_stem
+    )
+    response = HttpResponse(rendered.content, content_type=rendered.content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=rendered.filename
+    )
+    return response
+
+
+def citation_list_page(request: HttpRequest) -> HttpResponse:
+    """The list previewed in a reference style (`?style=`), each entry with its controls."""
+    style = citing.reference_style(request.GET.get("style"))
+    articles = citation_list.articles_in_order(citation_list.citation_list_slugs(request.session))
+    base_url = site_url(request)
+    entries = [(article, citing.reference_text([article], style, base_url=base_url)) for article in articles]
+    context = {
+        "entries": entries,
+        "style": style,
+        "styles": citing.style_choices(style),
+        "nav": "citations",
+    }
+    return render(request, "articles/citation_list.html", context)
+
+
+def redirect_back(request: HttpRequest) -> HttpResponseRedirect:
+    """Back where the form was (`next`), if that is on this site; else the list page."""
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("citation_list")
+    return HttpResponseRedirect(target)
+
+
+def posted_slug(request: HttpRequest) -> str:
+    slug = request.POST.get("article", "")
+    if not slug:
+        raise Http404(_("No article given."))
+    return slug
+
+
+@require_POST
+def citation_list_add(request: HttpRequest) -> HttpResponse:
+    slug = posted_slug(request)
+    if not article_published().filter(slug=slug).exists():
+        raise Http404(_("There is no such article."))
+    citation_list.citation_list_add(request.session, slug=slug)
+    return redirect_back(request)
+
+
+@require_POST
+def citation_list_remove(request: HttpRequest) -> HttpResponse:
+    citation_list.citation_list_remove(request.session, slug=posted_slug(request))
+    return redirect_back(request)
+
+
+@require_POST
+def citation_list_move(request: HttpRequest) -> HttpResponse:
+    offsets = {"up": -1, "down": 1}
+    direction = request.POST.get("direction", "")
+    if direction not in offsets:
+        return HttpResponseBadRequest(_("Move up or down."), content_type="text/plain; charset=utf-8")
+    citation_list.citation_list_move(request.session, slug=posted_slug(request), offset=offsets[direction])
+    return redirect_back(request)
+
+
+@require_POST
+def citation_list_clear(request: HttpRequest) -> HttpResponse:
+    citation_list.citation_list_clear(request.session)
+    return redirect_back(request)

@@ -4,17 +4,17 @@ redirect back, so everything works without JavaScript; cite.js only adds a Copy 
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from articles import citation_list, citing
+from articles import citation_list, citing, twins
 from articles.citations.formats import FORMATS
 from articles.citations.render import render_citations
 from articles.search.views import BadFilterError, filters_from
 from articles.selectors import article_published
+from proceedings.http import render_page
 
 
 def site_url(request: HttpRequest) -> str:
@@ -60,7 +60,17 @@ def citation_list_page(request: HttpRequest) -> HttpResponse:
         "styles": citing.style_choices(style),
         "nav": "citations",
     }
-    return render(request, "articles/citation_list.html", context)
+    return render_page(
+        request,
+        "articles/citation_list.html",
+        context,
+        json=lambda: {
+            "style": style,
+            "entries": [
+                {**twins.article_item_json(article), "reference": reference} for article, reference in entries
+            ],
+        },
+    )
 
 
 def redirect_back(request: HttpRequest) -> HttpResponseRedirect:

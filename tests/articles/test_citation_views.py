@@ -201,3 +201,15 @@ def test_article_items_offer_add_or_remove(client, seed_archive):
     assert after.count("Remove from citation list") == 1
     assert f'href="/en/cite/ris/?volume={VOLUME}"' in after
     assert '<span class="count-badge">1</span>' in after
+
+
+def test_citation_list_has_a_json_twin(client, seed_archive):
+    article = volume_articles()[1]
+    client.post("/en/citations/add/", {"article": article.slug})
+
+    data = client.get("/en/citations/", {"format": "json", "style": "apa-7"}).json()
+
+    assert data["style"] == "apa-7"
+    assert [entry["reference"] for entry in data["entries"]] == [
+        expected([article], "apa-7", "x").content.decode()
+    ]

@@ -1,4 +1,6 @@
-"""`{% page_url n %}`: a link to page n of the current list that keeps its filters and sorting."""
+"""`{% page_url n %}` / `{% page_url n "supervised_page" %}`: a link to page n of a list that keeps
+the page's filters, sorting and the positions of its other lists (an author page paginates
+articles, supervised papers and co-authors separately)."""
 
 from __future__ import annotations
 
@@ -8,13 +10,13 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def page_url(context: template.Context, number: int) -> str:
+def page_url(context: template.Context, number: int, param: str = "page") -> str:
     query = context["request"].GET.copy()
     query.pop("format", None)
     if number == 1:
-        query.pop("page", None)
+        query.pop(param, None)
     else:
-        query["page"] = number
+        query[param] = number
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else context["request"].path
 

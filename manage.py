@@ -15,9 +15,6 @@ def main() -> None:
 
     ensure_virtualenv(sys.argv)
     command = sys.argv[1] if len(sys.argv) > 1 else ""
-    if command == "start":
-        # `start` is the local development server of the README: debug on unless told otherwise.
-        os.environ.setdefault("DJANGO_DEBUG", "1")
     # `test` hands over to pytest, which uses the test settings (they need no secret key).
     default_settings = "tests.settings" if command == "test" else "proceedings.settings"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", default_settings)

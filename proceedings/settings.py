@@ -26,9 +26,11 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
     return items or default
 
 
-DEBUG = env_bool("DJANGO_DEBUG", default=False)
-
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+# A machine without a secret key is a developer's: `manage.py anything` works there out of the box,
+# in debug mode. A deployment sets the key and gets DEBUG off unless it asks; the WSGI entry point
+# (proceedings/wsgi.py) defaults DJANGO_DEBUG to off, so a server missing its key refuses to start.
+DEBUG = env_bool("DJANGO_DEBUG", default=not SECRET_KEY)
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for local development).")

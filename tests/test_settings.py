@@ -75,14 +75,46 @@ def test_check_deploy_is_silent_with_production_settings():
     )
 
 
-def test_settings_refuse_to_start_without_secret_key_when_not_debugging():
+def run_manage(*arguments: str, **variables: str) -> subprocess.CompletedProcess:
     environment = {
         "PATH": os.environ["PATH"],
         "JINAQ_NO_BOOTSTRAP": "1",
         "DJANGO_SETTINGS_MODULE": "proceedings.settings",
     }
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=settings.BASE_DIR,
+        env=environment | variables,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+PRINT_DEBUG = ("shell", "-c", "from django.conf import settings; print(settings.DEBUG)")
+
+
+def test_settings_without_any_variable_are_a_development_machine():
+    """What the shared scorer and a newcomer run: `manage.py ...` with nothing configured."""
+    result = run_manage(*PRINT_DEBUG)
+    assert (result.returncode, result.stdout.split()[-1]) == (0, "True")
+
+
+def test_settings_with_a_secret_key_default_to_debug_off():
+    result = run_manage(*PRINT_DEBUG, DJANGO_SECRET_KEY="a-long-random-production-secret-" + "x9Q2" * 10)
+    assert (result.returncode, result.stdout.split()[-1]) == (0, "False")
+
+
+def test_settings_refuse_to_start_without_secret_key_when_not_debugging():
+    result = run_manage("check", DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "Set DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_wsgi_refuses_to_serve_without_secret_key():
+    environment = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "proceedings.settings"}
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
+        [sys.executable, "-c", "import proceedings.wsgi"],
         cwd=settings.BASE_DIR,
         env=environment,
         capture_output=True,

@@ -99,7 +99,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # The interface speaks the three languages of the articles; Kazakh first.
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The interface catalogs (kk, ru) live with the project package, not as another top-level folder.
+LOCALE_PATHS = [BASE_DIR / "proceedings" / "locale"]
 FORMAT_MODULE_PATH = ["proceedings.formats"]
 USE_THOUSAND_SEPARATOR = True
 TIME_ZONE = "Asia/Almaty"

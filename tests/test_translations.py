@@ -17,7 +17,7 @@ from django.conf import settings
 
 from tests.factories import ArticleFactory, ProceedingsFactory
 
-LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
+LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
 LANGUAGES = {"kk": 2, "ru": 3}  # plural forms in each catalog's header
 # One number per plural form of each language, to read every form back from the .mo.
 PLURAL_SAMPLES = {"kk": [1, 5], "ru": [1, 2, 5]}

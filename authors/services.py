@@ -144,3 +144,44 @@ def person_article_counts_kept(*, authorships: Callable[[], QuerySet[Authorship]
     yield
     after = set(authorships().values_list("person_id", flat=True))
     person_refresh_article_counts(people=before | after)
+
+
+@transaction.atomic
+def person_merge(*, keep: Person, remove: Person) -> Person:
+    """Merge `remove` into `keep` across the whole archive ('Узбекова Г.С.' into 'Г.С. Өзбекова').
+
+    Nothing is lost: every authorship of `remove` moves to `keep` (where both already sit on one
+    article in one role, the duplicate row goes), every spelling of `remove` becomes a variant of
+    `keep`, and blank position, affiliation and ORCID are filled from `remove`. The author index
+    counts and the search vectors of every affected article follow.
+    """
+    from articles.search.index import article_search_refresh  # noqa: PLC0415 - articles imports authors
+
+    if keep.pk == remove.pk:
+        raise ValueError("A person cannot be merged into themselves.")
+    for authorship in Authorship.objects.filter(person=remove).select_for_update():
+        twin = Authorship.objects.filter(
+            article=authorship.article_id, role=authorship.role, person=keep
+        ).first()
+        if twin is not None:
+            authorship.delete()
+        else:
+            authorship.person = keep
+            authorship.save(update_fields=["person"])
+    orcid = remove.orcid
+    remove_names = [remove.display_name, *remove.name_variants]
+    remove.delete()
+    keep.name_variants = list(dict.fromkeys([*keep.name_variants, *remove_names]))
+    keep.position = keep.position or remove.position
+    keep.affiliation = keep.affiliation or remove.affiliation
+    keep.orcid = keep.orcid or orcid
+    keep.search_vector = person_search_vector(
+        display_name=keep.display_name, name_variants=keep.name_variants
+    )
+    keep.save()
+    person_refresh_article_counts(people=[keep.pk])
+    article_search_refresh(
+        article_ids=Authorship.objects.filter(person=keep).values_list("article", flat=True)
+    )
+    keep.refresh_from_db()
+    return keep

@@ -1,0 +1,68 @@
+"""Merging two records of one person: nothing lost, everything derived follows."""
+
+import pytest
+
+from articles.search.index import article_search_refresh
+from authors.models import Authorship, Person
+from authors.selectors import person_search
+from authors.services import person_merge, person_refresh_article_counts, person_resolve
+from tests.factories import ArticleFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def authored(person: Person, *, role: str = "author", order: int = 1, **article_fields) -> Authorship:
+    return Authorship.objects.create(
+        article=ArticleFactory(**article_fields), person=person, role=role, order=order
+    )
+
+
+def test_merge_moves_every_authorship_and_keeps_every_spelling():
+    keep = person_resolve(name="Г.С. Өзбекова", position="доцент")
+    # A second record of her that the conservative matcher kept apart (an editor's call to merge).
+    remove = PersonFactory(display_name="Ozbekova Gulnar", name_variants=[], orcid="0000-0002-1825-009X")
+    supervised = authored(keep, role="supervisor")
+    written = authored(remove, body="Цифрлық медиа туралы мақала.")
+    other = authored(person_resolve(name="Андреева М. М."))
+
+    merged = person_merge(keep=keep, remove=remove)
+
+    assert Person.objects.filter(pk=remove.pk).exists() is False
+    assert sorted(merged.authorships.values_list("article", "role")) == sorted(
+        [(supervised.article_id, "supervisor"), (written.article_id, "author")]
+    )
+    assert merged.name_variants == ["Г. С. Өзбекова", "Ozbekova Gulnar"]
+    assert (merged.position, merged.orcid) == ("доцент", "0000-0002-1825-009X")
+    assert Authorship.objects.get(pk=other.pk).person.display_name == "Андреева М. М."
+
+
+def test_merge_of_two_records_on_one_article_leaves_one_authorship():
+    keep = person_resolve(name="Камзин К.")
+    remove = PersonFactory(display_name="Kamzin Kairat", name_variants=[])
+    both = authored(keep, role="supervisor")
+    Authorship.objects.create(article=both.article, person=remove, role="supervisor", order=2)
+
+    person_merge(keep=keep, remove=remove)
+
+    assert list(Authorship.objects.filter(article=both.article).values_list("person", "role")) == [
+        (keep.pk, "supervisor")
+    ]
+
+
+def test_merge_updates_counts_and_search():
+    keep = person_resolve(name="Узбекова Г. С.")
+    remove = PersonFactory(display_name="Uzbekova Gulnara", name_variants=[])
+    written = authored(remove, body="Медиа туралы мәтін.")
+    article_search_refresh(article_ids=[written.article_id])
+    person_refresh_article_counts(people=[keep.pk, remove.pk])
+
+    merged = person_merge(keep=keep, remove=remove)
+
+    assert (merged.articles_as_author, merged.articles_as_supervisor) == (1, 0)
+    assert [person.pk for person in person_search(query="Gulnara")] == [keep.pk]
+
+
+def test_merge_into_oneself_is_refused():
+    person = person_resolve(name="Ван Лу")
+    with pytest.raises(ValueError, match="themselves"):
+        person_merge(keep=person, remove=person)

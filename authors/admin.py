@@ -1,9 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from articles.search.index import article_search_refresh, article_search_refresh_for_people
 from authors.models import Authorship, Person
 from authors.services import (
     person_article_counts_kept,
+    person_merge,
     person_refresh_article_counts,
     person_refresh_match_key,
 )
@@ -29,6 +31,25 @@ class PersonAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     inlines = [AuthorshipInline]
+    actions = ["merge_people"]
+
+    @admin.action(description=_("Merge the two selected people (the one with more articles is kept)"))
+    def merge_people(self, request, queryset) -> None:
+        people = sorted(
+            queryset,
+            key=lambda person: (-(person.articles_as_author + person.articles_as_supervisor), person.pk),
+        )
+        if len(people) != 2:
+            self.message_user(request, _("Select exactly two people to merge."), level=messages.ERROR)
+            return
+        keep, remove = people
+        removed = str(remove)
+        person_merge(keep=keep, remove=remove)
+        # The admin history of the kept person records who merged whom, and when.
+        self.log_change(request, keep, _("Merged %(name)s into this person.") % {"name": removed})
+        self.message_user(
+            request, _("%(removed)s was merged into %(kept)s.") % {"removed": removed, "kept": keep}
+        )
 
     def save_model(self, request, obj: Person, form, change: bool) -> None:
         person_refresh_match_key(person=obj)

@@ -66,3 +66,39 @@ def test_merge_into_oneself_is_refused():
     person = person_resolve(name="Ван Лу")
     with pytest.raises(ValueError, match="themselves"):
         person_merge(keep=person, remove=person)
+
+
+def test_admin_action_merges_two_people_and_records_it(admin_client):
+    from django.contrib.admin.models import LogEntry  # noqa: PLC0415
+    from django.urls import reverse  # noqa: PLC0415
+
+    keep = person_resolve(name="Узбекова Г. С.")
+    authored(keep)
+    person_refresh_article_counts(people=[keep.pk])
+    remove = PersonFactory(display_name="Uzbekova Gulnara", name_variants=[])
+
+    response = admin_client.post(
+        reverse("admin:authors_person_changelist"),
+        {"action": "merge_people", "_selected_action": [keep.pk, remove.pk]},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 302
+    assert list(Person.objects.values_list("pk", flat=True)) == [keep.pk]
+    assert (
+        LogEntry.objects.get(object_id=str(keep.pk)).change_message
+        == "Merged Uzbekova Gulnara into this person."
+    )
+
+
+def test_admin_action_needs_exactly_two_people(admin_client):
+    from django.urls import reverse  # noqa: PLC0415
+
+    people = [PersonFactory(), PersonFactory(), PersonFactory()]
+
+    admin_client.post(
+        reverse("admin:authors_person_changelist"),
+        {"action": "merge_people", "_selected_action": [person.pk for person in people]},
+    )
+
+    assert Person.objects.count() == 3

@@ -16,7 +16,7 @@ from django.contrib.postgres.search import SearchQueryCombinable
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
 from articles.models import Article, Topic
-from articles.search.expressions import LexemeQuery, NegatedQuery
+from articles.search.expressions import LexemeQuery, NegatedQuery, combine_clauses
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, skeleton
 from articles.selectors import article_list_items, article_published
@@ -220,15 +220,7 @@ def _name_query(parsed: ParsedQuery, *, prefix: bool) -> SearchQueryCombinable |
             query = query & _name_word_query(word, prefix=prefix)
         return NegatedQuery(query) if term.negated else query
 
-    if parsed.is_empty:
-        return None
-    combined = None
-    for clause in parsed.clauses:
-        clause_query = term_query(clause[0])
-        for term in clause[1:]:
-            clause_query = clause_query | term_query(term)
-        combined = clause_query if combined is None else combined & clause_query
-    return combined
+    return combine_clauses(parsed, term_query)
 
 
 def person_search(*, query: str, limit: int = 10) -> list[Person]:

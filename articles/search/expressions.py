@@ -6,8 +6,12 @@ Built in the style of contrib/postgres/search.py, so they combine with its Searc
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.postgres.search import SearchQueryCombinable, SearchQueryField
 from django.db.models import Func, Value
+
+from articles.search.query import ParsedQuery, Term
 
 
 class LexemeQuery(SearchQueryCombinable, Func):
@@ -31,3 +35,20 @@ class NegatedQuery(SearchQueryCombinable, Func):
     template = "!!(%(expressions)s)"
     output_field = SearchQueryField()
     config = None
+
+
+def combine_clauses(
+    parsed: ParsedQuery, term_query: Callable[[Term], SearchQueryCombinable]
+) -> SearchQueryCombinable | None:
+    """A parsed query as one tsquery expression: clauses ANDed, the terms of a clause ORed, each
+    term turned into a query by `term_query` (articles and people read terms differently).
+    None when nothing positive is left to find."""
+    if parsed.is_empty:
+        return None
+    combined = None
+    for clause in parsed.clauses:
+        clause_query = term_query(clause[0])
+        for term in clause[1:]:
+            clause_query = clause_query | term_query(term)
+        combined = clause_query if combined is None else combined & clause_query
+    return combined

@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
 from articles.search.document import CONFIG_BY_LANGUAGE
-from articles.search.expressions import LexemeQuery, NegatedQuery
+from articles.search.expressions import LexemeQuery, NegatedQuery, combine_clauses
 from articles.search.kazakh import kazakh_stem
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, skeleton
@@ -67,15 +67,7 @@ def term_query(term: Term) -> SearchQueryCombinable:
 
 def tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
     """The whole query as one tsquery expression; None when nothing positive is left to find."""
-    if parsed.is_empty:
-        return None
-    combined = None
-    for clause in parsed.clauses:
-        clause_query = term_query(clause[0])
-        for term in clause[1:]:
-            clause_query = clause_query | term_query(term)
-        combined = clause_query if combined is None else combined & clause_query
-    return combined
+    return combine_clauses(parsed, term_query)
 
 
 @dataclass(frozen=True)

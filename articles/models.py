@@ -82,6 +82,12 @@ class Article(models.Model):
     last_page = models.PositiveIntegerField(_("last page"), null=True, blank=True)
     source_start_line = models.PositiveIntegerField(_("first line in the source file"))
     source_end_line = models.PositiveIntegerField(_("last line in the source file"))
+    # Lines from source_start_line up to (not including) this one are the header; equal to the
+    # start means "no header", source_end_line + 1 means "no body". Null for articles stored
+    # before the importer recorded it.
+    body_start_line = models.PositiveIntegerField(
+        _("first body line in the source file"), null=True, blank=True
+    )
     content_hash = models.CharField(_("content hash"), max_length=64)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     topics = models.ManyToManyField(Topic, related_name="articles", blank=True, verbose_name=_("topics"))
@@ -108,6 +114,14 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=Q(source_end_line__gte=F("source_start_line")) & Q(source_start_line__gte=1),
                 name="article_source_lines_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(body_start_line__isnull=True)
+                | (
+                    Q(body_start_line__gte=F("source_start_line"))
+                    & Q(body_start_line__lte=F("source_end_line") + 1)
+                ),
+                name="article_body_start_in_range",
             ),
             models.CheckConstraint(
                 condition=Q(first_page__isnull=True)

@@ -94,6 +94,8 @@ def article_create_from_draft(
         last_page=draft.last_page,
         source_start_line=draft.start_line,
         source_end_line=draft.end_line,
+        # The importer points a body-less draft at its last line; past the end says "no body".
+        body_start_line=draft.body_start_line if draft.body else draft.end_line + 1,
         content_hash=draft.content_hash,
         slug=article_slug(draft=draft, taken=taken_slugs),
         import_warnings=list(draft.warnings),

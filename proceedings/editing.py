@@ -1,0 +1,392 @@
+"""Editors' fixes of the importer's split: merge two articles, split one, move the header's end.
+
+Every fix works on the volume's stored source file, not on the stored body text: the source
+is read and normalised as the import read it, the affected lines are cut where the editor
+says, and the importer's own steps (header, language, hash, topics) run over the result. So
+an article's body is always the text of its source lines, and the articles of a volume keep
+covering the same source lines, each line in exactly one article. Edits an editor made to a
+body by hand are replaced by the source's text for the articles a fix touches.
+
+An article remembers its lines as raw line numbers of the file (`source_start_line`,
+`body_start_line`, `source_end_line`); those always point at non-empty lines, except a
+`body_start_line` one past the end, which means "no body".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils.translation import gettext as _
+
+from articles.models import Article, Topic
+from articles.search.index import article_search_refresh, article_search_refresh_for_people
+from articles.selectors import topic_vocabulary
+from articles.services import LANGUAGES, article_create_from_draft, authorships_create
+from authors.models import Role
+from authors.services import person_refresh_article_counts
+from proceedings.history import ADDITION, DELETION, change_record
+from proceedings.importer.dedupe import content_hash
+from proceedings.importer.display import title_display
+from proceedings.importer.header import parse_header
+from proceedings.importer.normalise import normalise_lines, paragraphs, typical_width, vocabulary
+from proceedings.importer.pipeline import build_article
+from proceedings.importer.read import read_source
+from proceedings.importer.topics import assign_topics
+from proceedings.importer.types import ArticleDraft, Header, ImportFileError, Line
+from proceedings.models import Proceedings
+
+# As many lines as the header parser takes for a title (header._MAX_TITLE_LINES).
+MAX_TITLE_LINES = 4
+
+
+class ArticleEditError(ValueError):
+    """A fix that cannot be made; the message is meant for the editor, as is."""
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One non-empty line of the source file as the importer read it (spaces folded)."""
+
+    number: int
+    text: str
+    header: bool
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class VolumeSource:
+    """The volume's source file, normalised once, with what the importer measured over all of it."""
+
+    lines: list[Line]
+    width: int
+    vocab: set[str]
+
+    def between(self, first: int, last: int) -> list[Line]:
+        """The non-empty lines with raw numbers from `first` to `last`, both included."""
+        numbers = [line.raw for line in self.lines]
+        return self.lines[bisect_left(numbers, first) : bisect_left(numbers, last + 1)]
+
+    def body_text(self, lines: list[Line]) -> str:
+        """The body the importer makes of these lines (build_article's paragraphs)."""
+        return "\n\n".join(p.text for p in paragraphs(lines, width=self.width, vocab=self.vocab))
+
+
+def volume_source(*, proceedings: Proceedings) -> VolumeSource:
+    name = proceedings.source_file.name
+    if not name or not proceedings.source_file.storage.exists(name):
+        raise ArticleEditError(
+            _("The source file of this volume is not stored, so its articles cannot be re-cut from it.")
+        )
+    with proceedings.source_file.open("rb") as handle:
+        data = handle.read()
+    try:
+        raw = read_source(data, filename=name, max_bytes=max(settings.JINAQ_IMPORT_MAX_BYTES, len(data)))
+    except ImportFileError as exc:
+        raise ArticleEditError(str(exc)) from exc
+    lines = normalise_lines(raw)
+    return VolumeSource(lines=lines, width=typical_width(lines), vocab=vocabulary(lines))
+
+
+@dataclass(frozen=True)
+class ArticleLines:
+    lines: list[Line]
+    body_index: int  # lines[:body_index] are the header
+
+    @property
+    def header(self) -> list[Line]:
+        return self.lines[: self.body_index]
+
+    @property
+    def body(self) -> list[Line]:
+        return self.lines[self.body_index :]
+
+
+def article_lines(*, article: Article, source: VolumeSource) -> ArticleLines:
+    """The article's source lines, checked against its stored text.
+
+    The content hash of the body as the source gives it must equal the stored one; otherwise
+    the stored file is not the one the article came from (a volume imported from two files
+    keeps only the last), and cutting by line numbers would cut the wrong text.
+    """
+    lines = source.between(article.source_start_line, article.source_end_line)
+    if article.body_start_line is not None:
+        body_index = bisect_left([line.raw for line in lines], article.body_start_line)
+    else:  # stored before body_start_line existed: find the header's end as the import did
+        body_index = min(parse_header(lines, width=source.width).body_start, len(lines))
+    matches = (
+        lines
+        and lines[0].raw == article.source_start_line
+        and lines[-1].raw == article.source_end_line
+        and content_hash(source.body_text(lines[body_index:])) == article.content_hash
+    )
+    if not matches:
+        raise ArticleEditError(
+            _(
+                "The stored source file does not match “%(article)s” (lines %(start)d–%(end)d): it was "
+                "probably imported from another file. Edit this article by hand."
+            )
+            % {"article": article, "start": article.source_start_line, "end": article.source_end_line}
+        )
+    return ArticleLines(lines=lines, body_index=body_index)
+
+
+def article_source_lines(*, article: Article) -> list[SourceLine]:
+    """The article's non-empty source lines, header lines marked, for the review page."""
+    cut = article_lines(article=article, source=volume_source(proceedings=article.proceedings))
+    return [
+        SourceLine(number=line.raw, text=line.text, header=n < cut.body_index, page=line.page)
+        for n, line in enumerate(cut.lines)
+    ]
+
+
+def _locked(article: Article) -> Article:
+    """The article fresh from the database, its volume locked so fixes of one volume queue up."""
+    Proceedings.objects.select_for_update().filter(pk=article.proceedings_id).first()
+    try:
+        return Article.objects.select_for_update().select_related("proceedings").get(pk=article.pk)
+    except Article.DoesNotExist as exc:
+        raise ArticleEditError(_("This article no longer exists; reload the page.")) from exc
+
+
+def _positions_shift(*, proceedings_id: int, after: int, by: int) -> None:
+    """Move the articles after position `after` by `by` without two ever sharing a position.
+
+    The unique position is checked row by row, so the block goes past every position in use
+    first and comes back shifted.
+    """
+    articles = Article.objects.filter(proceedings_id=proceedings_id)
+    top = articles.aggregate(top=Max("position"))["top"] or 0
+    articles.filter(position__gt=after).update(position=F("position") + top)
+    articles.filter(position__gt=top).update(position=F("position") - top + by)
+
+
+def _body_set(article: Article, lines: list[Line], *, end: int, source: VolumeSource) -> None:
+    """Body, body start, hash and pages of `article` from its body `lines`; `end` is its last line."""
+    article.body = source.body_text(lines)
+    article.body_start_line = lines[0].raw if lines else end + 1
+    article.content_hash = content_hash(article.body)
+    clash = (
+        Article.objects.filter(proceedings_id=article.proceedings_id, content_hash=article.content_hash)
+        .exclude(pk=article.pk)
+        .first()
+    )
+    if clash is not None:
+        raise ArticleEditError(
+            _("The result would repeat the text of “%(other)s” in this volume.") % {"other": clash}
+        )
+
+
+def _pages_set(article: Article, lines: list[Line]) -> None:
+    """Pages from the source when it has them (a PDF); a text file's pages stay as editors set them."""
+    pages = [line.page for line in lines if line.page is not None]
+    if pages:
+        article.first_page, article.last_page = min(pages), max(pages)
+
+
+def _people(article: Article) -> set[int]:
+    return set(article.authorships.values_list("person_id", flat=True))
+
+
+@transaction.atomic
+def articles_merge(*, first: Article, second: Article, user) -> Article:
+    """Join `second` onto `first`, which it directly follows; `first` keeps its metadata."""
+    first, second = _locked(first), _locked(second)
+    if first.pk == second.pk:
+        raise ArticleEditError(_("An article cannot be merged with itself."))
+    if first.proceedings_id != second.proceedings_id:
+        raise ArticleEditError(_("Only articles of the same volume can be merged."))
+    if second.position != first.position + 1 or second.source_start_line <= first.source_end_line:
+        raise ArticleEditError(
+            _("“%(second)s” does not directly follow “%(first)s”; only neighbours can be merged.")
+            % {"first": first, "second": second}
+        )
+    source = volume_source(proceedings=first.proceedings)
+    top, bottom = article_lines(article=first, source=source), article_lines(article=second, source=source)
+    if gap := source.between(first.source_end_line + 1, second.source_start_line - 1):
+        raise ArticleEditError(
+            _(
+                "Lines %(start)d–%(end)d lie between these articles and belong to neither (a repeated "
+                "article the import skipped); they cannot be merged."
+            )
+            % {"start": gap[0].raw, "end": gap[-1].raw}
+        )
+    lost_people = _people(second)
+    position = second.position
+    change_record(
+        user=user,
+        obj=second,
+        action=DELETION,
+        message=_("Merged into “%(first)s”: its lines %(start)d–%(end)d became that article’s body.")
+        % {"first": first, "start": second.source_start_line, "end": second.source_end_line},
+    )
+    second.delete()
+    _positions_shift(proceedings_id=first.proceedings_id, after=position, by=-1)
+    end = second.source_end_line
+    first.source_end_line = end
+    _body_set(first, top.body + bottom.lines, end=end, source=source)
+    pages = [p for p in (first.first_page, first.last_page, second.first_page, second.last_page) if p]
+    if pages:
+        first.first_page, first.last_page = min(pages), max(pages)
+    first.save()
+    change_record(
+        user=user,
+        obj=first,
+        message=_(
+            "Merged with the next article, “%(second)s” (lines %(start)d–%(end)d); now lines %(from)d–%(to)d."
+        )
+        % {
+            "second": second,
+            "start": second.source_start_line,
+            "end": end,
+            "from": first.source_start_line,
+            "to": end,
+        },
+    )
+    article_search_refresh(article_ids=[first.pk])
+    person_refresh_article_counts(people=lost_people)
+    return first
+
+
+def _draft_from_lines(lines: list[Line], *, source: VolumeSource) -> ArticleDraft:
+    """What the importer makes of a segment starting at `lines[0]`, topics included."""
+    header = parse_header(lines, width=source.width)
+    header.body_start = min(header.body_start, len(lines))
+    draft = build_article(lines, header, reasons=(), width=source.width, vocab=source.vocab)
+    draft.topics = assign_topics(
+        title=draft.title,
+        keywords=[term for terms in draft.keywords.values() for term in terms],
+        abstracts=list(draft.abstracts.values()),
+        body=draft.body,
+        vocabulary=topic_vocabulary(),
+    )
+    return draft
+
+
+@transaction.atomic
+def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Article]:
+    """Cut `article` before raw line `at_line`; the lines from there become a new article after it."""
+    article = _locked(article)
+    if not article.source_start_line < at_line <= article.source_end_line:
+        raise ArticleEditError(
+            _("Line %(line)d is not inside “%(article)s” (lines %(start)d–%(end)d, the first excluded).")
+            % {
+                "line": at_line,
+                "article": article,
+                "start": article.source_start_line,
+                "end": article.source_end_line,
+            }
+        )
+    source = volume_source(proceedings=article.proceedings)
+    cut = article_lines(article=article, source=source)
+    at = bisect_left([line.raw for line in cut.lines], at_line)  # a blank line: the next text line
+    top, rest = cut.lines[:at], cut.lines[at:]
+    draft = _draft_from_lines(rest, source=source)
+    article.source_end_line = top[-1].raw
+    _body_set(article, top[min(cut.body_index, at) :], end=top[-1].raw, source=source)
+    _pages_set(article, top)
+    article.save()
+    if clash := Article.objects.filter(
+        proceedings=article.proceedings, content_hash=draft.content_hash
+    ).first():
+        raise ArticleEditError(
+            _("The text from line %(line)d would repeat “%(other)s” in this volume.")
+            % {"line": rest[0].raw, "other": clash}
+        )
+    _positions_shift(proceedings_id=article.proceedings_id, after=article.position, by=1)
+    new = article_create_from_draft(
+        proceedings=article.proceedings,
+        draft=draft,
+        position=article.position + 1,
+        topics={topic.slug: topic for topic in Topic.objects.filter(slug__in=draft.topics)},
+        taken_slugs=set(),
+    )
+    change_record(
+        user=user,
+        obj=article,
+        message=_("Split at line %(line)d: lines %(line)d–%(end)d became the new article “%(new)s”.")
+        % {"line": rest[0].raw, "end": rest[-1].raw, "new": new},
+    )
+    change_record(
+        user=user,
+        obj=new,
+        action=ADDITION,
+        message=_("Split from “%(article)s” at line %(line)d (lines %(line)d–%(end)d).")
+        % {"article": article, "line": rest[0].raw, "end": rest[-1].raw},
+    )
+    new_people = _people(new)
+    article_search_refresh(article_ids=[article.pk, new.pk])
+    article_search_refresh_for_people(people=new_people)  # a new spelling is searchable everywhere
+    person_refresh_article_counts(people=new_people)
+    return article, new
+
+
+def _header_from(lines: list[Line], *, source: VolumeSource) -> Header:
+    """The header of exactly these lines, as the editor drew it.
+
+    Lines the parser reads as nothing at all are the title, the editor's word against the
+    parser's (a title printed in sentence case with no names below it). A line it cannot place
+    after a recognised part is refused rather than silently dropped from the text.
+    """
+    if not lines:
+        return Header()
+    header = parse_header(lines, width=source.width)
+    if header.body_start == 0 and len(lines) <= MAX_TITLE_LINES:
+        title = " ".join(line.text for line in lines)
+        return Header(title=title, title_display=title_display(title), body_start=len(lines))
+    if header.body_start < len(lines):
+        line = lines[header.body_start]
+        raise ArticleEditError(
+            _(
+                "Line %(line)d (“%(text)s”) does not read as a title, a name, an abstract or keywords, "
+                "so it cannot end the header; leave it in the body and edit the fields by hand."
+            )
+            % {"line": line.raw, "text": line.text[:80]}
+        )
+    return header
+
+
+@transaction.atomic
+def article_body_start_set(*, article: Article, body_start_line: int, user) -> Article:
+    """Move the border between header and body; the header's fields are read again from its lines."""
+    article = _locked(article)
+    start, end = article.source_start_line, article.source_end_line
+    if not start <= body_start_line <= end + 1:
+        raise ArticleEditError(
+            _("The body of “%(article)s” must start between lines %(start)d and %(end)d.")
+            % {"article": article, "start": start, "end": end + 1}
+        )
+    source = volume_source(proceedings=article.proceedings)
+    cut = article_lines(article=article, source=source)
+    body_index = bisect_left([line.raw for line in cut.lines], body_start_line)
+    if body_index == cut.body_index and article.body_start_line is not None:
+        return article
+    header = _header_from(cut.lines[:body_index], source=source)
+    before = _people(article)
+    article.title = header.title or None
+    article.title_display = header.title_display or ""
+    for code in LANGUAGES:
+        setattr(article, f"abstract_{code}", header.abstracts.get(code, ""))
+        setattr(article, f"keywords_{code}", list(header.keywords.get(code, [])))
+    _body_set(article, cut.lines[body_index:], end=end, source=source)
+    article.save()
+    article.authorships.all().delete()
+    authorships_create(article=article, people=header.authors, role=Role.AUTHOR)
+    authorships_create(article=article, people=header.supervisors, role=Role.SUPERVISOR)
+    after = _people(article)
+    if body_index:
+        message = _(
+            "Header set to lines %(start)d–%(end)d; title, people, abstracts and keywords re-read from it."
+        ) % {"start": start, "end": cut.lines[body_index - 1].raw}
+    else:
+        message = _(
+            "Header removed, the body starts at line %(start)d: title, people, abstracts, keywords cleared."
+        ) % {"start": start}
+    change_record(user=user, obj=article, message=message)
+    article_search_refresh(article_ids=[article.pk])
+    article_search_refresh_for_people(people=after)
+    person_refresh_article_counts(people=before | after)
+    return article

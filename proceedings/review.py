@@ -1,0 +1,225 @@
+"""Reads for the editors' review of an imported volume: what the importer found, and where it was unsure.
+
+Plain selectors over the stored articles; nothing here parses the source file again (the
+per-article source view comes from `proceedings.editing.article_source_lines`). Content
+duplicates are the one thing only the import knew: the upload's job keeps that count, and
+`import_job_status` hands it over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from articles.models import Article, Language, Topic
+from articles.search.script import skeleton
+from authors.models import Authorship, Person, Role
+from authors.names import initials_of, surname_of
+from authors.services import surname_part
+from proceedings.models import Proceedings
+
+# The importer's warnings (proceedings.importer.pipeline.build_article), in its own words.
+_LANGUAGE_BOUNDARY = re.compile(r"^boundary decided by a language change (?P<before>\w+)→(?P<after>\w+)$")
+# Folded surnames sharing this many first letters are compared further; the prefix keeps the
+# candidate query on the match key's index.
+_LOOKALIKE_PREFIX = 3
+
+
+@dataclass(frozen=True)
+class ReviewWarning:
+    """One thing the editor should look at; `kind` is stable (CSS, tests, JSON), `message` translated."""
+
+    kind: str
+    message: str
+    people: tuple[int, ...] = ()  # people to compare (and merge) in the people admin
+
+
+@dataclass(frozen=True)
+class Lookalike:
+    """A person new to the archive with this volume, and an existing one they may be."""
+
+    person: Person
+    resembles: Person
+
+
+@dataclass
+class ReviewRow:
+    article: Article
+    authors: list[Authorship]
+    supervisors: list[Authorship]
+    keywords: list[tuple[str, list[str]]]
+    topics: list[Topic]
+    warnings: list[ReviewWarning] = field(default_factory=list)
+
+    @property
+    def pages(self) -> str:
+        first, last = self.article.first_page, self.article.last_page
+        if first is None:
+            return ""
+        return str(first) if last in (None, first) else f"{first}–{last}"
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    articles: int
+    with_warnings: int
+    untitled: int
+    duplicates_skipped: int | None  # None: the import that knew it left no record
+
+
+def importer_warning(text: str) -> ReviewWarning:
+    """An importer warning as the editor reads it; an unknown one is shown as written."""
+    if text == "no header found":
+        return ReviewWarning(
+            "no-header", _("No header found: the title and authors may be missing or left in the text.")
+        )
+    if text == "boundary decided by the layout alone":
+        return ReviewWarning(
+            "layout-boundary", _("The start of this article was decided by the page layout alone.")
+        )
+    if match := _LANGUAGE_BOUNDARY.match(text):
+        return ReviewWarning(
+            "language-boundary",
+            _("The start of this article was decided by a change of language (%(before)s → %(after)s).")
+            % {"before": _language_name(match["before"]), "after": _language_name(match["after"])},
+        )
+    return ReviewWarning("importer", text)
+
+
+def _language_name(code: str) -> str:
+    return str(dict(Language.choices).get(code, code))
+
+
+def lookalike_warning(lookalike: Lookalike) -> ReviewWarning:
+    return ReviewWarning(
+        "lookalike",
+        _("%(person)s is new to the archive and looks like %(other)s: the same person?")
+        % {"person": lookalike.person.display_name, "other": lookalike.resembles.display_name},
+        people=(lookalike.person.pk, lookalike.resembles.pk),
+    )
+
+
+def review_articles(*, volume: Proceedings) -> QuerySet[Article]:
+    """The volume's articles in order, with everything a review row shows, in four queries."""
+    return (
+        Article.objects.filter(proceedings=volume)
+        .order_by("position")
+        .prefetch_related(
+            Prefetch(
+                "authorships",
+                queryset=Authorship.objects.select_related("person").order_by("role", "order"),
+            ),
+            Prefetch("topics", queryset=Topic.objects.order_by("slug")),
+        )
+    )
+
+
+def _looks_alike(name: str, other: str) -> bool:
+    """The same surname skeleton ('Абдуллаев', 'Абдулаев', 'Abdullayev') and the same first
+    initial, or no initials on one side: worth an editor's look, never merged automatically."""
+    surname = skeleton(surname_of(name))
+    if not surname or surname != skeleton(surname_of(other)):
+        return False
+    mine, theirs = initials_of(name)[:1], initials_of(other)[:1]
+    return not mine or not theirs or skeleton(mine) == skeleton(theirs)
+
+
+def _spellings(person: Person) -> list[str]:
+    return list(dict.fromkeys([person.display_name, *person.name_variants]))
+
+
+def volume_lookalikes(*, volume: Proceedings) -> dict[int, list[Lookalike]]:
+    """People met first in this volume who resemble someone else in the archive, by person id.
+
+    The import links a printed name to an existing person only when exactly one compatible
+    person exists (authors.services.person_resolve); otherwise, or when a spelling differs more
+    than the match key forgives, it creates a new person. Those are the duplicates an editor
+    merges by hand. Two new people of the volume who resemble each other are reported too.
+    """
+    elsewhere = Authorship.objects.filter(person=OuterRef("pk")).exclude(article__proceedings=volume)
+    newcomers = list(
+        Person.objects.filter(authorships__article__proceedings=volume)
+        .filter(~Exists(elsewhere))
+        .distinct()
+        .order_by("pk")
+    )
+    prefixes = {surname_part(person.match_key)[:_LOOKALIKE_PREFIX] for person in newcomers}
+    if not prefixes:
+        return {}
+    query = Q()
+    for prefix in prefixes:
+        query |= Q(match_key__startswith=prefix)
+    candidates = list(Person.objects.filter(query).annotate(article_count=Count("authorships")))
+    found: dict[int, list[Lookalike]] = defaultdict(list)
+    for person in newcomers:
+        for other in candidates:
+            if other.pk == person.pk:
+                continue
+            if any(_looks_alike(a, b) for a in _spellings(person) for b in _spellings(other)):
+                found[person.pk].append(Lookalike(person=person, resembles=other))
+    return dict(found)
+
+
+def review_rows(
+    *, articles: Iterable[Article], lookalikes: dict[int, list[Lookalike]] | None = None
+) -> list[ReviewRow]:
+    """One row per article (from `review_articles`): people, keywords, topics and warnings."""
+    lookalikes = lookalikes or {}
+    rows = []
+    for article in articles:
+        authorships = list(article.authorships.all())
+        warnings = [importer_warning(text) for text in article.import_warnings]
+        for authorship in authorships:
+            warnings.extend(lookalike_warning(found) for found in lookalikes.get(authorship.person_id, []))
+        rows.append(
+            ReviewRow(
+                article=article,
+                authors=[a for a in authorships if a.role == Role.AUTHOR],
+                supervisors=[a for a in authorships if a.role == Role.SUPERVISOR],
+                keywords=list(article.keywords().items()),
+                topics=list(article.topics.all()),
+                warnings=warnings,
+            )
+        )
+    return rows
+
+
+def review_summary(*, rows: list[ReviewRow], duplicates_skipped: int | None) -> ReviewSummary:
+    return ReviewSummary(
+        articles=len(rows),
+        with_warnings=sum(1 for row in rows if row.warnings),
+        untitled=sum(1 for row in rows if not row.article.has_title),
+        duplicates_skipped=duplicates_skipped,
+    )
+
+
+def article_neighbours(*, article: Article) -> tuple[Article | None, Article | None]:
+    """The articles before and after `article` in its volume, for review navigation and merging."""
+    siblings = Article.objects.filter(proceedings=article.proceedings_id).only("pk", "position", "title")
+    before = siblings.filter(position__lt=article.position).order_by("-position").first()
+    after = siblings.filter(position__gt=article.position).order_by("position").first()
+    return before, after
+
+
+def review_row_json(row: ReviewRow) -> dict:
+    """A review row for the page's JSON twin."""
+    article = row.article
+    return {
+        "position": article.position,
+        "id": article.pk,
+        "title": article.title,
+        "display_title": article.display_title,
+        "authors": [a.person.display_name for a in row.authors],
+        "supervisors": [a.person.display_name for a in row.supervisors],
+        "language": article.language,
+        "keywords": dict(row.keywords),
+        "topics": [topic.slug for topic in row.topics],
+        "pages": [article.first_page, article.last_page],
+        "source_lines": [article.source_start_line, article.source_end_line],
+        "warnings": [{"kind": w.kind, "message": w.message} for w in row.warnings],
+    }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -59,13 +62,18 @@ class Proceedings(models.Model):
                 | Q(date_end__isnull=True)
                 | Q(date_end__gte=models.F("date_start")),
                 name="proceedings_dates_ordered",
+                violation_error_message=_("The last day comes before the first day."),
             ),
             models.CheckConstraint(
                 condition=~Q(title_kk="") | ~Q(title_ru="") | ~Q(title_en="") | ~Q(conference_name=""),
                 name="proceedings_has_a_name",
+                violation_error_message=_("Give the volume a title in one language or a conference name."),
             ),
             models.UniqueConstraint(
-                fields=["source_sha256"], condition=~Q(source_sha256=""), name="proceedings_source_unique"
+                fields=["source_sha256"],
+                condition=~Q(source_sha256=""),
+                name="proceedings_source_unique",
+                violation_error_message=_("This file has been imported into another volume already."),
             ),
         ]
 
@@ -87,3 +95,89 @@ class Proceedings(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == ProceedingsStatus.PUBLISHED
+
+
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Failed")
+
+
+def import_upload_path(instance: ImportJob, filename: str) -> str:
+    """A random name under imports/: the editor's file name never reaches the disk. The suffix
+    says what the content is (the upload form read it), not what the file was called."""
+    suffix = "pdf" if instance.kind == "pdf" else "txt"
+    return f"imports/{uuid.uuid4().hex}.{suffix}"
+
+
+class ImportJob(models.Model):
+    """One uploaded file on its way into a draft volume, imported by a background task.
+
+    The file waits under imports/ until the task ran; then it goes (the volume keeps its own copy
+    as `source_file`). When the import fails, the volume the upload created goes too: `volume`
+    becomes NULL and `volume_key` still finds this row, so the page that was watching the import
+    can say why it failed.
+    """
+
+    volume = models.ForeignKey(
+        Proceedings,
+        verbose_name=_("volume"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_jobs",
+    )
+    volume_key = models.PositiveBigIntegerField(_("volume id at upload"), db_index=True)
+    upload = models.FileField(_("uploaded file"), upload_to=import_upload_path, blank=True)
+    filename = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=10, default="text")
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED
+    )
+    done = models.PositiveIntegerField(_("articles read"), default=0)
+    total = models.PositiveIntegerField(_("articles found"), default=0)
+    created = models.PositiveIntegerField(_("articles created"), default=0)
+    duplicates_skipped = models.PositiveIntegerField(_("duplicates skipped"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    language = models.CharField(_("editor's language"), max_length=10, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ImportJobStatus.values), name="import_job_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(done__lte=models.F("total")), name="import_job_progress_valid"
+            ),
+            # Two editors uploading the same file at once: one import, the other gets a form error.
+            models.UniqueConstraint(
+                fields=["sha256"],
+                condition=Q(status__in=[ImportJobStatus.QUEUED, ImportJobStatus.RUNNING]),
+                name="import_job_one_per_file",
+                violation_error_message=_("This file is being imported already."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {ImportJobStatus.DONE, ImportJobStatus.FAILED}

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "proceedings",
     "articles",
     "authors",
@@ -87,6 +89,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(os.environ, project_root=BASE_DIR)}
+# A second connection to the same database: an import runs in one transaction, and its progress
+# must reach the editor's browser before that transaction commits (proceedings/jobs.py).
+DATABASES["progress"] = {**DATABASES["default"]}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -142,6 +147,15 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # The importer refuses files over this size (bytes); an editor can raise it per deployment.
 JINAQ_IMPORT_MAX_BYTES = int(os.environ.get("JINAQ_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
+# Uploads over 5 MiB go to a temporary file instead of memory; the form refuses anything over
+# JINAQ_IMPORT_MAX_BYTES (the front server should cap request bodies a little above it). Stored
+# files are never executable.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o644
+
+# Uploaded volumes are imported by a worker (`manage.py db_worker`, started by `manage.py start`)
+# reading the queue from PostgreSQL.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -22,3 +22,4 @@ STATIC_ROOT = None  # no collectstatic output in tests: files come from the find
 # One test database per test run, so two runs on one server (two terminals, CI beside a
 # developer) never drop each other's database.
 DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}  # noqa: F405
+DATABASES["progress"]["TEST"] = {"MIRROR": "default"}  # noqa: F405

@@ -1,0 +1,215 @@
+"""An uploaded volume's background import: queue it, run it, report on it.
+
+The upload form (proceedings/uploads.py) has already refused files the importer cannot read;
+what is left for the background is the slow part, `proceedings_import`, the same service as the
+command line. Its progress is written through a second database connection ("progress" in
+settings.DATABASES): the import runs in one transaction, and the editor's browser must see the
+counter move before that transaction commits. For the same reason `import_job_run` must be
+called outside any transaction (the worker does).
+
+A failed import leaves nothing behind: the draft volume the upload created and the stored file
+are deleted, and the job row keeps the message for the page that was watching it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from typing import Any
+
+from django.conf import settings
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from proceedings.importer.metadata import VolumeMetadata
+from proceedings.importer.types import ImportFileError
+from proceedings.models import ImportJob, ImportJobStatus, Proceedings
+from proceedings.services import ImportOutcome, proceedings_import
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_DATABASE = "progress"
+PROGRESS_INTERVAL_SECONDS = 0.5  # at most two progress writes a second, whatever the file's size
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@transaction.atomic
+def import_job_create(
+    *,
+    metadata: VolumeMetadata,
+    data: bytes,
+    filename: str,
+    kind: str,
+    user: AbstractBaseUser,
+    language: str = "",
+) -> ImportJob:
+    """Create the draft volume, keep the file and queue its import; all or nothing.
+
+    The task is queued in the same transaction (the database backend stores it as a row), so a
+    worker never sees a job whose volume is not committed, and a failed upload queues nothing.
+    """
+    from proceedings.tasks import proceedings_import_job  # noqa: PLC0415 - the task module imports this one
+
+    volume = Proceedings.objects.create(**metadata.as_mapping())
+    job = ImportJob(
+        volume=volume,
+        volume_key=volume.pk,
+        filename=filename[-255:],
+        kind=kind,
+        sha256=sha256_hex(data),
+        created_by=user,
+        language=language,
+    )
+    job.upload.save(filename, ContentFile(data), save=False)
+    stored = job.upload.name
+    try:
+        job.save()
+        LogEntry.objects.log_actions(
+            user_id=user.pk,
+            queryset=[volume],
+            action_flag=ADDITION,
+            change_message=_("Uploaded %(file)s; its import is queued.") % {"file": job.filename},
+            single_object=True,
+        )
+        proceedings_import_job.enqueue(job_id=job.pk)
+    except BaseException:
+        job.upload.storage.delete(stored)
+        raise
+    return job
+
+
+def import_job_run(*, job_id: int) -> str:
+    """Import a queued job's file into its draft volume; returns the job's final status.
+
+    Expected failures (a file with no articles, a volume deleted meanwhile) end as a failed job
+    with the importer's message; anything else too, and is raised again for the worker's record.
+    """
+    job = ImportJob.objects.select_related("volume").get(pk=job_id)
+    if job.status != ImportJobStatus.QUEUED:  # run twice by a restarted worker: nothing to do
+        return job.status
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        import_job_update(job_id=job.pk, status=ImportJobStatus.RUNNING, started_at=timezone.now())
+        try:
+            outcome = import_job_import(job)
+        except ImportFileError as error:
+            import_job_fail(job, message=str(error))
+            return ImportJobStatus.FAILED
+        except BaseException:
+            logger.exception("The import of job %s failed", job.pk)
+            import_job_fail(
+                job, message=_("The import failed unexpectedly; the administrators can see why in the log.")
+            )
+            raise
+    import_job_finish(job, outcome=outcome)
+    return ImportJobStatus.DONE
+
+
+def import_job_import(job: ImportJob) -> ImportOutcome:
+    """Run the import, or raise ImportFileError with the reason."""
+    if job.volume is None:
+        raise ImportFileError(_("The volume was deleted before its file was imported."))
+    with job.upload.open("rb") as upload:
+        data = upload.read()
+    outcome = proceedings_import(
+        data=data,
+        filename=job.filename,
+        max_bytes=settings.JINAQ_IMPORT_MAX_BYTES,
+        volume=job.volume,
+        publish=False,
+        progress=progress_reporter(job_id=job.pk),
+    )
+    if outcome.same_file_already_imported:
+        raise ImportFileError(
+            _("This file was imported already, as “%(volume)s”.") % {"volume": outcome.proceedings}
+        )
+    return outcome
+
+
+def progress_reporter(*, job_id: int) -> Any:
+    """The importer's progress callback: writes done/total through the second connection."""
+    last_write = 0.0
+
+    def report(done: int, total: int) -> None:
+        nonlocal last_write
+        now = time.monotonic()
+        if done < total and now - last_write < PROGRESS_INTERVAL_SECONDS:
+            return
+        last_write = now
+        import_job_update(job_id=job_id, done=done, total=total)
+
+    return report
+
+
+def import_job_update(*, job_id: int, **fields: Any) -> None:
+    """Write job fields at once, visible to other connections whatever transaction is open here."""
+    ImportJob.objects.using(PROGRESS_DATABASE).filter(pk=job_id).update(**fields, updated_at=timezone.now())
+
+
+def import_job_finish(job: ImportJob, *, message: str) -> None:
+    job.refresh_from_db(fields=["total"])
+    import_job_update(
+        job_id=job.pk,
+        status=ImportJobStatus.DONE,
+        done=job.total,
+        message=message,
+        finished_at=timezone.now(),
+    )
+    import_job_discard_upload(job)
+
+
+def import_job_fail(job: ImportJob, *, message: str) -> None:
+    """Record the failure and remove what the upload created: its draft volume and its file.
+
+    The import itself rolled back, so the volume has no articles; one that has some (added by
+    hand while the job waited) is left alone.
+    """
+    Proceedings.objects.filter(pk=job.volume_key, articles__isnull=True).delete()
+    import_job_update(
+        job_id=job.pk, status=ImportJobStatus.FAILED, message=message, finished_at=timezone.now()
+    )
+    import_job_discard_upload(job)
+
+
+def import_job_discard_upload(job: ImportJob) -> None:
+    if job.upload:
+        job.upload.storage.delete(job.upload.name)
+        ImportJob.objects.filter(pk=job.pk).update(upload="")
+
+
+def import_job_status(volume: Proceedings | int) -> dict[str, Any]:
+    """The latest upload's state for a volume's review page (and its JSON endpoint).
+
+    `volume` may be an id: after a failed import the volume is gone, and the page that was
+    watching it still asks. Volumes imported from the command line have no job: status "none".
+    """
+    key = volume if isinstance(volume, int) else volume.pk
+    job = ImportJob.objects.filter(volume_key=key).order_by("-created_at", "-pk").first()
+    if job is None:
+        return {
+            "status": "none",
+            "label": "",
+            "done": 0,
+            "total": 0,
+            "message": "",
+            "finished": True,
+            "duplicates_skipped": None,  # the command line keeps no record of it
+        }
+    return {
+        "status": job.status,
+        "label": str(job.get_status_display()),
+        "done": job.done,
+        "total": job.total,
+        "message": job.message,
+        "finished": job.finished,
+        "filename": job.filename,
+        "created": job.created,
+        "duplicates_skipped": job.duplicates_skipped if job.status == ImportJobStatus.DONE else None,
+    }

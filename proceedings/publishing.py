@@ -1,0 +1,52 @@
+"""Putting a volume online and taking it off: the only writes that change what readers see.
+
+Published volumes' articles are public (articles.selectors.article_published); a draft's never
+are. The author index stores how many published articles each person has, so both services
+recount the volume's people, and both leave a line in the volume's admin history.
+"""
+
+from __future__ import annotations
+
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from authors.models import Authorship
+from authors.services import person_article_counts_kept
+from proceedings.models import Proceedings, ProceedingsStatus
+
+
+def proceedings_set_status(*, volume: Proceedings, user: AbstractBaseUser, status: str, note: str) -> bool:
+    """Give `volume` the `status`; returns False (and writes nothing) when it had it already."""
+    volume = Proceedings.objects.select_for_update().get(pk=volume.pk)
+    if volume.status == status:
+        return False
+    with person_article_counts_kept(
+        authorships=lambda: Authorship.objects.filter(article__proceedings=volume)
+    ):
+        volume.status = status
+        volume.save(update_fields=["status", "updated_at"])
+    LogEntry.objects.log_actions(
+        user_id=user.pk, queryset=[volume], action_flag=CHANGE, change_message=note, single_object=True
+    )
+    return True
+
+
+@transaction.atomic
+def proceedings_publish(*, volume: Proceedings, user: AbstractBaseUser) -> bool:
+    """Put the volume online; True when it was a draft."""
+    return proceedings_set_status(
+        volume=volume, user=user, status=ProceedingsStatus.PUBLISHED, note=_("Published the volume.")
+    )
+
+
+@transaction.atomic
+def proceedings_unpublish(*, volume: Proceedings, user: AbstractBaseUser) -> bool:
+    """Take the volume off the site (back to draft); True when it was published."""
+    return proceedings_set_status(
+        volume=volume,
+        user=user,
+        status=ProceedingsStatus.DRAFT,
+        note=_("Unpublished the volume (back to draft)."),
+    )

@@ -324,7 +324,7 @@ def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Art
     return article, new
 
 
-def _header_from(lines: list[Line], *, source: VolumeSource) -> Header:
+def header_from_lines(lines: list[Line], *, source: VolumeSource) -> Header:
     """The header of exactly these lines, as the editor drew it.
 
     Lines the parser reads as nothing at all are the title, the editor's word against the
@@ -364,7 +364,7 @@ def article_body_start_set(*, article: Article, body_start_line: int, user) -> A
     body_index = bisect_left([line.raw for line in cut.lines], body_start_line)
     if body_index == cut.body_index and article.body_start_line is not None:
         return article
-    header = _header_from(cut.lines[:body_index], source=source)
+    header = header_from_lines(cut.lines[:body_index], source=source)
     before = _people(article)
     article.title = header.title or None
     article.title_display = header.title_display or ""

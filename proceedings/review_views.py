@@ -1,0 +1,264 @@
+"""The editors' review of an imported volume, in the admin: the list of articles with what the
+importer found, one article's source beside its fields, and the fixes that need the source
+(merge with the next article, split at a line, move the header/body boundary).
+
+Thin views: the reads are `proceedings.review`, the writes `proceedings.editing`; an edit the
+service refuses comes back as an admin message, never as a 500. Field edits, people and topics
+stay in the article's own change form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.admin import AdminSite
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from articles.models import Article
+from proceedings.editing import (
+    ArticleEditError,
+    article_body_start_set,
+    article_source_lines,
+    article_split,
+    articles_merge,
+)
+from proceedings.jobs import import_job_status
+from proceedings.models import Proceedings
+from proceedings.review import (
+    article_neighbours,
+    review_articles,
+    review_row_json,
+    review_rows,
+    review_summary,
+    volume_lookalikes,
+)
+
+# What an editor needs for every review action; staff outside the Editors group lack them and
+# get 403, as everywhere else in the archive's admin.
+EDITOR_PERMISSIONS = ("proceedings.change_proceedings", "articles.change_article")
+ROWS_PER_PAGE = 100
+
+View = Callable[..., HttpResponse]
+
+
+def review_urls(admin_site: AdminSite) -> list[URLPattern]:
+    """The review's URLs, for ProceedingsAdmin.get_urls (names under the admin namespace)."""
+
+    def editor_view(view: View) -> View:
+        @wraps(view)
+        def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.user.has_perms(EDITOR_PERMISSIONS):
+                raise PermissionDenied
+            return view(request, *args, admin_site=admin_site, **kwargs)
+
+        return admin_site.admin_view(guarded)
+
+    return [
+        path("<int:volume_id>/review/", editor_view(review_page), name="proceedings_proceedings_review"),
+        path(
+            "<int:volume_id>/review/<int:article_id>/",
+            editor_view(article_review_page),
+            name="proceedings_proceedings_review_article",
+        ),
+        path(
+            "<int:volume_id>/review/<int:article_id>/merge-next/",
+            editor_view(article_merge_next),
+            name="proceedings_proceedings_review_merge",
+        ),
+        path(
+            "<int:volume_id>/review/<int:article_id>/split/",
+            editor_view(article_split_at),
+            name="proceedings_proceedings_review_split",
+        ),
+        path(
+            "<int:volume_id>/review/<int:article_id>/body-start/",
+            editor_view(article_body_start),
+            name="proceedings_proceedings_review_body_start",
+        ),
+    ]
+
+
+def _admin_context(
+    request: HttpRequest, admin_site: AdminSite, volume: Proceedings, *, title: str, status: dict
+) -> dict:
+    return {
+        **admin_site.each_context(request),
+        "opts": Proceedings._meta,
+        "volume": volume,
+        "title": title,
+        "import_status": status,
+    }
+
+
+def review_page(request: HttpRequest, volume_id: int, *, admin_site: AdminSite) -> HttpResponse:
+    volume = Proceedings.objects.filter(pk=volume_id).first()
+    status = import_job_status(volume or volume_id)
+    if volume is None:
+        # A failed import deletes the draft volume it was filling; the editor who was watching
+        # it still lands here and learns why.
+        if status["status"] == "none":
+            raise Http404
+        context = {**admin_site.each_context(request), "opts": Proceedings._meta, "import_status": status}
+        context["title"] = _("The import failed")
+        return TemplateResponse(request, "admin/proceedings/review_failed.html", context, status=404)
+    rows = review_rows(articles=review_articles(volume=volume), lookalikes=volume_lookalikes(volume=volume))
+    summary = review_summary(rows=rows, duplicates_skipped=status.get("duplicates_skipped"))
+    only_warnings = request.GET.get("warnings") == "1"
+    shown = [row for row in rows if row.warnings] if only_warnings else rows
+    if request.GET.get("format") == "json":
+        return JsonResponse(
+            {
+                "volume": volume.slug,
+                "status": volume.status,
+                "import": status,
+                "summary": summary.__dict__,
+                "articles": [review_row_json(row) for row in shown],
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
+    page = Paginator(shown, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        **_admin_context(
+            request, admin_site, volume, title=_("Review: %(volume)s") % {"volume": volume}, status=status
+        ),
+        "summary": summary,
+        "page": page,
+        "only_warnings": only_warnings,
+    }
+    return TemplateResponse(request, "admin/proceedings/review.html", context)
+
+
+def _article_of(volume_id: int, article_id: int) -> Article:
+    return get_object_or_404(
+        Article.objects.select_related("proceedings"), pk=article_id, proceedings=volume_id
+    )
+
+
+def article_review_page(
+    request: HttpRequest, volume_id: int, article_id: int, *, admin_site: AdminSite
+) -> HttpResponse:
+    article = _article_of(volume_id, article_id)
+    volume = article.proceedings
+    (row,) = review_rows(
+        articles=review_articles(volume=volume).filter(pk=article.pk),
+        lookalikes=volume_lookalikes(volume=volume),
+    )
+    before, after = article_neighbours(article=article)
+    try:
+        source_lines = article_source_lines(article=article)
+        source_error = ""
+    except ArticleEditError as error:
+        source_lines, source_error = [], str(error)
+    context = {
+        **_admin_context(
+            request,
+            admin_site,
+            volume,
+            title=_("Article %(position)s of %(volume)s") % {"position": article.position, "volume": volume},
+            status=import_job_status(volume),
+        ),
+        "row": row,
+        "article": row.article,
+        "source_lines": source_lines,
+        "source_error": source_error,
+        "before": before,
+        "after": after,
+    }
+    return TemplateResponse(request, "admin/proceedings/review_article.html", context)
+
+
+def _line_number(request: HttpRequest) -> int | None:
+    try:
+        return int(request.POST.get("line", ""))
+    except ValueError:
+        return None
+
+
+def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
+    """Back to where the form was (the review list or the article), else to `default`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(target)
+    return HttpResponseRedirect(default)
+
+
+def _article_url(article: Article) -> str:
+    return reverse("admin:proceedings_proceedings_review_article", args=[article.proceedings_id, article.pk])
+
+
+@require_POST
+def article_merge_next(
+    request: HttpRequest, volume_id: int, article_id: int, *, admin_site: AdminSite
+) -> HttpResponse:
+    article = _article_of(volume_id, article_id)
+    after = article_neighbours(article=article)[1]
+    if after is None:
+        messages.error(
+            request, _("This is the volume's last article: there is no next one to merge it with.")
+        )
+        return _back(request, _article_url(article))
+    try:
+        merged = articles_merge(first=article, second=after, user=request.user)
+    except ArticleEditError as error:
+        messages.error(request, str(error))
+        return _back(request, _article_url(article))
+    messages.success(
+        request,
+        _("Articles %(first)s and %(second)s are now one: article %(first)s.")
+        % {"first": article.position, "second": after.position},
+    )
+    return HttpResponseRedirect(_article_url(merged))
+
+
+@require_POST
+def article_split_at(
+    request: HttpRequest, volume_id: int, article_id: int, *, admin_site: AdminSite
+) -> HttpResponse:
+    article = _article_of(volume_id, article_id)
+    line = _line_number(request)
+    if line is None:
+        messages.error(request, _("Choose the line where the new article starts."))
+        return HttpResponseRedirect(_article_url(article))
+    try:
+        first, second = article_split(article=article, at_line=line, user=request.user)
+    except ArticleEditError as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(_article_url(article))
+    messages.success(
+        request,
+        _("Split at line %(line)s: article %(second)s now starts there.")
+        % {"line": line, "second": second.position},
+    )
+    return HttpResponseRedirect(_article_url(first))
+
+
+@require_POST
+def article_body_start(
+    request: HttpRequest, volume_id: int, article_id: int, *, admin_site: AdminSite
+) -> HttpResponse:
+    article = _article_of(volume_id, article_id)
+    line = _line_number(request)
+    if line is None:
+        messages.error(request, _("Choose the line where the text starts."))
+        return HttpResponseRedirect(_article_url(article))
+    try:
+        article = article_body_start_set(article=article, body_start_line=line, user=request.user)
+    except ArticleEditError as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(_article_url(article))
+    messages.success(
+        request, _("The text now starts at line %(line)s; the lines above are the header.") % {"line": line}
+    )
+    return HttpResponseRedirect(_article_url(article))

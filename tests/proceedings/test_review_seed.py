@@ -1,0 +1,62 @@
+"""The review pages over the bundled 58-article volume (57 stored, one repeat skipped)."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    editor = User.objects.create_user("editor", password="not-used", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+def test_review_page_lists_every_seed_article_with_its_warnings(editor_client, seed_archive):
+    volume = seed_archive.outcome.proceedings
+
+    response = editor_client.get(reverse("admin:proceedings_proceedings_review", args=[volume.pk]))
+    html = response.content.decode()
+
+    rows = re.findall(r'<tr id="article-(\d+)"', html)
+    assert rows == [str(pk) for pk in volume.articles.order_by("position").values_list("pk", flat=True)]
+    assert html.count('class="review-row--warned"') == volume.articles.exclude(import_warnings=[]).count()
+    assert (
+        html.count("No header found: the title and authors may be missing")
+        == volume.articles.filter(import_warnings__contains=["no header found"]).count()
+    )
+    assert html.count('class="review-untitled"') == volume.articles.filter(title__isnull=True).count()
+
+
+def test_review_page_filters_the_articles_with_warnings(editor_client, seed_archive):
+    volume = seed_archive.outcome.proceedings
+
+    response = editor_client.get(
+        reverse("admin:proceedings_proceedings_review", args=[volume.pk]), {"warnings": "1", "format": "json"}
+    )
+
+    positions = [row["position"] for row in response.json()["articles"]]
+    assert positions == list(
+        volume.articles.exclude(import_warnings=[]).order_by("position").values_list("position", flat=True)
+    )
+
+
+def test_seed_article_source_sits_beside_its_fields(editor_client, seed_archive, settings):
+    settings.MEDIA_ROOT = seed_archive.media_root
+    volume = seed_archive.outcome.proceedings
+    article = volume.articles.exclude(title=None).order_by("position").first()
+
+    response = editor_client.get(
+        reverse("admin:proceedings_proceedings_review_article", args=[volume.pk, article.pk])
+    )
+
+    lines = response.context["source_lines"]
+    assert (lines[0].number, lines[-1].number) == (article.source_start_line, article.source_end_line)
+    assert [line.header for line in lines] == [line.number < article.body_start_line for line in lines]
+    assert article.display_title in response.content.decode()

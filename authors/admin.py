@@ -44,9 +44,8 @@ class PersonAdmin(admin.ModelAdmin):
             return
         keep, remove = people
         removed = str(remove)
-        person_merge(keep=keep, remove=remove)
-        # The admin history of the kept person records who merged whom, and when.
-        self.log_change(request, keep, _("Merged %(name)s into this person.") % {"name": removed})
+        # The service writes the history: the kept person's records who merged whom, and when.
+        person_merge(keep=keep, remove=remove, user=request.user)
         self.message_user(
             request, _("%(removed)s was merged into %(kept)s.") % {"removed": removed, "kept": keep}
         )

@@ -8,10 +8,12 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from authors.models import Authorship, Person, Role
 from authors.names import index_letter, names_compatible, normalise_name, person_match_key, sortable_name
 from authors.search import person_search_vector
+from proceedings.history import DELETION, change_record
 from proceedings.models import Proceedings, ProceedingsStatus
 from proceedings.transliteration import slug_from_text
 
@@ -147,13 +149,14 @@ def person_article_counts_kept(*, authorships: Callable[[], QuerySet[Authorship]
 
 
 @transaction.atomic
-def person_merge(*, keep: Person, remove: Person) -> Person:
+def person_merge(*, keep: Person, remove: Person, user=None) -> Person:
     """Merge `remove` into `keep` across the whole archive ('Узбекова Г.С.' into 'Г.С. Өзбекова').
 
     Nothing is lost: every authorship of `remove` moves to `keep` (where both already sit on one
     article in one role, the duplicate row goes), every spelling of `remove` becomes a variant of
     `keep`, and blank position, affiliation and ORCID are filled from `remove`. The author index
-    counts and the search vectors of every affected article follow.
+    counts and the search vectors of every affected article follow. With a `user`, the history
+    of `keep` says who merged whom (and the removed record's deletion is logged).
     """
     from articles.search.index import article_search_refresh  # noqa: PLC0415 - articles imports authors
 
@@ -170,6 +173,11 @@ def person_merge(*, keep: Person, remove: Person) -> Person:
             authorship.save(update_fields=["person"])
     orcid = remove.orcid
     remove_names = [remove.display_name, *remove.name_variants]
+    removed = str(remove)
+    if user is not None:
+        change_record(
+            user=user, obj=remove, action=DELETION, message=_("Merged into %(name)s.") % {"name": keep}
+        )
     remove.delete()
     keep.name_variants = list(dict.fromkeys([*keep.name_variants, *remove_names]))
     keep.position = keep.position or remove.position
@@ -184,4 +192,6 @@ def person_merge(*, keep: Person, remove: Person) -> Person:
         article_ids=Authorship.objects.filter(person=keep).values_list("article", flat=True)
     )
     keep.refresh_from_db()
+    if user is not None:
+        change_record(user=user, obj=keep, message=_("Merged %(name)s into this person.") % {"name": removed})
     return keep

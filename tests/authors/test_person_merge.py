@@ -102,3 +102,31 @@ def test_admin_action_needs_exactly_two_people(admin_client):
     )
 
     assert Person.objects.count() == 3
+
+
+def test_merge_by_an_editor_is_in_both_peoples_history(django_user_model):
+    from django.contrib.admin.models import CHANGE, DELETION, LogEntry  # noqa: PLC0415
+    from django.utils import translation  # noqa: PLC0415
+
+    editor = django_user_model.objects.create_user(username="editor", password="x", is_staff=True)
+    keep = person_resolve(name="Узбекова Г. С.")
+    remove = PersonFactory(display_name="Uzbekova Gulnara", name_variants=[])
+    removed_pk = remove.pk
+
+    with translation.override("en"):
+        person_merge(keep=keep, remove=remove, user=editor)
+
+    records = LogEntry.objects.order_by("pk").values_list("object_id", "action_flag", "user__username")
+    assert list(records) == [(str(removed_pk), DELETION, "editor"), (str(keep.pk), CHANGE, "editor")]
+    assert (
+        LogEntry.objects.get(object_id=str(keep.pk)).change_message
+        == "Merged Uzbekova Gulnara into this person."
+    )
+
+
+def test_merge_without_a_user_writes_no_history():
+    from django.contrib.admin.models import LogEntry  # noqa: PLC0415
+
+    person_merge(keep=person_resolve(name="Камзин К."), remove=PersonFactory())
+
+    assert LogEntry.objects.count() == 0

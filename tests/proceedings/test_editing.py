@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from articles.models import Article
 from articles.search.selectors import article_search
@@ -38,6 +39,14 @@ from tests.proceedings.editing_texts import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Messages are matched in English; the archive's default language is Kazakh."""
+    with translation.override("en"):
+        yield
+
 
 KK_TITLE = "ЖАСАНДЫ ИНТЕЛЛЕКТ АРҚЫЛЫ ФЕЙК ЖАҢАЛЫҚТАРДЫ АНЫҚТАУ: МҮМКІНДІКТЕР МЕН ШЕКТЕУЛЕР"
 RU_TITLE = "РЕГИОНАЛЬНОЕ ТЕЛЕВИДЕНИЕ В ЭПОХУ ПЛАТФОРМ"

@@ -3,6 +3,7 @@
 from itertools import pairwise
 
 import pytest
+from django.utils import translation
 
 from articles.models import Article
 from authors.models import Authorship, Person
@@ -17,6 +18,13 @@ from proceedings.editing import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Messages are matched in English; the archive's default language is Kazakh."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

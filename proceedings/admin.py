@@ -1,9 +1,28 @@
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from articles.models import Article
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
-from proceedings.models import Proceedings
+from proceedings.jobs import import_job_create, import_job_status
+from proceedings.models import ImportJob, ImportJobStatus, Proceedings
+from proceedings.publishing import proceedings_publish, proceedings_unpublish
+from proceedings.review_views import review_urls
+from proceedings.uploads import VolumeUploadForm
+
+RECENT_FAILURES = 5  # failed uploads listed on the upload page (their volumes are gone)
 
 
 class ArticleInline(admin.TabularInline):
@@ -24,6 +43,8 @@ class ProceedingsAdmin(admin.ModelAdmin):
     readonly_fields = ["source_sha256", "created_at", "updated_at"]
     date_hierarchy = "date_start"
     inlines = [ArticleInline]
+    actions = ["publish_selected", "unpublish_selected"]
+    change_list_template = "admin/proceedings/upload_change_list.html"
     fieldsets = [
         (None, {"fields": ["title_kk", "title_ru", "title_en", "conference_name", "slug", "status"]}),
         (
@@ -55,3 +76,112 @@ class ProceedingsAdmin(admin.ModelAdmin):
             authorships=lambda: Authorship.objects.filter(article__proceedings__in=volumes)
         ):
             super().delete_queryset(request, queryset)
+
+    # The editor's way in for a new volume: upload, background import, status, publish.
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(function)
+
+        return [
+            path("upload/", view(self.upload_view), name="proceedings_proceedings_upload"),
+            path(
+                "<int:volume_id>/import-status/",
+                view(self.import_status_view),
+                name="proceedings_proceedings_import_status",
+            ),
+            path("<int:volume_id>/publish/", view(self.publish_view), name="proceedings_proceedings_publish"),
+            path(
+                "<int:volume_id>/unpublish/",
+                view(self.unpublish_view),
+                name="proceedings_proceedings_unpublish",
+            ),
+            *review_urls(self.admin_site),
+            *super().get_urls(),
+        ]
+
+    def upload_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = VolumeUploadForm(
+            request.POST or None, request.FILES or None, max_bytes=settings.JINAQ_IMPORT_MAX_BYTES
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                job = import_job_create(
+                    metadata=form.metadata,
+                    data=form.source_data,
+                    filename=form.cleaned_data["source"].name,
+                    kind=form.source_kind,
+                    user=request.user,
+                    language=translation.get_language() or "",
+                )
+            except IntegrityError:  # the same file or slug, submitted twice at the same moment
+                form.add_error(None, _("This file or slug was uploaded a moment ago; look in the list."))
+            else:
+                self.message_user(
+                    request, _("The file is uploaded; its import runs in the background."), messages.SUCCESS
+                )
+                return HttpResponseRedirect(volume_page_url(job.volume_key))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Upload a proceedings volume"),
+            "form": form,
+            "max_bytes": settings.JINAQ_IMPORT_MAX_BYTES,
+            "failures": ImportJob.objects.filter(status=ImportJobStatus.FAILED)[:RECENT_FAILURES],
+        }
+        return TemplateResponse(request, "admin/proceedings/upload.html", context)
+
+    def import_status_view(self, request: HttpRequest, volume_id: int) -> JsonResponse:
+        """The latest upload's state; still answers after a failed import removed the volume."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        # admin_view marks it never to be cached: the bar must show the present state.
+        return JsonResponse(import_job_status(volume_id), json_dumps_params={"ensure_ascii": False})
+
+    @staticmethod
+    def back(request: HttpRequest, volume: Proceedings) -> HttpResponseRedirect:
+        target = request.POST.get("next", "")
+        if target and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return HttpResponseRedirect(target)
+        return HttpResponseRedirect(volume_page_url(volume.pk))
+
+    @method_decorator(require_POST)
+    def publish_view(self, request: HttpRequest, volume_id: int) -> HttpResponse:
+        volume = get_object_or_404(Proceedings, pk=volume_id)
+        if not self.has_change_permission(request, volume):
+            raise PermissionDenied
+        if proceedings_publish(volume=volume, user=request.user):
+            self.message_user(request, _("“%(volume)s” is on the public site.") % {"volume": volume})
+        return self.back(request, volume)
+
+    @method_decorator(require_POST)
+    def unpublish_view(self, request: HttpRequest, volume_id: int) -> HttpResponse:
+        volume = get_object_or_404(Proceedings, pk=volume_id)
+        if not self.has_change_permission(request, volume):
+            raise PermissionDenied
+        if proceedings_unpublish(volume=volume, user=request.user):
+            self.message_user(
+                request, _("“%(volume)s” is a draft again; readers no longer see it.") % {"volume": volume}
+            )
+        return self.back(request, volume)
+
+    @admin.action(description=gettext_lazy("Publish the selected volumes"), permissions=["change"])
+    def publish_selected(self, request: HttpRequest, queryset) -> None:
+        changed = sum(proceedings_publish(volume=volume, user=request.user) for volume in queryset)
+        self.message_user(request, _("Volumes published: %(count)d.") % {"count": changed})
+
+    @admin.action(description=gettext_lazy("Unpublish the selected volumes"), permissions=["change"])
+    def unpublish_selected(self, request: HttpRequest, queryset) -> None:
+        changed = sum(proceedings_unpublish(volume=volume, user=request.user) for volume in queryset)
+        self.message_user(request, _("Volumes back to draft: %(count)d.") % {"count": changed})
+
+
+def volume_page_url(volume_id: int) -> str:
+    """The volume's review page, where the import's progress shows; its change form without it."""
+    try:
+        return reverse("admin:proceedings_proceedings_review", args=[volume_id])
+    except NoReverseMatch:
+        return reverse("admin:proceedings_proceedings_change", args=[volume_id])

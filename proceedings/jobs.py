@@ -25,6 +25,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from proceedings.importer.metadata import VolumeMetadata
 from proceedings.importer.types import ImportFileError
@@ -98,7 +99,7 @@ def import_job_run(*, job_id: int) -> str:
     with translation.override(job.language or settings.LANGUAGE_CODE):
         import_job_update(job_id=job.pk, status=ImportJobStatus.RUNNING, started_at=timezone.now())
         try:
-            outcome = import_job_import(job)
+            import_job_finish(job, outcome=import_job_import(job))
         except ImportFileError as error:
             import_job_fail(job, message=str(error))
             return ImportJobStatus.FAILED
@@ -108,7 +109,6 @@ def import_job_run(*, job_id: int) -> str:
                 job, message=_("The import failed unexpectedly; the administrators can see why in the log.")
             )
             raise
-    import_job_finish(job, outcome=outcome)
     return ImportJobStatus.DONE
 
 
@@ -153,13 +153,21 @@ def import_job_update(*, job_id: int, **fields: Any) -> None:
     ImportJob.objects.using(PROGRESS_DATABASE).filter(pk=job_id).update(**fields, updated_at=timezone.now())
 
 
-def import_job_finish(job: ImportJob, *, message: str) -> None:
-    job.refresh_from_db(fields=["total"])
+def import_job_finish(job: ImportJob, *, outcome: ImportOutcome) -> None:
+    found = len(outcome.plan.articles) if outcome.plan else 0
     import_job_update(
         job_id=job.pk,
         status=ImportJobStatus.DONE,
-        done=job.total,
-        message=message,
+        done=found,
+        total=found,
+        created=outcome.created,
+        duplicates_skipped=outcome.duplicates_skipped,
+        message=ngettext(
+            "%(count)d article imported; the volume is a draft until you publish it.",
+            "%(count)d articles imported; the volume is a draft until you publish it.",
+            outcome.created,
+        )
+        % {"count": outcome.created},
         finished_at=timezone.now(),
     )
     import_job_discard_upload(job)

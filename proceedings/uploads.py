@@ -1,0 +1,132 @@
+"""The editor's upload form: a new volume's metadata and its file, checked before anything is kept.
+
+Every check an editor can act on at once runs here, so its message stands on the form: the
+importer's own reading step (`read_source`: empty, too large, binary, encrypted or text-less PDF,
+undecodable text), a name that contradicts the content, and a file imported before. What takes
+time — splitting and storing the articles — runs in the background (proceedings/jobs.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from proceedings.importer.metadata import VolumeMetadata, volume_metadata_from_mapping
+from proceedings.importer.read import read_source
+from proceedings.importer.types import ImportFileError
+from proceedings.jobs import sha256_hex
+from proceedings.models import ImportJob, ImportJobStatus, Proceedings
+
+ACCEPTED_SUFFIXES = {".pdf": "pdf", ".txt": "text"}
+METADATA_FIELDS = [
+    "title_kk",
+    "title_ru",
+    "title_en",
+    "conference_name",
+    "year",
+    "date_start",
+    "date_end",
+    "place",
+    "publisher",
+    "isbn",
+    "editors",
+    "slug",
+]
+
+
+class VolumeUploadForm(forms.ModelForm):
+    """Model validation (slug taken, year, a name, dates in order) plus the file's checks."""
+
+    source = forms.FileField(
+        label=_("Proceedings file"),
+        help_text=_("The proceedings as a PDF with a text layer, or the text exported from it (.txt)."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.txt,application/pdf,text/plain"}),
+    )
+
+    class Meta:
+        model = Proceedings
+        fields = METADATA_FIELDS
+        widgets = {
+            "date_start": forms.DateInput(attrs={"type": "date"}),
+            "date_end": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, max_bytes: int | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_bytes = max_bytes if max_bytes is not None else settings.JINAQ_IMPORT_MAX_BYTES
+        self.source_data = b""
+        self.source_kind = ""
+
+    def clean_source(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["source"]
+        name = PurePath(upload.name or "").name
+        kind = ACCEPTED_SUFFIXES.get(PurePath(name).suffix.lower())
+        if kind is None:
+            raise forms.ValidationError(
+                _("Upload a PDF (.pdf) or a text file (.txt), not “%(name)s”."), params={"name": name}
+            )
+        if upload.size is not None and upload.size > self.max_bytes:  # refused before reading it
+            raise forms.ValidationError(
+                _("The file is %(size)s bytes, more than the %(limit)s bytes allowed."),
+                params={"size": f"{upload.size:,}", "limit": f"{self.max_bytes:,}"},
+            )
+        data = upload.read()
+        try:
+            document = read_source(data, filename=name, max_bytes=self.max_bytes)
+        except ImportFileError as error:
+            raise forms.ValidationError(str(error)) from None
+        if document.kind != kind:
+            raise forms.ValidationError(
+                _("“%(name)s” is named like a %(named)s file but holds %(found)s."),
+                params={"name": name, "named": kind_label(kind), "found": kind_label(document.kind)},
+            )
+        self.check_not_imported(sha256_hex(data))
+        self.source_data, self.source_kind = data, kind
+        return upload
+
+    def check_not_imported(self, sha256: str) -> None:
+        """Point at the volume that has this file already (or is importing it) instead of a copy."""
+        earlier = Proceedings.objects.filter(source_sha256=sha256).first()
+        if earlier is None:
+            job = (
+                ImportJob.objects.filter(
+                    sha256=sha256, status__in=[ImportJobStatus.QUEUED, ImportJobStatus.RUNNING]
+                )
+                .select_related("volume")
+                .first()
+            )
+            earlier = job.volume if job else None
+        if earlier is not None:
+            raise forms.ValidationError(
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("This file has been uploaded already, as"),
+                    reverse("admin:proceedings_proceedings_change", args=[earlier.pk]),
+                    str(earlier),
+                )
+            )
+
+    def full_clean(self) -> None:
+        """After Django's checks (model constraints included), the importer's rules for a volume
+        (slug pattern, ISBN), as the command line applies them; they build `self.metadata`."""
+        super().full_clean()
+        if not self.is_bound or self._errors:
+            return
+        try:
+            self.metadata = volume_metadata_from_mapping(
+                {name: self.cleaned_data.get(name) for name in METADATA_FIELDS}
+            )
+        except ImportFileError as error:
+            self.add_error(None, str(error))
+
+    metadata: VolumeMetadata
+
+
+def kind_label(kind: str) -> str:
+    return str(_("PDF")) if kind == "pdf" else str(_("text"))

@@ -41,6 +41,7 @@ from proceedings.models import Proceedings
 
 # As many lines as the header parser takes for a title (header._MAX_TITLE_LINES).
 MAX_TITLE_LINES = 4
+NO_HEADER = "no header found"  # build_article's warning, kept true when editors move the header
 
 
 class ArticleEditError(ValueError):
@@ -372,6 +373,9 @@ def article_body_start_set(*, article: Article, body_start_line: int, user) -> A
         setattr(article, f"abstract_{code}", header.abstracts.get(code, ""))
         setattr(article, f"keywords_{code}", list(header.keywords.get(code, [])))
     _body_set(article, cut.lines[body_index:], end=end, source=source)
+    found = header.title or header.authors or header.supervisors or header.abstracts
+    warnings = [warning for warning in article.import_warnings if warning != NO_HEADER]
+    article.import_warnings = warnings if found else [NO_HEADER, *warnings]
     article.save()
     article.authorships.all().delete()
     authorships_create(article=article, people=header.authors, role=Role.AUTHOR)

@@ -213,8 +213,9 @@ def test_a_body_line_the_parser_cannot_place_is_the_editors_title(volume, editor
 
     titled = article_body_start_set(article=first, body_start_line=3, user=editor)
 
-    assert (titled.title, titled.body.startswith(KK_A[1])) == (KK_A[0], True)
-    assert article_body_start_set(article=titled, body_start_line=1, user=editor).title is None
+    assert (titled.title, titled.body.startswith(KK_A[1]), titled.import_warnings) == (KK_A[0], True, [])
+    bare = article_body_start_set(article=titled, body_start_line=1, user=editor)
+    assert (bare.title, bare.import_warnings) == (None, ["no header found"])
 
 
 def test_a_line_after_the_header_that_reads_as_nothing_stays_in_the_body(volume, editor):

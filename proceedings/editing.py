@@ -14,8 +14,10 @@ An article remembers its lines as raw line numbers of the file (`source_start_li
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.db import transaction
@@ -66,14 +68,23 @@ class VolumeSource:
     width: int
     vocab: set[str]
 
+    @cached_property
+    def numbers(self) -> list[int]:
+        return [line.raw for line in self.lines]
+
     def between(self, first: int, last: int) -> list[Line]:
         """The non-empty lines with raw numbers from `first` to `last`, both included."""
-        numbers = [line.raw for line in self.lines]
-        return self.lines[bisect_left(numbers, first) : bisect_left(numbers, last + 1)]
+        return self.lines[bisect_left(self.numbers, first) : bisect_left(self.numbers, last + 1)]
 
     def body_text(self, lines: list[Line]) -> str:
         """The body the importer makes of these lines (build_article's paragraphs)."""
         return "\n\n".join(p.text for p in paragraphs(lines, width=self.width, vocab=self.vocab))
+
+
+# Reading a PDF takes seconds and the review page shows one article after another: the last few
+# sources stay read, by content, so a replaced file is never served from here.
+SOURCES_KEPT = 4
+_read_sources: dict[str, VolumeSource] = {}
 
 
 def volume_source(*, proceedings: Proceedings) -> VolumeSource:
@@ -84,12 +95,17 @@ def volume_source(*, proceedings: Proceedings) -> VolumeSource:
         )
     with proceedings.source_file.open("rb") as handle:
         data = handle.read()
-    try:
-        raw = read_source(data, filename=name, max_bytes=max(settings.JINAQ_IMPORT_MAX_BYTES, len(data)))
-    except ImportFileError as exc:
-        raise ArticleEditError(str(exc)) from exc
-    lines = normalise_lines(raw)
-    return VolumeSource(lines=lines, width=typical_width(lines), vocab=vocabulary(lines))
+    key = hashlib.sha256(data).hexdigest()
+    if key not in _read_sources:
+        try:
+            raw = read_source(data, filename=name, max_bytes=max(settings.JINAQ_IMPORT_MAX_BYTES, len(data)))
+        except ImportFileError as exc:
+            raise ArticleEditError(str(exc)) from exc
+        lines = normalise_lines(raw)
+        while len(_read_sources) >= SOURCES_KEPT:
+            del _read_sources[next(iter(_read_sources))]
+        _read_sources[key] = VolumeSource(lines=lines, width=typical_width(lines), vocab=vocabulary(lines))
+    return _read_sources[key]
 
 
 @dataclass(frozen=True)

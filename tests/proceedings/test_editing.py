@@ -27,9 +27,11 @@ from proceedings.editing import (
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import Proceedings
 from proceedings.services import proceedings_import
+from tests.builders import build_pdf
 from tests.proceedings.editing_texts import (
     KK_A,
     KK_B,
+    KK_C,
     KK_HEADER,
     RU_C,
     RU_HEADER,
@@ -341,3 +343,23 @@ def test_a_source_that_is_not_the_articles_own_is_refused(volume, editor):
 
     with pytest.raises(ArticleEditError, match="does not match"):
         article_split(article=first, at_line=9, user=editor)
+
+
+def test_split_and_merge_of_a_pdf_article_follow_its_pages(editor):
+    outcome = proceedings_import(
+        data=build_pdf([KK_A + KK_B[:2], KK_B[2:] + KK_C]),
+        filename="volume.pdf",
+        max_bytes=settings.JINAQ_IMPORT_MAX_BYTES,
+        metadata=volume_metadata_from_mapping({"slug": "pdf-volume", "year": 2025, "title_kk": "PDF жинағы"}),
+        publish=True,
+    )
+    (article,) = articles(outcome.proceedings)
+    lines = article_source_lines(article=article)
+    second_page = next(line.number for line in lines if line.page == 2)
+    assert (article.first_page, article.last_page) == (1, 2)
+
+    top, bottom = article_split(article=article, at_line=second_page, user=editor)
+
+    assert [(top.first_page, top.last_page), (bottom.first_page, bottom.last_page)] == [(1, 1), (2, 2)]
+    merged = articles_merge(first=top, second=bottom, user=editor)
+    assert (merged.first_page, merged.last_page, merged.body) == (1, 2, article.body)

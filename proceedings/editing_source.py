@@ -1,0 +1,138 @@
+"""An article's lines in its volume's stored source file, read as the import read them.
+
+The editing services cut articles by these lines; the review page shows them. A source that
+is missing, unreadable or not the file an article came from is an `ArticleEditError`, with a
+message meant for the editor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from articles.models import Article
+from proceedings.importer.dedupe import content_hash
+from proceedings.importer.header import parse_header
+from proceedings.importer.normalise import normalise_lines, paragraphs, typical_width, vocabulary
+from proceedings.importer.read import read_source
+from proceedings.importer.types import ImportFileError, Line
+from proceedings.models import Proceedings
+
+
+class ArticleEditError(ValueError):
+    """A fix that cannot be made; the message is meant for the editor, as is."""
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One non-empty line of the source file as the importer read it (spaces folded)."""
+
+    number: int
+    text: str
+    header: bool
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class VolumeSource:
+    """The volume's source file, normalised once, with what the importer measured over all of it."""
+
+    lines: list[Line]
+    width: int
+    vocab: set[str]
+
+    @cached_property
+    def numbers(self) -> list[int]:
+        return [line.raw for line in self.lines]
+
+    def between(self, first: int, last: int) -> list[Line]:
+        """The non-empty lines with raw numbers from `first` to `last`, both included."""
+        return self.lines[bisect_left(self.numbers, first) : bisect_left(self.numbers, last + 1)]
+
+    def body_text(self, lines: list[Line]) -> str:
+        """The body the importer makes of these lines (build_article's paragraphs)."""
+        return "\n\n".join(p.text for p in paragraphs(lines, width=self.width, vocab=self.vocab))
+
+
+# Reading a PDF takes seconds and the review page shows one article after another: the last few
+# sources stay read, by content, so a replaced file is never served from here.
+SOURCES_KEPT = 4
+_read_sources: dict[str, VolumeSource] = {}
+
+
+def volume_source(*, proceedings: Proceedings) -> VolumeSource:
+    name = proceedings.source_file.name
+    if not name or not proceedings.source_file.storage.exists(name):
+        raise ArticleEditError(
+            _("The source file of this volume is not stored, so its articles cannot be re-cut from it.")
+        )
+    with proceedings.source_file.open("rb") as handle:
+        data = handle.read()
+    key = hashlib.sha256(data).hexdigest()
+    if key not in _read_sources:
+        try:
+            raw = read_source(data, filename=name, max_bytes=max(settings.JINAQ_IMPORT_MAX_BYTES, len(data)))
+        except ImportFileError as exc:
+            raise ArticleEditError(str(exc)) from exc
+        lines = normalise_lines(raw)
+        while len(_read_sources) >= SOURCES_KEPT:
+            del _read_sources[next(iter(_read_sources))]
+        _read_sources[key] = VolumeSource(lines=lines, width=typical_width(lines), vocab=vocabulary(lines))
+    return _read_sources[key]
+
+
+@dataclass(frozen=True)
+class ArticleLines:
+    lines: list[Line]
+    body_index: int  # lines[:body_index] are the header
+
+    @property
+    def header(self) -> list[Line]:
+        return self.lines[: self.body_index]
+
+    @property
+    def body(self) -> list[Line]:
+        return self.lines[self.body_index :]
+
+
+def article_lines(*, article: Article, source: VolumeSource) -> ArticleLines:
+    """The article's source lines, checked against its stored text.
+
+    The content hash of the body as the source gives it must equal the stored one; otherwise
+    the stored file is not the one the article came from (a volume imported from two files
+    keeps only the last), and cutting by line numbers would cut the wrong text.
+    """
+    lines = source.between(article.source_start_line, article.source_end_line)
+    if article.body_start_line is not None:
+        body_index = bisect_left([line.raw for line in lines], article.body_start_line)
+    else:  # stored before body_start_line existed: find the header's end as the import did
+        body_index = min(parse_header(lines, width=source.width).body_start, len(lines))
+    matches = (
+        lines
+        and lines[0].raw == article.source_start_line
+        and lines[-1].raw == article.source_end_line
+        and content_hash(source.body_text(lines[body_index:])) == article.content_hash
+    )
+    if not matches:
+        raise ArticleEditError(
+            _(
+                "The stored source file does not match “%(article)s” (lines %(start)d–%(end)d): it was "
+                "probably imported from another file. Edit this article by hand."
+            )
+            % {"article": article, "start": article.source_start_line, "end": article.source_end_line}
+        )
+    return ArticleLines(lines=lines, body_index=body_index)
+
+
+def article_source_lines(*, article: Article) -> list[SourceLine]:
+    """The article's non-empty source lines, header lines marked, for the review page."""
+    cut = article_lines(article=article, source=volume_source(proceedings=article.proceedings))
+    return [
+        SourceLine(number=line.raw, text=line.text, header=n < cut.body_index, page=line.page)
+        for n, line in enumerate(cut.lines)
+    ]

@@ -1,12 +1,16 @@
 """`manage.py start`: everything a fresh clone needs to serve the archive at http://127.0.0.1:8000.
 
 Migrates, imports (and publishes) the bundled proceedings in fixtures/ when they are not in the
-database yet, then runs the development server. Each step is a no-op the second time.
+database yet, then runs the development server. Each step is a no-op the second time. Next to
+the server runs the background worker (`manage.py db_worker`) that imports the volumes editors
+upload in the admin; it stops with the server.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -38,4 +42,29 @@ class Command(BaseCommand):
             return
         # whitenoise expects STATIC_ROOT to exist even when it serves from the finders.
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
-        call_command("runserver", addrport)
+        worker = self.start_worker() if os.environ.get("RUN_MAIN") != "true" else None
+        try:
+            call_command("runserver", addrport)
+        finally:
+            if worker is not None:
+                self.stop_worker(worker)
+
+    def start_worker(self) -> subprocess.Popen:
+        """The upload imports' worker, in its own process (the autoreloading server restarts its
+        child on every code change; the worker lives beside the parent, without reloading)."""
+        self.stdout.write("Background worker started (imports of uploaded volumes).")
+        return subprocess.Popen(
+            [sys.executable, str(settings.BASE_DIR / "manage.py"), "db_worker", "--no-reload"],
+            env={**os.environ, "JINAQ_NO_BOOTSTRAP": "1"},
+            start_new_session=True,  # Ctrl-C reaches the server only; the worker gets one clean stop
+        )
+
+    @staticmethod
+    def stop_worker(worker: subprocess.Popen) -> None:
+        if worker.poll() is None:
+            worker.terminate()  # the worker finishes the task it is running, then exits
+            try:
+                worker.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()

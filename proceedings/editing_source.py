@@ -8,6 +8,7 @@ message meant for the editor.
 from __future__ import annotations
 
 import hashlib
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
@@ -63,6 +64,7 @@ class VolumeSource:
 # sources stay read, by content, so a replaced file is never served from here.
 SOURCES_KEPT = 4
 _read_sources: dict[str, VolumeSource] = {}
+_read_sources_lock = threading.Lock()
 
 
 def volume_source(*, proceedings: Proceedings) -> VolumeSource:
@@ -74,16 +76,19 @@ def volume_source(*, proceedings: Proceedings) -> VolumeSource:
     with proceedings.source_file.open("rb") as handle:
         data = handle.read()
     key = hashlib.sha256(data).hexdigest()
-    if key not in _read_sources:
-        try:
-            raw = read_source(data, filename=name, max_bytes=max(settings.JINAQ_IMPORT_MAX_BYTES, len(data)))
-        except ImportFileError as exc:
-            raise ArticleEditError(str(exc)) from exc
-        lines = normalise_lines(raw)
+    if (known := _read_sources.get(key)) is not None:
+        return known
+    try:
+        raw = read_source(data, filename=name, max_bytes=max(settings.JINAQ_IMPORT_MAX_BYTES, len(data)))
+    except ImportFileError as exc:
+        raise ArticleEditError(str(exc)) from exc
+    lines = normalise_lines(raw)
+    source = VolumeSource(lines=lines, width=typical_width(lines), vocab=vocabulary(lines))
+    with _read_sources_lock:
         while len(_read_sources) >= SOURCES_KEPT:
             del _read_sources[next(iter(_read_sources))]
-        _read_sources[key] = VolumeSource(lines=lines, width=typical_width(lines), vocab=vocabulary(lines))
-    return _read_sources[key]
+        _read_sources[key] = source
+    return source
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,19 @@ from django.contrib import admin
 from django.urls import include, path
 
 from articles.search import views as search_views
-from proceedings import views
+from proceedings import sources, views
 
 # Every public page lives under its interface language (/kk/, /ru/, /en/); "/" redirects there.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/search", search_views.api_search, name="api_search"),
+    # Uploaded files are not served as a folder: only a volume's source, by proceedings/sources.py.
+    path(
+        f"{settings.MEDIA_URL.lstrip('/')}proceedings/<slug:slug>/<str:filename>",
+        sources.volume_source,
+        name="volume_source",
+    ),
 ]
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
@@ -20,8 +26,3 @@ urlpatterns += i18n_patterns(
 
 handler404 = views.page_not_found
 handler500 = views.server_error
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,34 @@
+"""The one way an uploaded file leaves the server: a volume's source, for readers of a published
+volume (and editors of a draft), with a content type fixed by us and never sniffed.
+
+Files under imports/ (uploads waiting for their import) are never served. The name in the URL
+must be the one the volume stores (proceedings/<slug>/source.<pdf|txt|bin>), so no other path
+under MEDIA_ROOT can be reached.
+"""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404, HttpRequest
+
+from proceedings.models import Proceedings, ProceedingsStatus
+
+CONTENT_TYPES = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8"}
+
+
+def volume_source(request: HttpRequest, slug: str, filename: str) -> FileResponse:
+    volumes = Proceedings.objects.filter(slug=slug, source_file=f"proceedings/{slug}/{filename}")
+    if not request.user.has_perm("proceedings.view_proceedings"):
+        volumes = volumes.filter(status=ProceedingsStatus.PUBLISHED)
+    volume = volumes.first()
+    if volume is None or not volume.source_file.storage.exists(volume.source_file.name):
+        raise Http404
+    suffix = filename.rsplit(".", 1)[-1]
+    response = FileResponse(
+        volume.source_file.open("rb"),
+        content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"),
+        as_attachment=suffix != "pdf",  # a PDF opens in the browser's viewer; anything else downloads
+        filename=f"{slug}.{suffix}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"  # nothing in it may run
+    return response

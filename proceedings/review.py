@@ -75,17 +75,13 @@ class ReviewSummary:
 def importer_warning(text: str) -> ReviewWarning:
     """An importer warning as the editor reads it; an unknown one is shown as written."""
     if text == "no header found":
-        return ReviewWarning(
-            "no-header", _("No header found: the title and authors may be missing or left in the text.")
-        )
+        return ReviewWarning("no-header", _("No header found: title and authors may be missing."))
     if text == "boundary decided by the layout alone":
-        return ReviewWarning(
-            "layout-boundary", _("The start of this article was decided by the page layout alone.")
-        )
+        return ReviewWarning("layout-boundary", _("Start decided by the page layout alone."))
     if match := _LANGUAGE_BOUNDARY.match(text):
         return ReviewWarning(
             "language-boundary",
-            _("The start of this article was decided by a change of language (%(before)s → %(after)s).")
+            _("Start decided by a change of language (%(before)s → %(after)s).")
             % {"before": _language_name(match["before"]), "after": _language_name(match["after"])},
         )
     return ReviewWarning("importer", text)

@@ -219,7 +219,7 @@ def article_merge_next(
         _("Articles %(first)s and %(second)s are now one: article %(first)s.")
         % {"first": article.position, "second": after.position},
     )
-    return HttpResponseRedirect(_article_url(merged))
+    return _back(request, _article_url(merged))
 
 
 @require_POST

@@ -25,7 +25,7 @@ def test_importer_warning_names_the_languages_of_a_language_boundary():
 
     assert (warning.kind, warning.message) == (
         "language-boundary",
-        "The start of this article was decided by a change of language (Kazakh → Russian).",
+        "Start decided by a change of language (Kazakh → Russian).",
     )
 
 

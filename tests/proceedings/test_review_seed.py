@@ -28,7 +28,7 @@ def test_review_page_lists_every_seed_article_with_its_warnings(editor_client, s
     assert rows == [str(pk) for pk in volume.articles.order_by("position").values_list("pk", flat=True)]
     assert html.count('class="review-row--warned"') == volume.articles.exclude(import_warnings=[]).count()
     assert (
-        html.count("No header found: the title and authors may be missing")
+        html.count("No header found: title and authors may be missing.")
         == volume.articles.filter(import_warnings__contains=["no header found"]).count()
     )
     assert html.count('class="review-untitled"') == volume.articles.filter(title__isnull=True).count()

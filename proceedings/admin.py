@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from articles.models import Article
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
-from proceedings.jobs import import_job_create, import_job_status
+from proceedings.jobs import import_job_create, import_job_status, import_jobs_fail_stale
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
 from proceedings.publishing import proceedings_publish, proceedings_unpublish
 from proceedings.review_views import review_urls
@@ -102,6 +102,7 @@ class ProceedingsAdmin(admin.ModelAdmin):
     def upload_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_add_permission(request):
             raise PermissionDenied
+        import_jobs_fail_stale()  # frees the files of imports that died with their worker
         form = VolumeUploadForm(
             request.POST or None, request.FILES or None, max_bytes=settings.JINAQ_IMPORT_MAX_BYTES
         )

@@ -13,6 +13,7 @@ are deleted, and the job row keeps the message for the page that was watching it
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import time
@@ -36,6 +37,8 @@ logger = logging.getLogger(__name__)
 
 PROGRESS_DATABASE = "progress"
 PROGRESS_INTERVAL_SECONDS = 0.5  # at most two progress writes a second, whatever the file's size
+# A job that has not moved for this long lost its worker (stopped, killed) or never had one.
+STALE_AFTER = datetime.timedelta(hours=1)
 
 
 def sha256_hex(data: bytes) -> str:
@@ -143,14 +146,14 @@ def progress_reporter(*, job_id: int) -> Any:
         if done < total and now - last_write < PROGRESS_INTERVAL_SECONDS:
             return
         last_write = now
-        import_job_update(job_id=job_id, done=done, total=total)
+        # Inside the import's transaction: through the second connection, committed at once.
+        import_job_update(job_id=job_id, using=PROGRESS_DATABASE, done=done, total=total)
 
     return report
 
 
-def import_job_update(*, job_id: int, **fields: Any) -> None:
-    """Write job fields at once, visible to other connections whatever transaction is open here."""
-    ImportJob.objects.using(PROGRESS_DATABASE).filter(pk=job_id).update(**fields, updated_at=timezone.now())
+def import_job_update(*, job_id: int, using: str = "default", **fields: Any) -> None:
+    ImportJob.objects.using(using).filter(pk=job_id).update(**fields, updated_at=timezone.now())
 
 
 def import_job_finish(job: ImportJob, *, outcome: ImportOutcome) -> None:
@@ -184,6 +187,26 @@ def import_job_fail(job: ImportJob, *, message: str) -> None:
         job_id=job.pk, status=ImportJobStatus.FAILED, message=message, finished_at=timezone.now()
     )
     import_job_discard_upload(job)
+
+
+def import_jobs_fail_stale() -> int:
+    """Give up on jobs that stopped moving, as on a failed import, so their file can be uploaded
+    again (a queued or running job keeps its file to itself); returns how many there were."""
+    stale = ImportJob.objects.filter(
+        status__in=[ImportJobStatus.QUEUED, ImportJobStatus.RUNNING],
+        updated_at__lt=timezone.now() - STALE_AFTER,
+    )
+    jobs = list(stale)
+    for job in jobs:
+        with translation.override(job.language or settings.LANGUAGE_CODE):
+            import_job_fail(
+                job,
+                message=_(
+                    "The import did not finish: no background worker took it up, or it stopped. "
+                    "Upload the file again."
+                ),
+            )
+    return len(jobs)
 
 
 def import_job_discard_upload(job: ImportJob) -> None:

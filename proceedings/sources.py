@@ -15,8 +15,9 @@ from proceedings.models import Proceedings, ProceedingsStatus
 CONTENT_TYPES = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8"}
 
 
-def volume_source(request: HttpRequest, slug: str, filename: str) -> FileResponse:
-    volumes = Proceedings.objects.filter(slug=slug, source_file=f"proceedings/{slug}/{filename}")
+def volume_source(request: HttpRequest, folder: str, filename: str) -> FileResponse:
+    # By the stored name, not the volume's slug: a slug edited after the import keeps its old folder.
+    volumes = Proceedings.objects.filter(source_file=f"proceedings/{folder}/{filename}")
     if not request.user.has_perm("proceedings.view_proceedings"):
         volumes = volumes.filter(status=ProceedingsStatus.PUBLISHED)
     volume = volumes.first()
@@ -27,7 +28,7 @@ def volume_source(request: HttpRequest, slug: str, filename: str) -> FileRespons
         volume.source_file.open("rb"),
         content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"),
         as_attachment=suffix != "pdf",  # a PDF opens in the browser's viewer; anything else downloads
-        filename=f"{slug}.{suffix}",
+        filename=f"{volume.slug}.{suffix}",
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"  # nothing in it may run

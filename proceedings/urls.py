@@ -13,7 +13,7 @@ urlpatterns = [
     path("api/search", search_views.api_search, name="api_search"),
     # Uploaded files are not served as a folder: only a volume's source, by proceedings/sources.py.
     path(
-        f"{settings.MEDIA_URL.lstrip('/')}proceedings/<slug:slug>/<str:filename>",
+        f"{settings.MEDIA_URL.lstrip('/')}proceedings/<slug:folder>/<str:filename>",
         sources.volume_source,
         name="volume_source",
     ),

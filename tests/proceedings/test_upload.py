@@ -3,10 +3,12 @@ nothing left behind (no volume, no job, no queued task, no file)."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings, ProceedingsStatus
@@ -222,3 +224,17 @@ def test_same_file_uploaded_twice_before_its_import_ran_is_one_volume(editor_cli
     (message,) = again.context["form"].errors["source"]
     assert "This file has been uploaded already" in message
     assert (Proceedings.objects.count(), ImportJob.objects.count(), DBTaskResult.objects.count()) == (1, 1, 1)
+
+
+def test_upload_whose_import_died_with_its_worker_frees_its_file(editor_client, media_root):
+    post_upload(editor_client, upload("volume.txt", proceedings_text()))
+    ImportJob.objects.update(
+        status=ImportJobStatus.RUNNING, updated_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+
+    again = post_upload(editor_client, upload("volume.txt", proceedings_text()))
+
+    jobs = list(ImportJob.objects.order_by("pk").values_list("status", "volume__slug"))
+    assert again.status_code == 302
+    assert jobs == [("failed", None), ("queued", "student-conference-2026")]
+    assert ImportJob.objects.order_by("pk").first().message.startswith("The import did not finish")

@@ -74,3 +74,13 @@ def test_waiting_uploads_and_other_media_paths_are_not_served(media_root):
     ]
 
     assert statuses == [404, 404, 404, 200]
+
+
+def test_source_is_still_served_after_the_volume_slug_changed(media_root):
+    volume = volume_with_source("old-slug", "v.pdf", b"%PDF-1.7")
+    volume.slug = "new-slug"
+    volume.save()
+
+    response = Client().get(volume.source_file.url)
+
+    assert (volume.source_file.url, response.status_code) == ("/media/proceedings/old-slug/source.pdf", 200)

@@ -20,7 +20,7 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.admin.models import ADDITION, DELETION, LogEntry
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -182,7 +182,18 @@ def import_job_fail(job: ImportJob, *, message: str) -> None:
     The import itself rolled back, so the volume has no articles; one that has some (added by
     hand while the job waited) is left alone.
     """
-    Proceedings.objects.filter(pk=job.volume_key, articles__isnull=True).delete()
+    volume = Proceedings.objects.filter(pk=job.volume_key, articles__isnull=True).first()
+    if volume is not None:
+        if job.created_by_id is not None:  # the volume's history says where it went
+            LogEntry.objects.log_actions(
+                user_id=job.created_by_id,
+                queryset=[volume],
+                action_flag=DELETION,
+                change_message=_("The import failed, so the draft was removed: %(reason)s")
+                % {"reason": message},
+                single_object=True,
+            )
+        volume.delete()
     import_job_update(
         job_id=job.pk, status=ImportJobStatus.FAILED, message=message, finished_at=timezone.now()
     )
@@ -233,9 +244,11 @@ def import_job_status(volume: Proceedings | int) -> dict[str, Any]:
             "finished": True,
             "duplicates_skipped": None,  # the command line keeps no record of it
         }
+    saving = job.status == ImportJobStatus.RUNNING and 0 < job.total == job.done
     return {
         "status": job.status,
-        "label": str(job.get_status_display()),
+        # The last stretch (storing the articles, the search index) reports no progress of its own.
+        "label": _("Saving the articles") if saving else str(job.get_status_display()),
         "done": job.done,
         "total": job.total,
         "message": job.message,

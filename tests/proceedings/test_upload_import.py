@@ -11,6 +11,7 @@ from __future__ import annotations
 import signal
 
 import pytest
+from django.contrib.admin.models import ADDITION, DELETION, LogEntry
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
@@ -152,6 +153,11 @@ def test_failing_import_removes_the_volume_and_file_and_tells_why(editor_client,
     assert ImportJob.objects.get().volume is None
     page = editor_client.get(reverse("admin:proceedings_proceedings_upload")).content.decode()
     assert "This file was imported already, as “Terminal”." in page
+    history = LogEntry.objects.filter(object_id=str(volume.pk)).order_by("pk")
+    assert [(entry.action_flag, entry.user.username) for entry in history] == [
+        (ADDITION, "chief"),
+        (DELETION, "chief"),
+    ]
 
 
 def test_unexpected_failure_removes_the_volume_and_is_recorded_for_the_administrators(
@@ -207,6 +213,7 @@ def test_progress_is_visible_to_others_while_the_import_transaction_is_open(edit
 
     volume = upload_volume(editor_client, proceedings_text(), "volume.txt")
     job = ImportJob.objects.get()
+    ImportJob.objects.update(status=ImportJobStatus.RUNNING)
     seen = {}
     with transaction.atomic():
         progress_reporter(job_id=job.pk)(1, 2)
@@ -215,5 +222,8 @@ def test_progress_is_visible_to_others_while_the_import_transaction_is_open(edit
             seen["other session"] = cursor.fetchone()
         transaction.set_rollback(True)
 
+    progress_reporter(job_id=job.pk)(2, 2)
+    saving = import_job_status(volume)
+
     assert seen == {"other session": (1, 2)}
-    assert import_job_status(volume)["done"] == 1
+    assert (saving["done"], saving["total"], saving["label"]) == (2, 2, "Saving the articles")

@@ -247,3 +247,9 @@ def test_article_review_without_a_stored_source_explains_and_still_shows_the_fie
     assert response.context["source_lines"] == []
     assert response.context["source_error"].startswith("The source file of this volume is not stored")
     assert "Сейітов А. Б." in response.content.decode()
+
+
+def test_volume_change_form_links_to_its_review(editor_client, two_articles):
+    response = editor_client.get(reverse("admin:proceedings_proceedings_change", args=[two_articles.pk]))
+
+    assert f'href="{review_url(two_articles)}"' in response.content.decode()

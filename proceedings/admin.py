@@ -19,7 +19,7 @@ from authors.services import person_article_counts_kept
 from proceedings.jobs import import_job_create, import_job_status, import_jobs_fail_stale
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
 from proceedings.publishing import proceedings_publish, proceedings_unpublish
-from proceedings.review_views import review_urls
+from proceedings.review_views import review_link, review_urls
 from proceedings.uploads import VolumeUploadForm
 
 RECENT_FAILURES = 5  # failed uploads listed on the upload page (their volumes are gone)
@@ -36,7 +36,7 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Proceedings)
 class ProceedingsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "year", "conference_name", "place", "status", "updated_at"]
+    list_display = ["__str__", "year", "conference_name", "place", "status", "updated_at", review_link]
     list_filter = ["status", "year"]
     search_fields = ["title_kk", "title_ru", "title_en", "conference_name", "place", "slug", "isbn"]
     prepopulated_fields = {"slug": ["title_en"]}

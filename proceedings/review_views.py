@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin import AdminSite
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -20,8 +20,10 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from articles.models import Article
@@ -86,6 +88,13 @@ def review_urls(admin_site: AdminSite) -> list[URLPattern]:
             name="proceedings_proceedings_review_body_start",
         ),
     ]
+
+
+@admin.display(description=gettext_lazy("review"))
+def review_link(volume: Proceedings) -> str:
+    """A column of the volumes' list (ProceedingsAdmin.list_display): the way to a volume's review."""
+    url = reverse("admin:proceedings_proceedings_review", args=[volume.pk])
+    return format_html('<a href="{}">{}</a>', url, _("Review"))
 
 
 def _admin_context(

@@ -253,3 +253,9 @@ def test_volume_change_form_links_to_its_review(editor_client, two_articles):
     response = editor_client.get(reverse("admin:proceedings_proceedings_change", args=[two_articles.pk]))
 
     assert f'href="{review_url(two_articles)}"' in response.content.decode()
+
+
+def test_volume_list_links_every_volume_to_its_review(editor_client, two_articles):
+    response = editor_client.get(reverse("admin:proceedings_proceedings_changelist"))
+
+    assert f'<a href="{review_url(two_articles)}">Review</a>' in response.content.decode()

@@ -10,6 +10,7 @@ from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import ImportJob, ImportJobStatus
 from proceedings.services import proceedings_import
 from tests.builders import build_pdf
+from tests.factories import ProceedingsFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -259,3 +260,43 @@ def test_volume_list_links_every_volume_to_its_review(editor_client, two_article
     response = editor_client.get(reverse("admin:proceedings_proceedings_changelist"))
 
     assert f'<a href="{review_url(two_articles)}">Review</a>' in response.content.decode()
+
+
+def test_review_during_the_import_shows_progress_and_holds_publishing(editor_client):
+    volume = ProceedingsFactory(status="draft")
+    ImportJob.objects.create(
+        volume=volume,
+        volume_key=volume.pk,
+        filename="volume.pdf",
+        sha256="1" * 64,
+        status=ImportJobStatus.RUNNING,
+        done=3,
+        total=10,
+    )
+
+    html = editor_client.get(review_url(volume)).content.decode()
+
+    status_url = reverse("admin:proceedings_proceedings_import_status", args=[volume.pk])
+    assert f'data-import-status-url="{status_url}" max="10" value="3"' in html
+    assert "Publishing is possible once the import has finished." in html
+    assert reverse("admin:proceedings_proceedings_publish", args=[volume.pk]) not in html
+
+
+def test_review_after_the_import_offers_publishing_and_counts_duplicates(editor_client, two_articles):
+    ImportJob.objects.create(
+        volume=two_articles,
+        volume_key=two_articles.pk,
+        filename="volume.pdf",
+        sha256="2" * 64,
+        status=ImportJobStatus.DONE,
+        done=3,
+        total=3,
+        duplicates_skipped=1,
+    )
+
+    response = editor_client.get(review_url(two_articles))
+
+    assert response.context["summary"].duplicates_skipped == 1
+    assert (
+        reverse("admin:proceedings_proceedings_publish", args=[two_articles.pk]) in response.content.decode()
+    )

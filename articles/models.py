@@ -94,9 +94,6 @@ class Article(models.Model):
     import_warnings = ArrayField(
         models.TextField(), verbose_name=_("importer warnings"), default=list, blank=True
     )
-    # Title, keywords and people (weight A), abstracts (B), body (C), each in its language's
-    # configuration, plus Latin/Cyrillic skeletons; kept by articles.search.index, never edited.
-    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -104,7 +101,6 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["proceedings", "position"]
-        indexes = [GinIndex(fields=["search_vector"], name="article_search_vector_gin")]
         constraints = [
             models.CheckConstraint(condition=Q(language__in=Language.values), name="article_language_valid"),
             models.CheckConstraint(condition=Q(position__gte=1), name="article_position_positive"),
@@ -175,6 +171,46 @@ class Article(models.Model):
 
     def keywords(self) -> dict[str, list[str]]:
         return {code: terms for code in Language.values if (terms := getattr(self, f"keywords_{code}"))}
+
+
+class SearchEntry(models.Model):
+    """An article as the search sees it, in a narrow table of its own.
+
+    The article rows are wide (the body lives inline), so ranking thousands of hits there means
+    reading thousands of wide rows; these rows hold only what matching, ranking, the filters and
+    the facets need. `document` holds title, keywords and people (weight A), abstracts (B) and
+    body (C), each in its language's configuration, plus Latin/Cyrillic skeletons; `head` is its
+    A and B part, derived by PostgreSQL so the two can never disagree. Written only by
+    articles.search.index, which copies the volume, language and topics beside the vectors.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+    )
+    proceedings = models.ForeignKey(
+        "proceedings.Proceedings", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    language = models.CharField(max_length=2, choices=Language.choices)
+    topics = ArrayField(models.IntegerField(), default=list)  # Topic ids, for the topic filter and facet
+    document = SearchVectorField()
+    head = models.GeneratedField(
+        expression=models.Func(
+            F("document"), function="ts_filter", template="%(function)s(%(expressions)s, '{a,b}'::\"char\"[])"
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        indexes = [
+            GinIndex(fields=["document"], name="searchentry_document_gin"),
+            GinIndex(fields=["head"], name="searchentry_head_gin"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.article_id)
 
 
 class SearchTerm(models.Model):

@@ -136,9 +136,10 @@ def percentile(values: list[float], fraction: float) -> float:
 def measure(repeat: int) -> None:
     from django.db import connection  # noqa: PLC0415
     from django.test import Client  # noqa: PLC0415
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
 
     from articles.models import Article  # noqa: PLC0415
-    from articles.search.selectors import article_search  # noqa: PLC0415
+    from articles.search.selectors import article_search, index_scans  # noqa: PLC0415
 
     print(f"articles in the corpus: {Article.objects.count():,}")
     settings.ALLOWED_HOSTS = ["testserver"]
@@ -168,11 +169,14 @@ def measure(repeat: int) -> None:
         p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
         verdict = "within" if p95 < goal else "OVER"
         print(f"{label:6} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  (goal p95 < {goal} ms: {verdict})")
-    with connection.cursor() as cursor:
-        sql, params = article_search(query="журналистиканың").articles[:20].query.sql_with_params()
-        cursor.execute(f"EXPLAIN {sql}", params)
-        print("plan of the main query:")
-        print("\n".join("  " + row[0] for row in cursor.fetchall()))
+    with CaptureQueriesContext(connection) as captured:
+        list(article_search(query="медиа").articles[:20])
+    with index_scans(), connection.cursor() as cursor:
+        for query in captured.captured_queries:
+            if "articles_searchentry" in query["sql"]:
+                cursor.execute(f"EXPLAIN ANALYZE {query['sql']}")
+                print(f"plan of: {query['sql'][:100]}…")
+                print("\n".join("  " + row[0] for row in cursor.fetchall()))
 
 
 def main() -> None:

@@ -1,7 +1,8 @@
-"""Keeping every article's search vector current: the one writer of Article.search_vector.
+"""Keeping every article's search entry current: the one writer of SearchEntry.
 
-Called by the import service after it stores articles, and by the admin after an editor
-changes an article, its people or a person's name; a vector is always rebuilt whole.
+Called by the import service after it stores articles, by the editing services, and by the
+admin after an editor changes an article, its people or a person's name; an entry is always
+rebuilt whole, with the article's volume and language copied beside its vectors.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import transaction
 from django.db.models import Prefetch, Value
 
-from articles.models import Article, SearchTerm
+from articles.models import Article, SearchEntry, SearchTerm
 from articles.search.document import ArticleText, search_document
 from articles.search.script import skeleton
 from authors.models import Authorship
@@ -45,7 +46,7 @@ def search_vector_expression(article: Article):
         for segment in document.segments
     ]
     if not parts:
-        return Value("", output_field=Article._meta.get_field("search_vector"))
+        return Value("", output_field=SearchEntry._meta.get_field("document"))
     expression = parts[0]
     for part in parts[1:]:
         expression = expression + part
@@ -54,15 +55,22 @@ def search_vector_expression(article: Article):
 
 @transaction.atomic
 def article_search_refresh(*, article_ids: Iterable[int]) -> int:
-    """Rebuild the search vectors of these articles; returns how many were rebuilt."""
+    """Rebuild the search entries of these articles; returns how many were rebuilt."""
     authorships = Authorship.objects.select_related("person")
     articles = Article.objects.filter(pk__in=list(article_ids)).prefetch_related(
-        Prefetch("authorships", queryset=authorships)
+        Prefetch("authorships", queryset=authorships), "topics"
     )
     count = 0
     vocabulary: set[str] = set()
     for article in articles:
-        Article.objects.filter(pk=article.pk).update(search_vector=search_vector_expression(article))
+        entry = {
+            "proceedings_id": article.proceedings_id,
+            "language": article.language,
+            "topics": sorted(topic.pk for topic in article.topics.all()),
+        }
+        document = search_vector_expression(article)
+        if not SearchEntry.objects.filter(pk=article.pk).update(**entry, document=document):
+            SearchEntry.objects.create(article_id=article.pk, **entry, document=document)
         vocabulary |= suggestion_words(article_text(article))
         count += 1
     search_terms_add(vocabulary)

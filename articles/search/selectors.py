@@ -1,33 +1,42 @@
 """The archive's search: one box across Kazakh, Russian and English.
 
 `article_search` reads what the reader typed (articles.search.query), turns every word into
-alternatives that PostgreSQL matches against the stored vector — the Russian and English
-stems, a prefix of the Kazakh stem, and a prefix of the Latin/Cyrillic skeleton — ranks by the
-weighted vector (title, keywords and names above abstracts above body), counts facets over the
-whole result and highlights a snippet of each shown article in its own language.
+alternatives that PostgreSQL matches against the stored vectors — the Russian and English
+stems, a prefix of the Kazakh stem, and a prefix of the Latin/Cyrillic skeleton — ranks head
+hits (title, keywords, names, abstracts) above body hits (RankedHits), counts facets over the
+whole result and highlights a snippet of each shown article in its own language. Matching and
+ranking read the narrow SearchEntry table, never the wide article rows.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchQueryCombinable, SearchRank
-from django.db.models import Count, F, QuerySet
+from django.db import DatabaseError, connection
+from django.db.models import Count, F, FloatField, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Article
+from articles.models import Article, SearchEntry, Topic
 from articles.search.document import CONFIG_BY_LANGUAGE
 from articles.search.expressions import LexemeQuery, NegatedQuery, combine_clauses
 from articles.search.kazakh import kazakh_stem
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, skeleton
-from articles.selectors import article_list_items, article_published
+from articles.selectors import article_list_items
+from proceedings.models import Proceedings, ProceedingsStatus
 
 # ts_rank weights for D, C, B, A: a title or keyword hit outweighs many body hits.
 RANK_WEIGHTS = [0.02, 0.1, 0.4, 1.0]
 PREFIX_MIN = 4  # shorter stems are matched whole: a prefix of three letters matches too much
 SKELETON_MIN = 3
+RESET_SCANS = "RESET enable_seqscan; RESET enable_indexscan"
+FULL_RANK_LIMIT = 300  # a tier up to this size is ranked over whole documents (~10 ms at 300)
 MARK_START, MARK_STOP = "\ue000", "\ue001"  # private-use sentinels, replaced after escaping
 
 
@@ -77,66 +86,173 @@ class SearchFilters:
     year: int | None = None
     volume: str = ""
 
-    def apply(self, articles: QuerySet[Article]) -> QuerySet[Article]:
-        if self.language:
-            articles = articles.filter(language=self.language)
-        if self.topic:
-            articles = articles.filter(topics__slug=self.topic)
+    def apply(self, entries: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
+        """Published entries narrowed by these filters, without joins: the volumes in question
+        become a list of ids and a topic its id, so every search query reads one narrow table."""
+        volumes = Proceedings.objects.filter(status=ProceedingsStatus.PUBLISHED)
         if self.year:
-            articles = articles.filter(proceedings__year=self.year)
+            volumes = volumes.filter(year=self.year)
         if self.volume:
-            articles = articles.filter(proceedings__slug=self.volume)
-        return articles
+            volumes = volumes.filter(slug=self.volume)
+        entries = entries.filter(proceedings__in=list(volumes.values_list("pk", flat=True)))
+        if self.language:
+            entries = entries.filter(language=self.language)
+        if self.topic:
+            topic = Topic.objects.filter(slug=self.topic).values_list("pk", flat=True).first()
+            entries = entries.filter(topics__contains=[topic]) if topic else entries.none()
+        return entries
+
+
+@contextmanager
+def index_scans() -> Iterator[None]:
+    """Run the enclosed queries with whole-table reads switched off: matches come from GIN.
+
+    A word in most articles makes the planner read the whole table (or walk a whole b-tree),
+    which it takes to be cheap; it is not, because every row's document vector is stored out of
+    line and must be fetched and unpacked to be tested. Through the GIN index a count never
+    reads the documents at all. Session settings, put back in `finally` (a rolled-back
+    transaction puts them back itself).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off")
+        try:
+            yield
+        except BaseException:
+            with suppress(DatabaseError):  # an aborted transaction refuses; its rollback resets
+                cursor.execute(RESET_SCANS)
+            raise
+        cursor.execute(RESET_SCANS)
+
+
+class RankedHits:
+    """The matching published articles, best first, read a page at a time.
+
+    Two tiers, as readers expect: articles whose title, keywords, people or abstracts match
+    (the entry's `head`) come before those that match only in the body. A tier of at most
+    FULL_RANK_LIMIT hits is ranked by cover density over the whole document; a larger head tier
+    by the head alone (small vectors, fast to rank), and a larger body tier latest added first, so a
+    word found in half the archive costs a bounded amount instead of ranking every hit.
+    Supports what Paginator and the callers need: count(), exists(), slicing and iteration.
+    """
+
+    def __init__(self, entries: QuerySet[SearchEntry], tsquery: SearchQueryCombinable) -> None:
+        self.tsquery = tsquery
+        self.matched = entries.filter(document=tsquery)
+        self.head = entries.filter(head=tsquery)
+        self.body_only = self.matched.exclude(head=tsquery)
+
+    @cached_property
+    def counts(self) -> tuple[int, int]:
+        """(all hits, head-tier hits); article_search fills this in with the facets' pass."""
+        with index_scans():
+            return self.matched.count(), self.head.count()
+
+    def count(self) -> int:
+        return self.counts[0]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def exists(self) -> bool:
+        with index_scans():
+            return self.matched.exists()
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self[: self.count()])
+
+    def __getitem__(self, window: slice) -> list[Article]:
+        if not isinstance(window, slice) or window.step is not None:
+            raise TypeError("RankedHits is read in slices")
+        total, head_total = self.counts
+        start, stop, _ = window.indices(total)
+        ranked: list[tuple[int, float]] = []
+        with index_scans():
+            if start < head_total:
+                ranked += self.tier_window(self.head, head_total, start, min(stop, head_total), head=True)
+            if stop > head_total:
+                body = (max(0, start - head_total), stop - head_total)
+                ranked += self.tier_window(self.body_only, total - head_total, *body, head=False)
+        return self.articles_in_order(ranked)
+
+    def tier_window(
+        self, tier: QuerySet[SearchEntry], size: int, start: int, stop: int, *, head: bool
+    ) -> list[tuple[int, float]]:
+        if start >= stop:
+            return []
+        if size <= FULL_RANK_LIMIT:
+            rank = SearchRank(F("document"), self.tsquery, weights=RANK_WEIGHTS, cover_density=True)
+            order = ["-rank", "pk"]
+        elif head:
+            rank = SearchRank(F("head"), self.tsquery, weights=RANK_WEIGHTS)
+            order = ["-rank", "pk"]
+        else:
+            rank = Value(0.0, output_field=FloatField())
+            order = ["-pk"]
+        rows = tier.annotate(rank=rank).order_by(*order).values_list("pk", "rank")[start:stop]
+        return list(rows)
+
+    @staticmethod
+    def articles_in_order(ranked: list[tuple[int, float]]) -> list[Article]:
+        articles = article_list_items(Article.objects.filter(pk__in=[pk for pk, _ in ranked])).in_bulk()
+        hits = []
+        for pk, rank in ranked:
+            article = articles[pk]
+            article.rank = rank
+            hits.append(article)
+        return hits
 
 
 @dataclass
 class SearchResults:
     query: str
     parsed: ParsedQuery
-    articles: QuerySet[Article] = field(default_factory=Article.objects.none)
+    articles: RankedHits | list[Article] = field(default_factory=list)
     facets: dict[str, list[tuple]] = field(default_factory=dict)
 
 
 def article_search(*, query: str, filters: SearchFilters | None = None) -> SearchResults:
-    """Matching published articles, best first (an unpaginated queryset), with facet counts."""
+    """Matching published articles, best first (read by slices), with facet counts."""
     parsed = parse_query(query)
     tsquery = tsquery_for(parsed)
     if tsquery is None:
         return SearchResults(query=query, parsed=parsed)
-    filters = filters or SearchFilters()
-    matched = article_published().filter(search_vector=tsquery)
-    narrowed = filters.apply(matched)
-    ranked = narrowed.annotate(
-        rank=SearchRank(F("search_vector"), tsquery, weights=RANK_WEIGHTS, cover_density=True)
-    ).order_by("-rank", "pk")
-    return SearchResults(
-        query=query, parsed=parsed, articles=article_list_items(ranked), facets=search_facets(narrowed)
-    )
+    hits = RankedHits((filters or SearchFilters()).apply(SearchEntry.objects.all()), tsquery)
+    with index_scans():
+        groups = list(
+            hits.matched.order_by().values_list("proceedings", "language", "topics").annotate(n=Count("pk"))
+        )
+        hits.counts = (sum(n for *_, n in groups), hits.head.count())
+    return SearchResults(query=query, parsed=parsed, articles=hits, facets=search_facets(groups))
 
 
-def search_facets(articles: QuerySet[Article]) -> dict[str, list[tuple]]:
-    """Counts that narrow the result: (value, label source, count), biggest first."""
-    base = articles.order_by()
+def search_facets(groups: list[tuple[int, str, list[int], int]]) -> dict[str, list[tuple]]:
+    """Counts that narrow the result: (value, label source…, count), biggest first.
+
+    `groups` are the hits counted per (volume, language, topics) in one pass over the narrow
+    search table; every facet follows from them."""
+    volumes = Proceedings.objects.in_bulk({volume for volume, *_ in groups})
+    languages: Counter[str] = Counter()
+    years: Counter[int] = Counter()
+    per_volume: Counter[int] = Counter()
+    per_topic: Counter[int] = Counter()
+    for volume, language, topic_ids, n in groups:
+        languages[language] += n
+        years[volumes[volume].year] += n
+        per_volume[volume] += n
+        for topic in topic_ids:
+            per_topic[topic] += n
+    topics = Topic.objects.in_bulk(per_topic)
     return {
-        "language": list(base.values_list("language").annotate(n=Count("pk", distinct=True)).order_by("-n")),
-        "topic": list(
-            base.filter(topics__isnull=False)
-            .values_list("topics__slug", "topics__name_kk", "topics__name_ru", "topics__name_en")
-            .annotate(n=Count("pk", distinct=True))
-            .order_by("-n", "topics__slug")
-        ),
-        "year": list(
-            base.values_list("proceedings__year")
-            .annotate(n=Count("pk", distinct=True))
-            .order_by("-proceedings__year")
-        ),
-        "volume": list(
-            base.values_list(
-                "proceedings__slug", "proceedings__title_kk", "proceedings__title_ru", "proceedings__title_en"
-            )
-            .annotate(n=Count("pk", distinct=True))
-            .order_by("-n")
-        ),
+        "language": languages.most_common(),
+        "topic": [
+            (topic.slug, topic.name_kk, topic.name_ru, topic.name_en, per_topic[pk])
+            for pk, topic in sorted(topics.items(), key=lambda item: (-per_topic[item[0]], item[1].slug))
+        ],
+        "year": sorted(years.items(), reverse=True),
+        "volume": [
+            (volumes[pk].slug, volumes[pk].title_kk, volumes[pk].title_ru, volumes[pk].title_en, n)
+            for pk, n in sorted(per_volume.items(), key=lambda item: (-item[1], volumes[item[0]].slug))
+        ],
     }
 
 

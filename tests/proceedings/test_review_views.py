@@ -6,11 +6,12 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from articles.models import Article
+from authors.names import person_match_key
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import ImportJob, ImportJobStatus
 from proceedings.services import proceedings_import
 from tests.builders import build_pdf
-from tests.factories import ProceedingsFactory
+from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, ProceedingsFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -300,3 +301,23 @@ def test_review_after_the_import_offers_publishing_and_counts_duplicates(editor_
     assert (
         reverse("admin:proceedings_proceedings_publish", args=[two_articles.pk]) in response.content.decode()
     )
+
+
+def test_lookalike_warning_links_to_both_people_in_the_people_admin(editor_client):
+    existing = PersonFactory(
+        display_name="Абдуллаев А. Б.", name_variants=[], match_key=person_match_key("Абдуллаев А. Б.")
+    )
+    AuthorshipFactory(person=existing)
+    volume = ProceedingsFactory(status="draft")
+    newcomer = PersonFactory(
+        display_name="Абдулаев А.", name_variants=[], match_key=person_match_key("Абдулаев А.")
+    )
+    AuthorshipFactory(person=newcomer, article=ArticleFactory(proceedings=volume))
+
+    html = editor_client.get(review_url(volume)).content.decode()
+    compare = f"{reverse('admin:authors_person_changelist')}?id__in={newcomer.pk},{existing.pk}"
+    people = editor_client.get(compare).context["cl"].result_list
+
+    assert "Абдулаев А. is new to the archive and looks like Абдуллаев А. Б.: the same person?" in html
+    assert f'href="{compare}"' in html
+    assert sorted(person.pk for person in people) == sorted([newcomer.pk, existing.pk])

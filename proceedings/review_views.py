@@ -10,6 +10,7 @@ stay in the article's own change form.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from functools import wraps
 
 from django.contrib import admin, messages
@@ -130,7 +131,7 @@ def review_page(request: HttpRequest, volume_id: int, *, admin_site: AdminSite) 
                 "volume": volume.slug,
                 "status": volume.status,
                 "import": status,
-                "summary": summary.__dict__,
+                "summary": asdict(summary),
                 "articles": [review_row_json(row) for row in shown],
             },
             json_dumps_params={"ensure_ascii": False},

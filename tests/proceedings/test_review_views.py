@@ -321,3 +321,15 @@ def test_lookalike_warning_links_to_both_people_in_the_people_admin(editor_clien
     assert "Абдулаев А. is new to the archive and looks like Абдуллаев А. Б.: the same person?" in html
     assert f'href="{compare}"' in html
     assert sorted(person.pk for person in people) == sorted([newcomer.pk, existing.pk])
+
+
+def test_review_of_a_long_volume_comes_in_pages_of_a_hundred(editor_client):
+    volume = ProceedingsFactory(status="draft")
+    ArticleFactory.create_batch(101, proceedings=volume)
+
+    first = editor_client.get(review_url(volume)).content.decode()
+    second = editor_client.get(review_url(volume), {"page": 2}).content.decode()
+
+    assert (first.count('<tr id="article-'), second.count('<tr id="article-')) == (100, 1)
+    assert 'href="?page=2#review-articles"' in first
+    assert "Merge with next" not in second  # the volume's last article has no next one

@@ -97,6 +97,16 @@ def test_editor_uploads_fixes_a_title_publishes_and_readers_find_it(live_server,
     expect(desktop.locator(".review-fields")).to_contain_text("Сейітов А. Б.")
     screenshot(desktop, "editor-3-article-source")
 
+    # Merge with the next article, then split it again where the second title starts (each
+    # button asks first; the editor agrees).
+    desktop.on("dialog", lambda dialog: dialog.accept())
+    desktop.get_by_role("button", name="Merge with article 2").click()
+    expect(desktop.locator(".messagelist")).to_contain_text("are now one")
+    second_title = desktop.locator(".review-source tr", has_text=SECOND_ARTICLE[0])
+    second_title.get_by_role("button", name="Split here").click()
+    expect(desktop.locator(".messagelist")).to_contain_text("article 2 now starts there")
+    expect(desktop.locator(".review-source tbody tr")).to_have_count(len(FIRST_ARTICLE))
+
     # Fix the title in the article's change form.
     desktop.locator(".review-fields__edit a").click()
     desktop.locator("#id_title").fill(FIXED_TITLE.upper())

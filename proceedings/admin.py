@@ -5,7 +5,7 @@ from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -181,8 +181,5 @@ class ProceedingsAdmin(admin.ModelAdmin):
 
 
 def volume_page_url(volume_id: int) -> str:
-    """The volume's review page, where the import's progress shows; its change form without it."""
-    try:
-        return reverse("admin:proceedings_proceedings_review", args=[volume_id])
-    except NoReverseMatch:
-        return reverse("admin:proceedings_proceedings_change", args=[volume_id])
+    """The volume's review page: the import's progress, its articles, publish and unpublish."""
+    return reverse("admin:proceedings_proceedings_review", args=[volume_id])

@@ -151,6 +151,11 @@ JINAQ_IMPORT_MAX_BYTES = int(os.environ.get("JINAQ_IMPORT_MAX_BYTES", str(50 * 1
 # JINAQ_IMPORT_MAX_BYTES (the front server should cap request bodies a little above it). Stored
 # files are never executable.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "proceedings.uploads.ImportSizeLimitHandler",  # stops keeping a file past the limit above
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Uploaded volumes are imported by a worker (`manage.py db_worker`, started by `manage.py start`)

@@ -12,7 +12,8 @@ from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -130,3 +131,24 @@ class VolumeUploadForm(forms.ModelForm):
 
 def kind_label(kind: str) -> str:
     return str(_("PDF")) if kind == "pdf" else str(_("text"))
+
+
+class ImportSizeLimitHandler(FileUploadHandler):
+    """First of settings.FILE_UPLOAD_HANDLERS: past JINAQ_IMPORT_MAX_BYTES a file's bytes are
+    counted, no longer kept, and the form receives an empty stand-in with the true size, which
+    it refuses with its usual message. (The front server should still cap request bodies.)"""
+
+    def new_file(self, *args, **kwargs) -> None:
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
+        self.received += len(raw_data)
+        return None if self.received > settings.JINAQ_IMPORT_MAX_BYTES else raw_data
+
+    def file_complete(self, file_size: int) -> UploadedFile | None:
+        if self.received <= settings.JINAQ_IMPORT_MAX_BYTES:
+            return None  # the next handler (memory or temporary file) has it all
+        stand_in = SimpleUploadedFile(self.file_name or "", b"", content_type=self.content_type)
+        stand_in.size = self.received
+        return stand_in

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings, ProceedingsStatus
+from proceedings.uploads import ImportSizeLimitHandler
 from tests.builders import build_image_only_pdf, build_pdf
 from tests.factories import ProceedingsFactory
 from tests.proceedings.upload_samples import (
@@ -123,11 +124,32 @@ def test_too_large_upload_is_refused_before_it_is_read(editor_client, media_root
 
     response = post_upload(editor_client, upload("volume.txt", proceedings_text()))
 
+    received = response.context["form"].files["source"]
     assert response.status_code == 200
     assert response.context["form"].errors["source"] == [
         f"The file is {len(proceedings_text()):,} bytes, more than the 100 bytes allowed."
     ]
+    assert received.size == len(proceedings_text())
     assert left_behind(media_root) == (0, 0, 0, [])
+
+
+def feed(chunks: list[bytes]) -> tuple[list[bytes | None], object]:
+    """What the upload handler passes on to the next handler, and what it gives the form."""
+    handler = ImportSizeLimitHandler()
+    handler.new_file("source", "volume.txt", "text/plain", None)
+    passed_on = [handler.receive_data_chunk(chunk, 0) for chunk in chunks]
+    return passed_on, handler.file_complete(sum(map(len, chunks)))
+
+
+def test_upload_handler_counts_the_bytes_past_the_limit_and_keeps_none(settings):
+    settings.JINAQ_IMPORT_MAX_BYTES = 10
+
+    over_passed, stand_in = feed([b"12345678", b"90abcdef"])
+    within = feed([b"12345", b"67890"])
+
+    assert over_passed == [b"12345678", None]
+    assert (stand_in.name, stand_in.size, stand_in.read()) == ("volume.txt", 16, b"")
+    assert within == ([b"12345", b"67890"], None)  # within the limit the next handler keeps the file
 
 
 def test_volume_metadata_errors_show_on_the_form(editor_client, media_root):

@@ -158,8 +158,9 @@ FILE_UPLOAD_HANDLERS = [
 ]
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# Uploaded volumes are imported by a worker (`manage.py db_worker`, started by `manage.py start`)
-# reading the queue from PostgreSQL.
+# Uploaded volumes are imported by a worker (`manage.py db_worker`, started by `manage.py start`;
+# a deployment runs it beside the web server) reading the queue from PostgreSQL. It must be the
+# database backend: the upload queues its import inside its own transaction (proceedings/jobs.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {

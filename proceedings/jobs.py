@@ -20,7 +20,7 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.contrib.admin.models import ADDITION, DELETION, LogEntry
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -157,7 +157,21 @@ def import_job_update(*, job_id: int, using: str = "default", **fields: Any) -> 
 
 
 def import_job_finish(job: ImportJob, *, outcome: ImportOutcome) -> None:
+    """Record the result, in the job and in the volume's history (on behalf of the uploader)."""
     found = len(outcome.plan.articles) if outcome.plan else 0
+    message = ngettext(
+        "%(count)d article imported; the volume is a draft until you publish it.",
+        "%(count)d articles imported; the volume is a draft until you publish it.",
+        outcome.created,
+    ) % {"count": outcome.created}
+    if job.created_by_id is not None:
+        LogEntry.objects.log_actions(
+            user_id=job.created_by_id,
+            queryset=[outcome.proceedings],
+            action_flag=CHANGE,
+            change_message=_("Imported %(file)s: %(message)s") % {"file": job.filename, "message": message},
+            single_object=True,
+        )
     import_job_update(
         job_id=job.pk,
         status=ImportJobStatus.DONE,
@@ -165,12 +179,7 @@ def import_job_finish(job: ImportJob, *, outcome: ImportOutcome) -> None:
         total=found,
         created=outcome.created,
         duplicates_skipped=outcome.duplicates_skipped,
-        message=ngettext(
-            "%(count)d article imported; the volume is a draft until you publish it.",
-            "%(count)d articles imported; the volume is a draft until you publish it.",
-            outcome.created,
-        )
-        % {"count": outcome.created},
+        message=message,
         finished_at=timezone.now(),
     )
     import_job_discard_upload(job)

@@ -112,6 +112,11 @@ def test_uploaded_file_imports_in_the_background_as_a_draft_then_publishes(
     # The waiting copy is gone; the volume keeps its source under its own safe name.
     assert files_under(media_root) == [f"proceedings/{volume.slug}/source.{name.rsplit('.', 1)[1]}"]
     assert ImportJob.objects.get().upload.name == ""
+    history = LogEntry.objects.filter(object_id=str(volume.pk)).order_by("pk")
+    assert [(entry.user.username, entry.get_change_message()) for entry in history] == [
+        ("chief", f"Uploaded {name}; its import is queued."),
+        ("chief", f"Imported {name}: 2 articles imported; the volume is a draft until you publish it."),
+    ]
 
     reader = Client()
     drafts = public_article_statuses(reader, slugs)

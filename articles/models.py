@@ -173,14 +173,27 @@ class Article(models.Model):
         return {code: terms for code in Language.values if (terms := getattr(self, f"keywords_{code}"))}
 
 
+def weighted_part(weights: str) -> models.GeneratedField:
+    """The lexemes of `document` carrying these weights, kept by PostgreSQL itself."""
+    return models.GeneratedField(
+        expression=models.Func(
+            F("document"),
+            function="ts_filter",
+            template=f"%(function)s(%(expressions)s, '{{{weights}}}'::\"char\"[])",
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+
 class SearchEntry(models.Model):
     """An article as the search sees it, in a narrow table of its own.
 
     The article rows are wide (the body lives inline), so ranking thousands of hits there means
     reading thousands of wide rows; these rows hold only what matching, ranking, the filters and
     the facets need. `document` holds title, keywords and people (weight A), abstracts (B) and
-    body (C), each in its language's configuration, plus Latin/Cyrillic skeletons; `head` is its
-    A and B part, derived by PostgreSQL so the two can never disagree. Written only by
+    body (C), each in its language's configuration, plus Latin/Cyrillic skeletons; `lead` is its
+    A part and `head` its A and B part, derived by PostgreSQL so they can never disagree. Written only by
     articles.search.index, which copies the volume, language and topics beside the vectors.
     """
 
@@ -193,13 +206,8 @@ class SearchEntry(models.Model):
     language = models.CharField(max_length=2, choices=Language.choices)
     topics = ArrayField(models.IntegerField(), default=list)  # Topic ids, for the topic filter and facet
     document = SearchVectorField()
-    head = models.GeneratedField(
-        expression=models.Func(
-            F("document"), function="ts_filter", template="%(function)s(%(expressions)s, '{a,b}'::\"char\"[])"
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    lead = weighted_part("a")
+    head = weighted_part("a,b")
 
     class Meta:
         verbose_name = _("search entry")
@@ -207,6 +215,7 @@ class SearchEntry(models.Model):
         indexes = [
             GinIndex(fields=["document"], name="searchentry_document_gin"),
             GinIndex(fields=["head"], name="searchentry_head_gin"),
+            GinIndex(fields=["lead"], name="searchentry_lead_gin"),
         ]
 
     def __str__(self) -> str:

@@ -37,6 +37,7 @@ PREFIX_MIN = 4  # shorter stems are matched whole: a prefix of three letters mat
 SKELETON_MIN = 3
 RESET_SCANS = "RESET enable_seqscan; RESET enable_indexscan"
 FULL_RANK_LIMIT = 300  # a tier up to this size is ranked over whole documents (~10 ms at 300)
+PART_RANK_LIMIT = 3000  # up to this size on the tier's own small vector (~10 ms at 3,000)
 MARK_START, MARK_STOP = "\ue000", "\ue001"  # private-use sentinels, replaced after escaping
 
 
@@ -89,12 +90,15 @@ class SearchFilters:
     def apply(self, entries: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
         """Published entries narrowed by these filters, without joins: the volumes in question
         become a list of ids and a topic its id, so every search query reads one narrow table."""
-        volumes = Proceedings.objects.filter(status=ProceedingsStatus.PUBLISHED)
-        if self.year:
-            volumes = volumes.filter(year=self.year)
-        if self.volume:
-            volumes = volumes.filter(slug=self.volume)
-        entries = entries.filter(proceedings__in=list(volumes.values_list("pk", flat=True)))
+        drafts = Proceedings.objects.exclude(status=ProceedingsStatus.PUBLISHED)
+        if self.year or self.volume or drafts.exists():
+            # Without this filter a count needs no table reads at all: skipped when nothing is hidden.
+            volumes = Proceedings.objects.filter(status=ProceedingsStatus.PUBLISHED)
+            if self.year:
+                volumes = volumes.filter(year=self.year)
+            if self.volume:
+                volumes = volumes.filter(slug=self.volume)
+            entries = entries.filter(proceedings__in=list(volumes.values_list("pk", flat=True)))
         if self.language:
             entries = entries.filter(language=self.language)
         if self.topic:
@@ -124,31 +128,45 @@ def index_scans() -> Iterator[None]:
         cursor.execute(RESET_SCANS)
 
 
+@dataclass(frozen=True)
+class Tier:
+    """One band of the results: its hits, and the vector that ranks a middle-sized band."""
+
+    entries: QuerySet[SearchEntry]
+    rank_vector: str | None
+
+
 class RankedHits:
     """The matching published articles, best first, read a page at a time.
 
-    Two tiers, as readers expect: articles whose title, keywords, people or abstracts match
-    (the entry's `head`) come before those that match only in the body. A tier of at most
-    FULL_RANK_LIMIT hits is ranked by cover density over the whole document; a larger head tier
-    by the head alone (small vectors, fast to rank), and a larger body tier latest added first, so a
-    word found in half the archive costs a bounded amount instead of ranking every hit.
+    Three tiers, as readers expect: articles whose title, keywords or people match (the entry's
+    `lead`), then those matching in an abstract (`head`), then those matching only in the body.
+    Within a tier, up to FULL_RANK_LIMIT hits are ranked by cover density over the whole
+    document; up to PART_RANK_LIMIT by the tier's own small vector; beyond that (a word found
+    in much of the archive) latest added first, so no query ranks tens of thousands of rows.
     Supports what Paginator and the callers need: count(), exists(), slicing and iteration.
     """
 
     def __init__(self, entries: QuerySet[SearchEntry], tsquery: SearchQueryCombinable) -> None:
         self.tsquery = tsquery
         self.matched = entries.filter(document=tsquery)
-        self.head = entries.filter(head=tsquery)
-        self.body_only = self.matched.exclude(head=tsquery)
+        lead = entries.filter(lead=tsquery)
+        head = entries.filter(head=tsquery)
+        self.tiers = [
+            Tier(lead, "lead"),
+            Tier(head.exclude(lead=tsquery), "head"),
+            Tier(self.matched.exclude(head=tsquery), None),
+        ]
+        self.counted = [self.matched, head, lead]
 
     @cached_property
-    def counts(self) -> tuple[int, int]:
-        """(all hits, head-tier hits); article_search fills this in with the facets' pass."""
+    def tier_sizes(self) -> list[int]:
         with index_scans():
-            return self.matched.count(), self.head.count()
+            total, head, lead = (entries.count() for entries in self.counted)
+        return [lead, head - lead, total - head]
 
     def count(self) -> int:
-        return self.counts[0]
+        return sum(self.tier_sizes)
 
     def __len__(self) -> int:
         return self.count()
@@ -163,33 +181,28 @@ class RankedHits:
     def __getitem__(self, window: slice) -> list[Article]:
         if not isinstance(window, slice) or window.step is not None:
             raise TypeError("RankedHits is read in slices")
-        total, head_total = self.counts
-        start, stop, _ = window.indices(total)
+        start, stop, _ = window.indices(self.count())
         ranked: list[tuple[int, float]] = []
+        tier_start = 0
         with index_scans():
-            if start < head_total:
-                ranked += self.tier_window(self.head, head_total, start, min(stop, head_total), head=True)
-            if stop > head_total:
-                body = (max(0, start - head_total), stop - head_total)
-                ranked += self.tier_window(self.body_only, total - head_total, *body, head=False)
+            for tier, size in zip(self.tiers, self.tier_sizes, strict=True):
+                low, high = max(start - tier_start, 0), min(stop - tier_start, size)
+                if low < high:
+                    ranked += self.tier_window(tier, size, low, high)
+                tier_start += size
         return self.articles_in_order(ranked)
 
-    def tier_window(
-        self, tier: QuerySet[SearchEntry], size: int, start: int, stop: int, *, head: bool
-    ) -> list[tuple[int, float]]:
-        if start >= stop:
-            return []
+    def tier_window(self, tier: Tier, size: int, start: int, stop: int) -> list[tuple[int, float]]:
         if size <= FULL_RANK_LIMIT:
             rank = SearchRank(F("document"), self.tsquery, weights=RANK_WEIGHTS, cover_density=True)
             order = ["-rank", "pk"]
-        elif head:
-            rank = SearchRank(F("head"), self.tsquery, weights=RANK_WEIGHTS)
+        elif size <= PART_RANK_LIMIT and tier.rank_vector:
+            rank = SearchRank(F(tier.rank_vector), self.tsquery, weights=RANK_WEIGHTS)
             order = ["-rank", "pk"]
         else:
             rank = Value(0.0, output_field=FloatField())
             order = ["-pk"]
-        rows = tier.annotate(rank=rank).order_by(*order).values_list("pk", "rank")[start:stop]
-        return list(rows)
+        return list(tier.entries.annotate(rank=rank).order_by(*order).values_list("pk", "rank")[start:stop])
 
     @staticmethod
     def articles_in_order(ranked: list[tuple[int, float]]) -> list[Article]:
@@ -207,7 +220,15 @@ class SearchResults:
     query: str
     parsed: ParsedQuery
     articles: RankedHits | list[Article] = field(default_factory=list)
-    facets: dict[str, list[tuple]] = field(default_factory=dict)
+
+    @cached_property
+    def facets(self) -> dict[str, list[tuple]]:
+        """Counted on first use (the page shows them; an export or a count does not need them)."""
+        if not isinstance(self.articles, RankedHits):
+            return {}
+        with index_scans():
+            groups = self.articles.matched.order_by().values_list("proceedings", "language", "topics")
+            return search_facets(list(groups.annotate(n=Count("pk"))))
 
 
 def article_search(*, query: str, filters: SearchFilters | None = None) -> SearchResults:
@@ -217,12 +238,7 @@ def article_search(*, query: str, filters: SearchFilters | None = None) -> Searc
     if tsquery is None:
         return SearchResults(query=query, parsed=parsed)
     hits = RankedHits((filters or SearchFilters()).apply(SearchEntry.objects.all()), tsquery)
-    with index_scans():
-        groups = list(
-            hits.matched.order_by().values_list("proceedings", "language", "topics").annotate(n=Count("pk"))
-        )
-        hits.counts = (sum(n for *_, n in groups), hits.head.count())
-    return SearchResults(query=query, parsed=parsed, articles=hits, facets=search_facets(groups))
+    return SearchResults(query=query, parsed=parsed, articles=hits)
 
 
 def search_facets(groups: list[tuple[int, str, list[int], int]]) -> dict[str, list[tuple]]:

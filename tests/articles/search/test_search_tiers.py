@@ -18,33 +18,45 @@ def indexed(**fields):
 
 
 @pytest.fixture
-def two_tiers():
-    """Three articles with 'подкаст' only in the body, two with it in the title."""
-    body_only = [indexed(body=f"Мәтін ішінде подкаст туралы айтылады {n}.", language="kk") for n in range(3)]
+def three_tiers():
+    """'подкаст' in two titles, two abstracts and three bodies."""
     titled = [
         indexed(title=f"Подкаст жанры {n}", body=f"Дыбыстық жанр туралы мәтін {n}.", language="kk")
         for n in range(2)
     ]
-    return titled, body_only
+    abstracted = [
+        indexed(abstract_kk=f"Подкаст туралы аңдатпа {n}.", body=f"Радио туралы мәтін {n}.", language="kk")
+        for n in range(2)
+    ]
+    body_only = [indexed(body=f"Мәтін ішінде подкаст туралы айтылады {n}.", language="kk") for n in range(3)]
+    return titled, abstracted, body_only
 
 
-@pytest.mark.parametrize("full_rank_limit", [300, 1], ids=["small tiers", "large tiers"])
-def test_head_hits_come_first_and_pages_join_up(two_tiers, monkeypatch, full_rank_limit):
-    # With a limit of 1 both tiers take the path of a large archive: head ranked by the head
-    # alone, body hits latest added first.
+@pytest.mark.parametrize(
+    ("full_rank_limit", "part_rank_limit"),
+    [(300, 3000), (1, 3000), (1, 1)],
+    ids=["small tiers", "middle tiers", "large tiers"],
+)
+def test_tiers_come_in_order_and_pages_join_up(three_tiers, monkeypatch, full_rank_limit, part_rank_limit):
+    # Low limits send these few hits down the paths of a large archive: ranked on the tier's
+    # own vector, or latest added first.
     monkeypatch.setattr(selectors, "FULL_RANK_LIMIT", full_rank_limit)
-    titled, body_only = two_tiers
+    monkeypatch.setattr(selectors, "PART_RANK_LIMIT", part_rank_limit)
+    titled, abstracted, body_only = three_tiers
     hits = article_search(query="подкаст").articles
 
-    every = [article.pk for article in hits[0:5]]
-    paged = [article.pk for start in range(0, 5, 2) for article in hits[start : start + 2]]
+    every = [article.pk for article in hits[0:7]]
+    paged = [article.pk for start in range(0, 7, 3) for article in hits[start : start + 3]]
 
-    assert hits.count() == 5
+    assert hits.count() == 7
     assert set(every[:2]) == {article.pk for article in titled}
-    assert set(every[2:]) == {article.pk for article in body_only}
+    assert set(every[2:4]) == {article.pk for article in abstracted}
+    assert set(every[4:]) == {article.pk for article in body_only}
     assert paged == every
     if full_rank_limit == 1:
-        assert every[2:] == sorted(every[2:], reverse=True)
+        assert every[4:] == sorted(every[4:], reverse=True)  # a large body tier: latest added first
+    if part_rank_limit == 1:
+        assert every[:4] == [*sorted(every[:2], reverse=True), *sorted(every[2:4], reverse=True)]
 
 
 def test_entry_follows_the_articles_topics_language_and_volume(client):
@@ -78,11 +90,14 @@ def test_unknown_topic_or_volume_filter_finds_nothing():
     )
 
 
-def test_head_vector_is_the_title_and_abstract_part_of_the_document():
+def test_lead_and_head_are_the_weighted_parts_of_the_document():
     article = indexed(title="Подкаст жанры", abstract_kk="Аудио форматтар.", body="Дыбыс туралы мәтін.")
 
-    head = SearchEntry.objects.get(pk=article.pk).head
+    entry = SearchEntry.objects.get(pk=article.pk)
 
-    assert "подкаст" in head
-    assert "аудио" in head
-    assert "дыбыс" not in head
+    assert "подкаст" in entry.lead
+    assert "аудио" not in entry.lead
+    assert "подкаст" in entry.head
+    assert "аудио" in entry.head
+    assert "дыбыс" not in entry.head
+    assert "дыбыс" in entry.document

@@ -18,7 +18,7 @@ from authors.models import Authorship
 from authors.services import person_article_counts_kept
 from proceedings.jobs import import_job_create, import_job_status, import_jobs_fail_stale
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
-from proceedings.publishing import proceedings_publish, proceedings_unpublish
+from proceedings.publishing import PublishError, proceedings_publish, proceedings_unpublish
 from proceedings.review_views import review_link, review_urls
 from proceedings.uploads import VolumeUploadForm
 
@@ -154,8 +154,11 @@ class ProceedingsAdmin(admin.ModelAdmin):
         volume = get_object_or_404(Proceedings, pk=volume_id)
         if not self.has_change_permission(request, volume):
             raise PermissionDenied
-        if proceedings_publish(volume=volume, user=request.user):
-            self.message_user(request, _("“%(volume)s” is on the public site.") % {"volume": volume})
+        try:
+            if proceedings_publish(volume=volume, user=request.user):
+                self.message_user(request, _("“%(volume)s” is on the public site.") % {"volume": volume})
+        except PublishError as refusal:
+            self.message_user(request, str(refusal), level=messages.ERROR)
         return self.back(request, volume)
 
     @method_decorator(require_POST)
@@ -171,7 +174,12 @@ class ProceedingsAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Publish the selected volumes"), permissions=["change"])
     def publish_selected(self, request: HttpRequest, queryset) -> None:
-        changed = sum(proceedings_publish(volume=volume, user=request.user) for volume in queryset)
+        changed = 0
+        for volume in queryset:
+            try:
+                changed += proceedings_publish(volume=volume, user=request.user)
+            except PublishError as refusal:
+                self.message_user(request, str(refusal), level=messages.ERROR)
         self.message_user(request, _("Volumes published: %(count)d.") % {"count": changed})
 
     @admin.action(description=gettext_lazy("Unpublish the selected volumes"), permissions=["change"])

@@ -14,7 +14,11 @@ from django.utils.translation import gettext as _
 
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
-from proceedings.models import Proceedings, ProceedingsStatus
+from proceedings.models import ImportJobStatus, Proceedings, ProceedingsStatus
+
+
+class PublishError(ValueError):
+    """A volume that cannot go online yet; the message is for the editor, as is."""
 
 
 def proceedings_set_status(*, volume: Proceedings, user: AbstractBaseUser, status: str, note: str) -> bool:
@@ -35,7 +39,14 @@ def proceedings_set_status(*, volume: Proceedings, user: AbstractBaseUser, statu
 
 @transaction.atomic
 def proceedings_publish(*, volume: Proceedings, user: AbstractBaseUser) -> bool:
-    """Put the volume online; True when it was a draft."""
+    """Put the volume online; True when it was a draft. Refused while its import still runs:
+    readers would see a volume whose articles are still arriving."""
+    importing = volume.import_jobs.filter(status__in=[ImportJobStatus.QUEUED, ImportJobStatus.RUNNING])
+    if importing.exists():
+        raise PublishError(
+            _("“%(volume)s” is still being imported; publish it once the import has finished.")
+            % {"volume": volume}
+        )
     return proceedings_set_status(
         volume=volume, user=user, status=ProceedingsStatus.PUBLISHED, note=_("Published the volume.")
     )

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from authors.models import Person
-from proceedings.models import Proceedings, ProceedingsStatus
-from proceedings.publishing import proceedings_publish, proceedings_unpublish
+from proceedings.models import ImportJob, ImportJobStatus, Proceedings, ProceedingsStatus
+from proceedings.publishing import PublishError, proceedings_publish, proceedings_unpublish
 from tests.factories import ArticleFactory, AuthorshipFactory, ProceedingsFactory
 from tests.proceedings.upload_samples import staff_user
 
@@ -139,3 +139,29 @@ def test_import_status_of_a_volume_without_an_upload(client, editor):
     status = client.get(reverse("admin:proceedings_proceedings_import_status", args=[volume.pk])).json()
 
     assert (status["status"], status["finished"]) == ("none", True)
+
+
+def test_publishing_waits_for_a_running_import(editor, draft_article, client):
+    volume = draft_article.proceedings
+    ImportJob.objects.create(
+        volume=volume,
+        volume_key=volume.pk,
+        filename="volume.txt",
+        sha256="0" * 64,
+        status=ImportJobStatus.RUNNING,
+    )
+
+    with pytest.raises(PublishError, match="still being imported"):
+        proceedings_publish(volume=volume, user=editor)
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:proceedings_proceedings_publish", args=[volume.pk]),
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    volume.refresh_from_db()
+    assert volume.status == ProceedingsStatus.DRAFT
+    assert "still being imported" in response.content.decode()
+    assert reader_sees("draft-article") == (404, False)
+    assert history(volume) == []

@@ -10,30 +10,10 @@ from authors.names import person_match_key
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import ImportJob, ImportJobStatus
 from proceedings.services import proceedings_import
-from tests.builders import build_pdf
+from tests.builders import FIRST_ARTICLE, SECOND_ARTICLE, build_pdf
 from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, ProceedingsFactory
 
 pytestmark = pytest.mark.django_db
-
-FIRST_ARTICLE = [
-    "ЖАСАНДЫ ИНТЕЛЛЕКТ ЖӘНЕ СПОРТ ЖУРНАЛИСТИКАСЫ",
-    "Сейітов А. Б.",
-    "Журналистика факультетінің 2-курс магистранты",
-    "Ғылыми жетекшісі: ф.ғ.к., доцент Г.С. Өзбекова",
-    "Жасанды интеллект спорт журналистикасының жұмысын түбегейлі өзгертіп отыр. Матч",
-    "нәтижелері туралы қысқа хабарларды алгоритмдер бірнеше секундта жазып шығарады, ал",
-    "журналистер талдау мен сұхбатқа көбірек уақыт бөле алады. Бұл мақалада осы өзгерістің",
-    "артықшылықтары мен қауіптері қазақстандық басылымдардың тәжірибесі негізінде қаралады.",
-]
-SECOND_ARTICLE = [
-    "МЕДИАГРАМОТНОСТЬ СТУДЕНТОВ В ЭПОХУ СОЦИАЛЬНЫХ СЕТЕЙ",
-    "Петрова Е. В.",
-    "магистрант 1 курса факультета журналистики",
-    "Социальные сети стали главным источником новостей для студентов, и вместе с этим",
-    "выросла потребность в умении проверять информацию. В статье рассматриваются навыки",
-    "медиаграмотности, которые студенты применяют при чтении новостей в мессенджерах, и",
-    "предлагаются упражнения для занятий по проверке фактов на факультете журналистики.",
-]
 
 
 def staff_user(name: str, *, editor: bool) -> User:

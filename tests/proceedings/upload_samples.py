@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.builders import build_pdf
-from tests.proceedings.test_import_command import FIRST_ARTICLE, SECOND_ARTICLE
+from tests.builders import FIRST_ARTICLE, SECOND_ARTICLE, build_pdf
 
 VOLUME_FIELDS = {
     "title_kk": "Студенттік ғылыми конференция",

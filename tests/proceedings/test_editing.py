@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.utils import translation
 
 from articles.models import Article
 from articles.search.selectors import article_search
@@ -40,14 +39,7 @@ from tests.proceedings.editing_texts import (
     dumped,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def in_english():
-    """Messages are matched in English; the archive's default language is Kazakh."""
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 KK_TITLE = "ЖАСАНДЫ ИНТЕЛЛЕКТ АРҚЫЛЫ ФЕЙК ЖАҢАЛЫҚТАРДЫ АНЫҚТАУ: МҮМКІНДІКТЕР МЕН ШЕКТЕУЛЕР"

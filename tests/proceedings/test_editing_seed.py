@@ -3,7 +3,6 @@
 from itertools import pairwise
 
 import pytest
-from django.utils import translation
 
 from articles.models import Article
 from authors.models import Authorship, Person
@@ -17,14 +16,7 @@ from proceedings.editing import (
     volume_source,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def in_english():
-    """Messages are matched in English; the archive's default language is Kazakh."""
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture

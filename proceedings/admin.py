@@ -36,7 +36,7 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Proceedings)
 class ProceedingsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "year", "conference_name", "place", "status", "updated_at", review_link]
+    list_display = ["__str__", "year_plain", "conference_name", "place", "status", "updated_at", review_link]
     list_filter = ["status", "year"]
     search_fields = ["title_kk", "title_ru", "title_en", "conference_name", "place", "slug", "isbn"]
     prepopulated_fields = {"slug": ["title_en"]}
@@ -44,6 +44,11 @@ class ProceedingsAdmin(admin.ModelAdmin):
     date_hierarchy = "date_start"
     inlines = [ArticleInline]
     actions = ["publish_selected", "unpublish_selected"]
+
+    @admin.display(description=gettext_lazy("year"), ordering="year")
+    def year_plain(self, volume: Proceedings) -> str:
+        return str(volume.year)  # a year is not a quantity: no thousands separator ('2 025')
+
     change_list_template = "admin/proceedings/upload_change_list.html"
     fieldsets = [
         (None, {"fields": ["title_kk", "title_ru", "title_en", "conference_name", "slug", "status"]}),

@@ -68,3 +68,11 @@ def test_admin_requires_login(client):
     response = client.get(reverse("admin:articles_article_changelist"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_volume_list_prints_years_without_a_thousands_separator(admin_client, archive_rows):
+    volume = archive_rows["proceedings"]
+
+    html = admin_client.get(reverse("admin:proceedings_proceedings_changelist"), HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert f'<td class="field-year_plain">{volume.year}</td>' in html.content.decode()

@@ -15,7 +15,7 @@ from proceedings.publishing import PublishError, proceedings_publish, proceeding
 from tests.factories import ArticleFactory, AuthorshipFactory, ProceedingsFactory
 from tests.proceedings.upload_samples import staff_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture

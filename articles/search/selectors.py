@@ -209,7 +209,8 @@ class RankedHits:
         articles = article_list_items(Article.objects.filter(pk__in=[pk for pk, _ in ranked])).in_bulk()
         hits = []
         for pk, rank in ranked:
-            article = articles[pk]
+            if (article := articles.get(pk)) is None:
+                continue  # deleted since its entry was read
             article.rank = rank
             hits.append(article)
         return hits

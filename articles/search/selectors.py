@@ -150,8 +150,10 @@ class RankedHits:
     def __init__(self, entries: QuerySet[SearchEntry], tsquery: SearchQueryCombinable) -> None:
         self.tsquery = tsquery
         self.matched = entries.filter(document=tsquery)
-        lead = entries.filter(lead=tsquery)
-        head = entries.filter(head=tsquery)
+        # Tiers are taken from the hits: with an exclusion ('подкаст -радио') a title may pass
+        # where the whole document does not.
+        lead = self.matched.filter(lead=tsquery)
+        head = self.matched.filter(head=tsquery)
         self.tiers = [
             Tier(lead, "lead"),
             Tier(head.exclude(lead=tsquery), "head"),

@@ -101,3 +101,13 @@ def test_lead_and_head_are_the_weighted_parts_of_the_document():
     assert "аудио" in entry.head
     assert "дыбыс" not in entry.head
     assert "дыбыс" in entry.document
+
+
+def test_an_excluded_word_in_the_body_removes_a_title_hit():
+    indexed(title="Подкаст нарығы", body="Радио мен подкаст туралы мәтін.", language="kk")  # ranks first
+    kept = indexed(title="Подкаст жанры", body="Дыбыстық жанр туралы мәтін.", language="kk")
+
+    hits = article_search(query="подкаст -радио").articles
+
+    assert hits.tier_sizes == [1, 0, 0]  # the other title matches, but its body has the excluded word
+    assert [article.pk for article in hits[0:5]] == [kept.pk]

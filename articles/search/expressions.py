@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.contrib.postgres.search import SearchQueryCombinable, SearchQueryField
+from django.contrib.postgres.search import SearchConfig, SearchQueryCombinable, SearchQueryField
 from django.db.models import Func, Value
 
 from articles.search.query import ParsedQuery, Term
@@ -27,6 +27,18 @@ class LexemeQuery(SearchQueryCombinable, Func):
         if not lexeme or "'" in lexeme or "\\\\" in lexeme:
             raise ValueError(f"not a clean lexeme: {lexeme!r}")
         super().__init__(Value(f"'{lexeme}'" + (":*" if prefix else "")))
+
+
+class PhraseMatchQuery(SearchQueryCombinable, Func):
+    """A phrase as the search documents' adjacent-word pairs (jinaq_phrase_query, created by
+    articles migration 0007): found through the GIN index without reading any document."""
+
+    template = "jinaq_phrase_query(%(expressions)s)"
+    output_field = SearchQueryField()
+    config = None
+
+    def __init__(self, phrase: str, *, config: str) -> None:
+        super().__init__(SearchConfig(config), Value(phrase))
 
 
 class NegatedQuery(SearchQueryCombinable, Func):

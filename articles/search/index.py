@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import transaction
-from django.db.models import Prefetch, Value
+from django.db.models import Func, Prefetch, Value
 
 from articles.models import Article, SearchEntry, SearchTerm
 from articles.search.document import ArticleText, search_document
@@ -68,7 +68,12 @@ def article_search_refresh(*, article_ids: Iterable[int]) -> int:
             "language": article.language,
             "topics": sorted(topic.pk for topic in article.topics.all()),
         }
-        document = search_vector_expression(article)
+        # Adjacent-word pairs added by PostgreSQL: phrases are found through them (migration 0007).
+        document = Func(
+            search_vector_expression(article),
+            function="jinaq_with_word_pairs",
+            output_field=SearchVectorField(),
+        )
         if not SearchEntry.objects.filter(pk=article.pk).update(**entry, document=document):
             SearchEntry.objects.create(article_id=article.pk, **entry, document=document)
         vocabulary |= suggestion_words(article_text(article))

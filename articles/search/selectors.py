@@ -10,11 +10,12 @@ ranking read the narrow SearchEntry table, never the wide article rows.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, replace
+from functools import cached_property, partial, reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchQueryCombinable, SearchRank
 from django.db import DatabaseError, connection
@@ -24,7 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, SearchEntry, Topic
 from articles.search.document import CONFIG_BY_LANGUAGE
-from articles.search.expressions import LexemeQuery, NegatedQuery, combine_clauses
+from articles.search.expressions import LexemeQuery, NegatedQuery, PhraseMatchQuery, combine_clauses
 from articles.search.kazakh import kazakh_stem
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, skeleton
@@ -62,14 +63,21 @@ def word_query(word: str) -> SearchQueryCombinable:
     return combined
 
 
-def term_query(term: Term) -> SearchQueryCombinable:
+PHRASE_CONFIGS = ("russian", "english", "simple")
+
+
+def term_query(term: Term, *, phrase_pairs: bool = False) -> SearchQueryCombinable:
+    """A term as a tsquery; with `phrase_pairs` a phrase is looked up by its adjacent-word pairs,
+    which only the whole document carries (see articles migration 0007)."""
     if term.is_phrase:
         text = " ".join(term.words)
-        query = (
-            SearchQuery(text, config="russian", search_type="phrase")
-            | SearchQuery(text, config="english", search_type="phrase")
-            | SearchQuery(text, config="simple", search_type="phrase")
-        )
+        alternatives = [
+            PhraseMatchQuery(text, config=config)
+            if phrase_pairs
+            else SearchQuery(text, config=config, search_type="phrase")
+            for config in PHRASE_CONFIGS
+        ]
+        query = alternatives[0] | alternatives[1] | alternatives[2]
     else:
         query = word_query(term.words[0])
     return NegatedQuery(query) if term.negated else query
@@ -78,6 +86,23 @@ def term_query(term: Term) -> SearchQueryCombinable:
 def tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
     """The whole query as one tsquery expression; None when nothing positive is left to find."""
     return combine_clauses(parsed, term_query)
+
+
+def document_tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
+    """The same query for matching whole documents: phrases through their word pairs."""
+    return combine_clauses(parsed, partial(term_query, phrase_pairs=True))
+
+
+def excluded_tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
+    """What the '-' terms exclude, as one positive query for whole documents (the parser keeps
+    every excluded term in a clause of its own, so the query excludes exactly these)."""
+    excluded = [
+        term_query(replace(term, negated=False), phrase_pairs=True)
+        for clause in parsed.clauses
+        for term in clause
+        if term.negated
+    ]
+    return reduce(operator.or_, excluded) if excluded else None
 
 
 @dataclass(frozen=True)
@@ -147,13 +172,22 @@ class RankedHits:
     Supports what Paginator and the callers need: count(), exists(), slicing and iteration.
     """
 
-    def __init__(self, entries: QuerySet[SearchEntry], tsquery: SearchQueryCombinable) -> None:
+    def __init__(
+        self,
+        entries: QuerySet[SearchEntry],
+        tsquery: SearchQueryCombinable,
+        document_tsquery: SearchQueryCombinable | None = None,
+        excluded: SearchQueryCombinable | None = None,
+    ) -> None:
         self.tsquery = tsquery
-        self.matched = entries.filter(document=tsquery)
-        # Tiers are taken from the hits: with an exclusion ('подкаст -радио') a title may pass
-        # where the whole document does not.
-        lead = self.matched.filter(lead=tsquery)
-        head = self.matched.filter(head=tsquery)
+        self.matched = entries.filter(document=document_tsquery or tsquery)
+        # A title that matches has its words in the document too, except for exclusions: in
+        # 'подкаст -радио' the title may lack 'радио' where the body has it. Such articles are
+        # taken out by id (a GIN lookup), never by testing each tier row's whole document.
+        if excluded is not None:
+            entries = entries.exclude(pk__in=SearchEntry.objects.filter(document=excluded).values("pk"))
+        lead = entries.filter(lead=tsquery)
+        head = entries.filter(head=tsquery)
         self.tiers = [
             Tier(lead, "lead"),
             Tier(head.exclude(lead=tsquery), "head"),
@@ -240,7 +274,8 @@ def article_search(*, query: str, filters: SearchFilters | None = None) -> Searc
     tsquery = tsquery_for(parsed)
     if tsquery is None:
         return SearchResults(query=query, parsed=parsed)
-    hits = RankedHits((filters or SearchFilters()).apply(SearchEntry.objects.all()), tsquery)
+    entries = (filters or SearchFilters()).apply(SearchEntry.objects.all())
+    hits = RankedHits(entries, tsquery, document_tsquery_for(parsed), excluded_tsquery_for(parsed))
     return SearchResults(query=query, parsed=parsed, articles=hits)
 
 

@@ -1,0 +1,84 @@
+"""Quoted phrases: found through the documents' adjacent-word pairs, exactly as PostgreSQL's
+own phrase operator would find them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import SearchEntry
+from articles.search.index import article_search_refresh
+from articles.search.selectors import article_search
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def indexed(body: str, language: str = "kk"):
+    article = ArticleFactory(body=body, language=language)
+    article_search_refresh(article_ids=[article.pk])
+    return article
+
+
+def found(query: str) -> set[int]:
+    hits = article_search(query=query).articles
+    return {article.pk for article in hits[0 : hits.count()]}
+
+
+def test_document_carries_its_adjacent_word_pairs_without_positions():
+    article = indexed("Жасанды интеллект туралы.")
+
+    document = SearchEntry.objects.get(pk=article.pk).document
+
+    assert "'~жасанды интеллект'" in document
+    assert "'~интеллект туралы'" in document
+    assert "~жасанды" not in SearchEntry.objects.get(pk=article.pk).head
+
+
+def test_two_word_phrase_needs_the_words_side_by_side_in_that_order():
+    adjacent = indexed("Жасанды интеллект журналистикада қолданылады.")
+    indexed("Интеллект жасанды емес.")
+    indexed("Жасанды жолмен жасалған интеллект.")
+
+    assert found('"жасанды интеллект"') == {adjacent.pk}
+    assert found("жасанды интеллект") == found("интеллект жасанды")  # without quotes: any order
+    assert len(found("жасанды интеллект")) == 3
+
+
+def test_russian_phrase_meets_inflected_text_through_stems():
+    inflected = indexed("Роль искусственного интеллекта в редакции.", language="ru")
+
+    assert found('"искусственный интеллект"') == {inflected.pk}
+
+
+def test_phrase_with_a_stop_word_keeps_its_gap():
+    with_gap = indexed("Анализ и синтез данных.", language="ru")
+    indexed("Анализ синтез данных.", language="ru")
+
+    assert found('"анализ и синтез"') == {with_gap.pk}
+
+
+def test_longer_phrase_is_not_pieced_together_from_its_pairs():
+    whole = indexed("Цифрлық медиа нарығы өсіп келеді.")
+    indexed("Цифрлық медиа және медиа нарығы.")  # both pairs, not the phrase
+
+    assert found('"цифрлық медиа нарығы"') == {whole.pk}
+
+
+def test_excluded_phrase():
+    plain = indexed("Медиа нарығы туралы.")
+    indexed("Медиа және жасанды интеллект.")
+
+    assert found('медиа -"жасанды интеллект"') == {plain.pk}
+
+
+def test_documents_are_matched_by_pairs_and_tiers_by_the_phrase_itself():
+    indexed("Жасанды интеллект журналистикада қолданылады.")
+    hits = article_search(query='"жасанды интеллект"').articles
+
+    with CaptureQueriesContext(connection) as captured:
+        hits.count()
+
+    total, head, lead = [query["sql"] for query in captured.captured_queries if "COUNT(*)" in query["sql"]]
+    assert '"document" @@ ((jinaq_phrase_query(' in total
+    assert "phraseto_tsquery" in head  # the small vectors carry no pairs: checked as a phrase
+    assert "phraseto_tsquery" in lead

@@ -164,11 +164,12 @@ class Tier:
 class RankedHits:
     """The matching published articles, best first, read a page at a time.
 
-    Three tiers, as readers expect: articles whose title, keywords or people match (the entry's
-    `lead`), then those matching in an abstract (`head`), then those matching only in the body.
-    Within a tier, up to FULL_RANK_LIMIT hits are ranked by cover density over the whole
-    document; up to PART_RANK_LIMIT by the tier's own small vector; beyond that (a word found
-    in much of the archive) latest added first, so no query ranks tens of thousands of rows.
+    Tiers, as readers expect: articles whose title, keywords or people match (the entry's `lead`)
+    come first; then, in a large result, those matching in an abstract (`head`), then those
+    matching only in the body (see `tiers`). Within a tier, up to FULL_RANK_LIMIT hits are
+    ranked by cover density over the whole document; up to PART_RANK_LIMIT by the tier's own
+    small vector; beyond that (a word found in much of the archive) latest added first, so no
+    query ranks tens of thousands of rows.
     Supports what Paginator and the callers need: count(), exists(), slicing and iteration.
     """
 
@@ -188,18 +189,27 @@ class RankedHits:
             entries = entries.exclude(pk__in=SearchEntry.objects.filter(document=excluded).values("pk"))
         lead = entries.filter(lead=tsquery)
         head = entries.filter(head=tsquery)
-        self.tiers = [
-            Tier(lead, "lead"),
-            Tier(head.exclude(lead=tsquery), "head"),
-            Tier(self.matched.exclude(head=tsquery), None),
-        ]
-        self.counted = [self.matched, head, lead]
+        self.lead, self.head = lead, head
 
     @cached_property
-    def tier_sizes(self) -> list[int]:
+    def tiers(self) -> list[tuple[Tier, int]]:
+        """The tiers with their sizes. Abstract and body hits that fit in one fully ranked tier
+        share it, so the weights decide between them (an abstract hit counts four times a
+        body hit); only in a large result do abstract hits form a tier of their own."""
         with index_scans():
-            total, head, lead = (entries.count() for entries in self.counted)
-        return [lead, head - lead, total - head]
+            total, head, lead = (entries.count() for entries in (self.matched, self.head, self.lead))
+        first = (Tier(self.lead, "lead"), lead)
+        if total - lead <= FULL_RANK_LIMIT:
+            return [first, (Tier(self.matched.exclude(lead=self.tsquery), None), total - lead)]
+        return [
+            first,
+            (Tier(self.head.exclude(lead=self.tsquery), "head"), head - lead),
+            (Tier(self.matched.exclude(head=self.tsquery), None), total - head),
+        ]
+
+    @property
+    def tier_sizes(self) -> list[int]:
+        return [size for _, size in self.tiers]
 
     def count(self) -> int:
         return sum(self.tier_sizes)
@@ -221,7 +231,7 @@ class RankedHits:
         ranked: list[tuple[int, float]] = []
         tier_start = 0
         with index_scans():
-            for tier, size in zip(self.tiers, self.tier_sizes, strict=True):
+            for tier, size in self.tiers:
                 low, high = max(start - tier_start, 0), min(stop - tier_start, size)
                 if low < high:
                     ranked += self.tier_window(tier, size, low, high)

@@ -251,7 +251,7 @@ def import_job_status(volume: Proceedings | int) -> dict[str, Any]:
             "total": 0,
             "message": "",
             "finished": True,
-            "duplicates_skipped": None,  # the command line keeps no record of it
+            "duplicates_skipped": None,  # no job: the volume itself keeps the count (Proceedings)
         }
     saving = job.status == ImportJobStatus.RUNNING and 0 < job.total == job.done
     return {

@@ -43,6 +43,9 @@ class Proceedings(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=ProceedingsStatus.choices, default=ProceedingsStatus.DRAFT
     )
+    # Repeated articles the imports into this volume left out; null for volumes imported before
+    # it was counted (the review page then says "not recorded").
+    duplicates_skipped = models.PositiveIntegerField(_("duplicates skipped"), null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

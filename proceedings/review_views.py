@@ -122,7 +122,7 @@ def review_page(request: HttpRequest, volume_id: int, *, admin_site: AdminSite) 
         context["title"] = _("The import failed")
         return TemplateResponse(request, "admin/proceedings/review_failed.html", context, status=404)
     rows = review_rows(articles=review_articles(volume=volume), lookalikes=volume_lookalikes(volume=volume))
-    summary = review_summary(rows=rows, duplicates_skipped=status.get("duplicates_skipped"))
+    summary = review_summary(rows=rows, duplicates_skipped=volume.duplicates_skipped)
     only_warnings = request.GET.get("warnings") == "1"
     shown = [row for row in rows if row.warnings] if only_warnings else rows
     if request.GET.get("format") == "json":

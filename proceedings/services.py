@@ -127,6 +127,7 @@ def proceedings_import(
     try:
         outcome = articles_create_from_plan(proceedings=proceedings, plan=plan)
         proceedings.source_sha256 = source_sha256
+        proceedings.duplicates_skipped = (proceedings.duplicates_skipped or 0) + outcome.duplicates_skipped
         if publish:
             proceedings.status = ProceedingsStatus.PUBLISHED
         proceedings.save()

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from articles.models import Article, Topic
 from articles.search.index import article_search_refresh
+from articles.services import article_redirect_add
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
 
@@ -52,6 +53,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     # Authorship edits, a move to another volume and deletion change who has published articles:
     # the author index's stored counts follow (authors.services.person_article_counts_kept).
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            article_redirect_add(old_slug=form.initial["slug"], article=obj)  # old links keep working
+
     def save_related(self, request, form, formsets, change: bool) -> None:
         article = form.instance.pk
         with person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article=article)):

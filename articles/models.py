@@ -173,6 +173,24 @@ class Article(models.Model):
         return {code: terms for code in Language.values if (terms := getattr(self, f"keywords_{code}"))}
 
 
+class ArticleRedirect(models.Model):
+    """An address an article had before editors merged it into another or changed its slug:
+    links and citations that use it keep leading to the text (articles.services)."""
+
+    old_slug = models.SlugField(_("old slug"), max_length=200, unique=True)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="redirects", verbose_name=_("article")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old article address")
+        verbose_name_plural = _("old article addresses")
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.article_id}"
+
+
 def weighted_part(weights: str) -> models.GeneratedField:
     """The lexemes of `document` carrying these weights, kept by PostgreSQL itself."""
     return models.GeneratedField(

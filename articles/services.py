@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from articles.models import Article, Topic
+from articles.models import Article, ArticleRedirect, Topic
 from authors.models import Authorship, Role
 from authors.services import person_resolve
 from proceedings.importer.types import ArticleDraft, PersonDraft
@@ -107,3 +107,18 @@ def article_create_from_draft(
     authorships_create(article=article, people=draft.supervisors, role=Role.SUPERVISOR)
     article.topics.set([topics[slug] for slug in draft.topics if slug in topics])
     return article
+
+
+def article_redirect_add(*, old_slug: str, article: Article) -> None:
+    """Let the address `old_slug` lead to `article` from now on (a merge, a changed slug).
+
+    Addresses that led to the old one are not touched: they point at an article, not a slug, and
+    articles_merge moves a merged article's addresses to the article it joined."""
+    if old_slug and old_slug != article.slug:
+        ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": article})
+
+
+def article_redirects_move(*, source: Article, target: Article) -> None:
+    """Every old address of `source`, and its own, lead to `target` (before `source` goes)."""
+    ArticleRedirect.objects.filter(article=source).update(article=target)
+    article_redirect_add(old_slug=source.slug, article=target)

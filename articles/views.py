@@ -1,4 +1,5 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils import translation
 
 from articles import browse, citing, presentation, twins
@@ -88,7 +89,15 @@ def volume_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    article = browse.article_get(slug=slug)
+    try:
+        article = browse.article_get(slug=slug)
+    except Http404:
+        # An address the article had before a merge or a new slug: links and citations stay good.
+        if moved := browse.article_moved_to(slug=slug):
+            target = reverse("article_detail", args=[moved])
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+        raise
     neighbours = browse.article_neighbours(article=article)
     related = browse.article_related(article=article)
     url = request.build_absolute_uri(request.path)

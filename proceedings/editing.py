@@ -23,7 +23,12 @@ from django.utils.translation import gettext as _
 from articles.models import Article, Topic
 from articles.search.index import article_search_refresh, article_search_refresh_for_people
 from articles.selectors import topic_vocabulary
-from articles.services import LANGUAGES, article_create_from_draft, authorships_create
+from articles.services import (
+    LANGUAGES,
+    article_create_from_draft,
+    article_redirects_move,
+    authorships_create,
+)
 from authors.models import Role
 from authors.services import person_refresh_article_counts
 from proceedings.editing_source import (
@@ -140,6 +145,7 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
         message=_("Merged into “%(first)s”: its lines %(start)d–%(end)d became that article’s body.")
         % {"first": first, "start": second.source_start_line, "end": second.source_end_line},
     )
+    article_redirects_move(source=second, target=first)  # its address keeps leading to the text
     second.delete()
     _positions_shift(proceedings_id=first.proceedings_id, after=position, by=-1)
     end = second.source_end_line

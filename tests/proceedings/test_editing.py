@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.urls import reverse
 
 from articles.models import Article
 from articles.search.selectors import article_search
@@ -138,6 +139,22 @@ def test_merge_keeps_the_first_articles_metadata_and_turns_the_second_header_int
     assert merged.body.endswith("кампаний.")
     assert ranges(volume) == [(1, 1, 1, 15), (2, 17, 29, 45), (3, 47, 47, 85)]
     assert covered(volume) == lines
+
+
+def test_merged_articles_address_leads_to_the_article_it_joined(volume, editor, client):
+    _, second, third, fourth = articles(volume)
+    volume.status = "published"
+    volume.save()
+
+    merged = articles_merge(first=third, second=fourth, user=editor)
+    merged = articles_merge(first=second, second=merged, user=editor)  # its old addresses follow
+
+    for gone in (third, fourth):
+        response = client.get(reverse("article_detail", args=[gone.slug]))
+        assert (response.status_code, response["Location"]) == (
+            301,
+            reverse("article_detail", args=[merged.slug]),
+        )
 
 
 def test_split_reads_the_header_of_the_second_part(volume, editor):

@@ -39,24 +39,32 @@ class SearchDocument:
 
 def search_document(article: ArticleText) -> SearchDocument:
     own = CONFIG_BY_LANGUAGE[article.language]
-    segments = [Segment(article.title, own, "A")] if article.title else []
-    segments += [
+    texts = [Segment(article.title, own, "A")] if article.title else []
+    texts += [
         Segment("; ".join(terms), CONFIG_BY_LANGUAGE.get(language, own), "A")
         for language, terms in article.keywords.items()
         if terms
     ]
+    people: list[Segment] = []
     if article.people:
-        segments.append(Segment("; ".join(article.people), "simple", "A"))
-    segments += [
+        names = "; ".join(article.people)
+        # Word for word and through the Russian stemmer ('Барлыбаевой' finds 'Барлыбаева'); as
+        # skeletons with the initials kept ('Uzbekova G.S.' meets 'Өзбекова Г.С.').
+        people = [
+            Segment(names, "simple", "A"),
+            Segment(names, "russian", "A"),
+            Segment(skeleton_text(names, min_length=1), "simple", "A"),
+        ]
+    rest = [
         Segment(text, CONFIG_BY_LANGUAGE.get(language, own), "B")
         for language, text in article.abstracts.items()
         if text
     ]
     if article.body:
-        segments.append(Segment(article.body, own, "C"))
-    # Every segment again as Latin/Cyrillic skeletons, with the same weight.
+        rest.append(Segment(article.body, own, "C"))
+    # The other segments again as Latin/Cyrillic skeletons, with the same weight.
     skeletons = [
         Segment(skeleton_text(segment.text, distinct=segment.weight == "C"), "simple", segment.weight)
-        for segment in segments
+        for segment in texts + rest
     ]
-    return SearchDocument(segments=segments + [segment for segment in skeletons if segment.text])
+    return SearchDocument(segments=texts + people + rest + [segment for segment in skeletons if segment.text])

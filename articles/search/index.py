@@ -8,6 +8,7 @@ rebuilt whole, with the article's volume and language copied beside its vectors.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -21,6 +22,7 @@ from authors.models import Authorship
 
 WORD = re.compile(r"[^\W\d_]+")
 MIN_TERM_LENGTH = 3
+BODY_TERM_LENGTH, BODY_TERM_USES = 6, 3
 
 
 def article_text(article: Article) -> ArticleText:
@@ -83,11 +85,14 @@ def article_search_refresh(*, article_ids: Iterable[int]) -> int:
 
 
 def suggestion_words(text: ArticleText) -> set[str]:
-    """The words 'did you mean' may propose: people's names and keywords, not the whole text."""
-    phrases = [*text.people, *(term for terms in text.keywords.values() for term in terms)]
-    return {
+    """The words 'did you mean' may propose: people's names, keywords and title words, and the
+    body's own terms — longer words it uses again and again — but not every word of the text."""
+    phrases = [*text.people, text.title, *(term for terms in text.keywords.values() for term in terms)]
+    words = {
         word.lower() for phrase in phrases for word in WORD.findall(phrase) if len(word) >= MIN_TERM_LENGTH
     }
+    body = Counter(word.lower() for word in WORD.findall(text.body) if len(word) >= BODY_TERM_LENGTH)
+    return words | {word for word, uses in body.items() if uses >= BODY_TERM_USES}
 
 
 def search_terms_add(words: set[str]) -> None:
@@ -103,3 +108,13 @@ def article_search_refresh_for_people(*, people: Iterable[int]) -> int:
     """Rebuild the vectors of every article of these people (a renamed person, a new variant)."""
     articles = Authorship.objects.filter(person__in=list(people)).values_list("article", flat=True)
     return article_search_refresh(article_ids=set(articles))
+
+
+def search_reindex(*, batch: int = 2000, progress=None) -> int:
+    """Rebuild every article's search entry, a batch per transaction; returns how many."""
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        article_search_refresh(article_ids=ids[start : start + batch])
+        if progress:
+            progress(min(start + batch, len(ids)), len(ids))
+    return len(ids)

@@ -45,6 +45,20 @@ SUFFIXES = tuple(
 )
 MIN_STEM = 5
 MAX_PASSES = 4
+VOWELS = set("аәеиоөұүуыіэюя")
+# A stem ending in к, қ or п voices it before a vowel (ерекшелік → ерекшелігі, кітап → кітабы):
+# a stripped form ending in the voiced letter is searched without it, to meet both spellings.
+VOICED_FINALS = set("гғб")
+# Case endings that may leave a short stem (кино-ның, кино-да): searched as that whole word.
+SHORT_STEM_ENDINGS = tuple(
+    sorted(
+        "ның нің дың дің тың тің ны ні ды ді ты ті ға ге қа ке на не да де та те дан ден тан тен "
+        "нан нен мен бен пен сы сі лар лер дар дер тар тер".split(),
+        key=len,
+        reverse=True,
+    )
+)
+SHORT_STEM = 3
 
 
 def kazakh_stem(word: str) -> str:
@@ -58,8 +72,22 @@ def kazakh_stem(word: str) -> str:
             if passes and len(suffix) == 1:
                 continue
             if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_STEM:
-                stem = stem[: -len(suffix)]
+                rest = stem[: -len(suffix)]
+                # -ың/-ын after a vowel and н is really -ның/-ны (кино-ның, not кинон-ың).
+                if suffix[0] in "ыі" and rest[-1] == "н" and rest[-2] in VOWELS:
+                    continue
+                stem = rest
                 break
         else:
             break
+    if stem != word and stem[-1] in VOICED_FINALS and len(stem) - 1 >= MIN_STEM:
+        stem = stem[:-1]
     return stem
+
+
+def kazakh_short_stem(word: str) -> str | None:
+    """A stem too short for a prefix query, left by a case ending ('киноның' -> 'кино'), or None."""
+    for ending in SHORT_STEM_ENDINGS:
+        if word.endswith(ending) and SHORT_STEM <= len(word) - len(ending) < MIN_STEM:
+            return word[: -len(ending)]
+    return None

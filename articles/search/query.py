@@ -25,6 +25,7 @@ STOP_WORDS = frozenset(
     """.split()
 )
 MAX_TERMS = 12
+INITIAL_MAX = 2  # letters of a name's initial ('G.', 'Sh.')
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)([^\s"]+)|"')
 _WORD = re.compile(r"[^\W_]+")
 
@@ -57,7 +58,7 @@ def normalise_query_text(text: str) -> str:
     """Lower-case, NFC, ё as е, without control characters, at most MAX_QUERY_CHARS long."""
     text = unicodedata.normalize("NFC", text)[:MAX_QUERY_CHARS]
     text = "".join(char for char in text if unicodedata.category(char)[0] != "C" or char in " \t")
-    return text.lower().replace("ё", "е")
+    return text.lower().replace("\u0307", "").replace("ё", "е")  # 'İ' lower-cases to i + a dot
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -79,7 +80,14 @@ def parse_query(text: str) -> ParsedQuery:
             words = tuple(word for word in words if word not in STOP_WORDS)
         if not words or terms >= MAX_TERMS:
             continue
-        term = Term(words=words, negated=bool(phrase_sign or word_sign))
+        negated = bool(phrase_sign or word_sign)
+        if phrase is None and len(words) > 1 and all(len(word) <= INITIAL_MAX for word in words):
+            # Initials ('G.S.', 'Г.С.') are letters of a name, not a phrase: each must match.
+            clauses += [[Term(words=(word,), negated=negated)] for word in words]
+            terms += 1
+            pending_or = False
+            continue
+        term = Term(words=words, negated=negated)
         terms += 1
         if pending_or and not term.negated and clauses:
             clauses[-1].append(term)

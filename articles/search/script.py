@@ -22,7 +22,7 @@ from functools import lru_cache
 # Informal and official Latin digraphs, read as the Cyrillic letter they stand for.
 _LATIN_DIGRAPHS = (
     ("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"),
-    ("ya", "я"), ("yu", "ю"), ("yo", "ё"), ("ng", "ң"),
+    ("ya", "я"), ("yu", "ю"), ("yo", "ё"), ("ng", "ң"), ("gh", "ғ"),
 )  # fmt: skip
 # One table for both scripts: every letter straight to its skeleton letters. Latin letters go
 # the way of the Cyrillic letter they stand for (q as қ, y as ы, j as ж, w as у, c as к).
@@ -41,6 +41,10 @@ _FOLD = str.maketrans({
 _FOLDED_WORD = re.compile(r"[a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
 _I_BY_VOWEL = re.compile(r"(?<=[aeou])i|i(?=[aeou])")
+# 'ng' is ң in Latin Kazakh but н + г in Cyrillic loanwords (маркетинг, краудсорсинг): one 'n'
+# on both sides, so 'kraudsorsingtiñ' meets 'краудсорсингтің'.
+_NG = re.compile(r"ng")
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 # Skeleton words are indexed beside the real words, so they carry a mark no real word has;
 # letters, because the 'simple' parser keeps letters (and positions, which ranking uses).
 SKELETON_MARK = "xq"
@@ -49,7 +53,8 @@ SKELETON_MARK = "xq"
 def fold_text(text: str) -> str:
     """`text` with every letter replaced by its skeleton letters; other characters stay and
     separate words."""
-    text = unicodedata.normalize("NFC", text.lower())
+    # 'İ'.lower() is 'i' with a combining dot above, which would split the word.
+    text = unicodedata.normalize("NFC", text.lower()).replace("\u0307", "")
     for digraph, letter in _LATIN_DIGRAPHS:
         text = text.replace(digraph, letter)
     return text.translate(_FOLD)
@@ -57,7 +62,8 @@ def fold_text(text: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def _shape(folded_word: str) -> str:
-    return _DOUBLED.sub(r"\1", _I_BY_VOWEL.sub("", _DOUBLED.sub(r"\1", folded_word)))
+    word = _NG.sub("n", folded_word)
+    return _DOUBLED.sub(r"\1", _I_BY_VOWEL.sub("", _DOUBLED.sub(r"\1", word)))
 
 
 def skeleton(word: str) -> str:
@@ -69,7 +75,10 @@ def skeleton_text(text: str, *, min_length: int = 3, distinct: bool = False) -> 
     """The marked skeletons of the words of `text` for the search index ('xqtokaev'): in order,
     or with `distinct` each once (a long body: a quarter of the words to parse, and word
     order within a body matters little for a Latin-script query)."""
-    words = _FOLDED_WORD.findall(fold_text(text))
+    folded = fold_text(text)
+    words = _FOLDED_WORD.findall(folded)
+    # A hyphenated word also as one ('медиа-конвергенция' is found by 'медиаконвергенция').
+    words += [word.replace("-", "") for word in _HYPHENATED.findall(folded)]
     if distinct:
         words = sorted(set(words))
     shapes = (_shape(word) for word in words)

@@ -26,7 +26,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.models import Article, SearchEntry, Topic
 from articles.search.document import CONFIG_BY_LANGUAGE
 from articles.search.expressions import LexemeQuery, NegatedQuery, PhraseMatchQuery, combine_clauses
-from articles.search.kazakh import kazakh_stem
+from articles.search.kazakh import kazakh_short_stem, kazakh_stem
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, skeleton
 from articles.selectors import article_list_items
@@ -48,19 +48,27 @@ def is_cyrillic(word: str) -> bool:
 
 def word_query(word: str) -> SearchQueryCombinable:
     """Every way `word` may appear in the index."""
-    stem = kazakh_stem(word) if is_cyrillic(word) else word
+    cyrillic = is_cyrillic(word)
+    stem = kazakh_stem(word) if cyrillic else word
     alternatives: list[SearchQueryCombinable] = [
         SearchQuery(word, config="russian"),
         SearchQuery(word, config="english"),
         LexemeQuery(stem, prefix=len(stem) >= PREFIX_MIN),
     ]
+    if cyrillic and (short := kazakh_short_stem(word)):
+        alternatives.append(LexemeQuery(short))  # 'киноның' is 'кино' itself, not every 'кино…'
     shape = skeleton(word)
     if len(shape) >= SKELETON_MIN:
         alternatives.append(LexemeQuery(SKELETON_MARK + shape, prefix=len(shape) >= PREFIX_MIN + 1))
-    combined = alternatives[0]
-    for alternative in alternatives[1:]:
-        combined = combined | alternative
-    return combined
+        # Russian typed in Latin letters, in another case than the text ('prodyusirovanie' for
+        # 'продюсирования'): its skeleton without the final vowels, as a prefix.
+        trimmed = shape.rstrip("aeiou")
+        if not cyrillic and trimmed != shape and len(trimmed) >= PREFIX_MIN + 1:
+            alternatives.append(LexemeQuery(SKELETON_MARK + trimmed, prefix=True))
+    elif shape:
+        # An initial ('G.' in 'Uzbekova G.S.', 'Қ.'): people's names keep skeletons that short.
+        alternatives.append(LexemeQuery(SKELETON_MARK + shape))
+    return reduce(operator.or_, alternatives)
 
 
 PHRASE_CONFIGS = ("russian", "english", "simple")

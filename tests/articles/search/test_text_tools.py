@@ -2,8 +2,8 @@
 
 import pytest
 
-from articles.search.kazakh import kazakh_stem
-from articles.search.query import parse_query
+from articles.search.kazakh import kazakh_short_stem, kazakh_stem
+from articles.search.query import Term, parse_query
 from articles.search.script import skeleton, skeleton_text
 
 
@@ -19,6 +19,10 @@ from articles.search.script import skeleton, skeleton_text
         ("краудсорсингтің", "краудсорсинг"),
         ("дипфейктермен", "дипфейк"),
         ("студенттердің", "студент"),
+        # к/қ/п voiced before a vowel: the stem loses the voiced letter and meets both spellings.
+        ("креативтілігі", "креативтілік"),
+        ("ерекшелігі", "ерекшеліктерін"),
+        ("артықшылығы", "артықшылықтары"),
     ],
 )
 def test_kazakh_stem_of_an_inflected_form_is_a_prefix_of_the_base_form(inflected, base):
@@ -29,6 +33,16 @@ def test_kazakh_stem_of_an_inflected_form_is_a_prefix_of_the_base_form(inflected
 
 def test_kazakh_stem_keeps_short_words_whole():
     assert [kazakh_stem(word) for word in ("медиа", "және", "цифр")] == ["медиа", "және", "цифр"]
+
+
+def test_a_case_ending_on_a_short_stem_leaves_the_whole_short_word():
+    assert [kazakh_short_stem(word) for word in ("киноның", "кинода", "телефонияның", "кино")] == [
+        "кино",
+        "кино",
+        None,
+        None,
+    ]
+    assert kazakh_stem("киноның") != "кинон"  # -ның after a vowel, not -ың
 
 
 @pytest.mark.parametrize(
@@ -48,6 +62,9 @@ def test_kazakh_stem_keeps_short_words_whole():
         ("Äleumettik", "Әлеуметтік"),
         ("ğylym", "ғылым"),
         ("Ūlttyq", "Ұлттық"),
+        ("kraudsorsingtiñ", "краудсорсингтің"),  # Latin ng is ң, Cyrillic нг is н + г: both 'n'
+        ("Qytaydaghy", "Қытайдағы"),
+        ("İnternet", "интернет"),
     ],
 )
 def test_skeleton_latin_and_cyrillic_spellings_meet(latin, cyrillic):
@@ -60,6 +77,20 @@ def test_skeleton_keeps_different_words_apart():
 
 def test_skeleton_text_marks_every_word_in_order_and_drops_short_ones():
     assert skeleton_text("Тоқаев Tokayev медиа, media; а") == "xqtokaev xqtokaev xqmeda xqmeda"
+
+
+def test_skeleton_text_adds_hyphenated_words_joined_and_keeps_initials_on_request():
+    assert skeleton_text("медиа-конвергенция") == "xqmeda xqkonvergentsa xqmedakonvergentsa"
+    assert skeleton_text("Өзбекова Г.С.", min_length=1) == "xqozbekova xqg xqs"
+
+
+def test_initials_are_separate_words_and_other_compounds_stay_phrases():
+    assert parse_query("Uzbekova G.S.").clauses == (
+        (Term(words=("uzbekova",)),),
+        (Term(words=("g",)),),
+        (Term(words=("s",)),),
+    )
+    assert parse_query("COVID-19").clauses == ((Term(words=("covid", "19")),),)
 
 
 def test_parse_query_reads_phrases_alternatives_and_exclusions():

@@ -83,3 +83,8 @@ def skeleton_text(text: str, *, min_length: int = 3, distinct: bool = False) -> 
         words = sorted(set(words))
     shapes = (_shape(word) for word in words)
     return " ".join(SKELETON_MARK + shape for shape in shapes if len(shape) >= min_length)
+
+
+def is_initial(word: str) -> bool:
+    """One letter, or a Latin digraph standing for one ('sh' for Ш): a name's initial."""
+    return len(word) == 1 or any(word == digraph for digraph, _ in _LATIN_DIGRAPHS if len(digraph) == 2)

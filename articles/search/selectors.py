@@ -28,7 +28,7 @@ from articles.search.document import CONFIG_BY_LANGUAGE
 from articles.search.expressions import LexemeQuery, NegatedQuery, PhraseMatchQuery, combine_clauses
 from articles.search.kazakh import kazakh_short_stem, kazakh_stem
 from articles.search.query import ParsedQuery, Term, parse_query
-from articles.search.script import SKELETON_MARK, skeleton
+from articles.search.script import SKELETON_MARK, is_initial, skeleton
 from articles.selectors import article_list_items
 from proceedings.models import Proceedings, ProceedingsStatus
 
@@ -61,12 +61,15 @@ def word_query(word: str) -> SearchQueryCombinable:
     if len(shape) >= SKELETON_MIN:
         alternatives.append(LexemeQuery(SKELETON_MARK + shape, prefix=len(shape) >= PREFIX_MIN + 1))
         # Russian typed in Latin letters, in another case than the text ('prodyusirovanie' for
-        # 'продюсирования'): its skeleton without the final vowels, as a prefix.
+        # 'продюсирования'): a skeleton ending in -e, without its final vowels, as a prefix.
+        # (Not -a: 'Uzbekova' must not turn into every 'Uzbekov'.)
         trimmed = shape.rstrip("aeiou")
-        if not cyrillic and trimmed != shape and len(trimmed) >= PREFIX_MIN + 1:
+        if not cyrillic and shape.endswith("e") and len(trimmed) >= PREFIX_MIN + 1:
             alternatives.append(LexemeQuery(SKELETON_MARK + trimmed, prefix=True))
-    elif shape:
-        # An initial ('G.' in 'Uzbekova G.S.', 'Қ.'): people's names keep skeletons that short.
+    elif len(shape) == 2 or (shape and is_initial(word)):
+        # A short name part ('Lu' in 'Van Lu') or an initial ('G.' in 'Uzbekova G.S.', 'Zh.'):
+        # people's names keep skeletons that short, other text does not. Never a word whose
+        # skeleton shrank to one letter ('AI' is 'a', and would meet every 'А.').
         alternatives.append(LexemeQuery(SKELETON_MARK + shape))
     return reduce(operator.or_, alternatives)
 

@@ -6,7 +6,7 @@ from articles.models import SearchEntry, Topic
 from articles.search import selectors
 from articles.search.index import article_search_refresh
 from articles.search.selectors import SearchFilters, article_search
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, AuthorshipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,12 @@ def test_an_excluded_word_in_the_body_removes_a_title_hit():
 
     assert hits.tier_sizes == [1, 0]  # the other title matches, but its body has the excluded word
     assert [article.pk for article in hits[0:5]] == [kept.pk]
+
+
+def test_initials_meet_initials_but_short_words_do_not_meet_every_initial():
+    article = ArticleFactory(body="Мәтін туралы.", language="kk")
+    AuthorshipFactory(article=article, person__display_name="Ахметова А. И.")
+    article_search_refresh(article_ids=[article.pk])
+
+    assert article_search(query="Akhmetova A.I.").articles.count() == 1
+    assert article_search(query="AI").articles.count() == 0  # 'ai' folds to 'a': not an initial

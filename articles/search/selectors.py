@@ -19,7 +19,7 @@ from functools import cached_property, partial, reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchQueryCombinable, SearchRank
 from django.db import DatabaseError, connection
-from django.db.models import Count, F, FloatField, QuerySet, Value
+from django.db.models import Count, F, FloatField, Q, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -208,7 +208,11 @@ class RankedHits:
         share it, so the weights decide between them (an abstract hit counts four times a
         body hit); only in a large result do abstract hits form a tier of their own."""
         with index_scans():
-            total, head, lead = (entries.count() for entries in (self.matched, self.head, self.lead))
+            total = self.matched.count()
+            # The lead is part of the head: both counted in one pass over the head's hits.
+            head, lead = self.head.aggregate(
+                head=Count("pk"), lead=Count("pk", filter=Q(lead=self.tsquery))
+            ).values()
         first = (Tier(self.lead, "lead"), lead)
         if total - lead <= FULL_RANK_LIMIT:
             return [first, (Tier(self.matched.exclude(lead=self.tsquery), None), total - lead)]

@@ -34,6 +34,9 @@ _WORD = re.compile(r"[^\W_]+")
 class Term:
     words: tuple[str, ...]  # one word, or the words of a phrase
     negated: bool = False
+    # A phrase as typed ('covid-19'): PostgreSQL reads it as it read the text ('covid', '-19'),
+    # which the words alone ('covid 19') would not meet.
+    text: str = field(default="", compare=False)
 
     @property
     def is_phrase(self) -> bool:
@@ -87,7 +90,7 @@ def parse_query(text: str) -> ParsedQuery:
             terms += 1
             pending_or = False
             continue
-        term = Term(words=words, negated=negated)
+        term = Term(words=words, negated=negated, text=(phrase if phrase is not None else raw_word or ""))
         terms += 1
         if pending_or and not term.negated and clauses:
             clauses[-1].append(term)

@@ -81,7 +81,7 @@ def term_query(term: Term, *, phrase_pairs: bool = False) -> SearchQueryCombinab
     """A term as a tsquery; with `phrase_pairs` a phrase is looked up by its adjacent-word pairs,
     which only the whole document carries (see articles migration 0007)."""
     if term.is_phrase:
-        text = " ".join(term.words)
+        text = term.text or " ".join(term.words)
         alternatives = [
             PhraseMatchQuery(text, config=config)
             if phrase_pairs

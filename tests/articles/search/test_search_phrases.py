@@ -84,3 +84,12 @@ def test_documents_are_matched_by_pairs_and_tiers_by_the_phrase_itself():
     assert '"head" @@ ((phraseto_tsquery(' in tiers
     assert '"lead" @@ ((phraseto_tsquery(' in tiers
     assert "jinaq_phrase_query" not in tiers
+
+
+def test_compounds_with_numbers_are_read_as_the_text_was():
+    covid = indexed("COVID-19 пандемиясы кезіндегі GPT-4 моделі.")
+    indexed("COVID пандемиясы, 19 ел.")
+
+    assert found("COVID-19") == {covid.pk}
+    assert found("gpt-4 моделі") == {covid.pk}
+    assert found('"covid-19 пандемиясы"') == {covid.pk}

@@ -104,13 +104,14 @@ class VolumeUploadForm(forms.ModelForm):
             )
             earlier = job.volume if job else None
         if earlier is not None:
+            link = format_html(
+                '<a href="{}">{}</a>',
+                reverse("admin:proceedings_proceedings_change", args=[earlier.pk]),
+                earlier,
+            )
+            # One sentence with a placeholder, so every language can put the volume where it belongs.
             raise forms.ValidationError(
-                format_html(
-                    '{} <a href="{}">{}</a>',
-                    _("This file has been uploaded already, as"),
-                    reverse("admin:proceedings_proceedings_change", args=[earlier.pk]),
-                    str(earlier),
-                )
+                format_html(_("This file has been uploaded already, as {volume}."), volume=link)
             )
 
     def full_clean(self) -> None:

@@ -2,8 +2,8 @@
 
 Plain selectors over the stored articles; nothing here parses the source file again (the
 per-article source view comes from `proceedings.editing.article_source_lines`). Content
-duplicates are the one thing only the import knew: the upload's job keeps that count, and
-`import_job_status` hands it over.
+duplicates are the one thing only the import knew: every import adds its count to the volume
+(`Proceedings.duplicates_skipped`).
 """
 
 from __future__ import annotations

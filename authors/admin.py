@@ -25,6 +25,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_filter = ["authorships__role"]
     readonly_fields = [
         "match_key",
+        "former_slugs",
         "articles_as_author",
         "articles_as_supervisor",
         "created_at",
@@ -52,6 +53,10 @@ class PersonAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj: Person, form, change: bool) -> None:
         person_refresh_match_key(person=obj)
+        if change and "slug" in form.changed_data and form.initial.get("slug"):
+            # The old address keeps leading here (authors.views.author_detail).
+            former = dict.fromkeys([*obj.former_slugs, form.initial["slug"]])
+            obj.former_slugs = [slug for slug in former if slug != obj.slug]
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change: bool) -> None:

@@ -36,6 +36,10 @@ class Person(models.Model):
     orcid = models.CharField("ORCID", max_length=19, null=True, blank=True, unique=True)
     # Blank in forms only: the admin fills it from the name when an editor leaves it empty.
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    # Addresses this person's page had before (a merged record's, an old slug): they redirect here.
+    former_slugs = ArrayField(
+        models.SlugField(max_length=200), verbose_name=_("former slugs"), default=list, blank=True
+    )
     # The author index reads these two instead of sorting names in Python: the A–Я bucket
     # ('Ә', 'Q', '#') and `authors.names.sortable_name`, digits in the C collation. The services
     # keep them in step with display_name (person_resolve, person_refresh_match_key).

@@ -124,6 +124,11 @@ def person_for_page(*, slug: str) -> Person | None:
     return person_published().filter(slug=slug).first()
 
 
+def person_moved_to(*, slug: str) -> str | None:
+    """The current slug of the published author whose page once had `slug` (merged, renamed)."""
+    return person_published().filter(former_slugs__contains=[slug]).values_list("slug", flat=True).first()
+
+
 def person_articles(*, person: Person, role: str) -> QuerySet[Article]:
     """Published articles in which `person` has `role`, newest volume first, in volume order.
 

@@ -173,6 +173,7 @@ def person_merge(*, keep: Person, remove: Person, user=None) -> Person:
             authorship.save(update_fields=["person"])
     orcid = remove.orcid
     remove_names = [remove.display_name, *remove.name_variants]
+    former_slugs = [remove.slug, *remove.former_slugs]
     removed = str(remove)
     if user is not None:
         change_record(
@@ -180,6 +181,8 @@ def person_merge(*, keep: Person, remove: Person, user=None) -> Person:
         )
     remove.delete()
     keep.name_variants = list(dict.fromkeys([*keep.name_variants, *remove_names]))
+    # Links to the removed record's page lead to the kept one (authors.views.author_detail).
+    keep.former_slugs = list(dict.fromkeys([*keep.former_slugs, *former_slugs]))
     keep.position = keep.position or remove.position
     keep.affiliation = keep.affiliation or remove.affiliation
     keep.orcid = keep.orcid or orcid

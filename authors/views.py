@@ -1,7 +1,8 @@
 """The author index and an author's page. Reads come from authors.selectors; each page has a
 JSON twin (`?format=json`) built by authors.twins from the same objects."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from authors import selectors, twins
@@ -45,6 +46,9 @@ def author_index(request: HttpRequest) -> HttpResponse:
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = selectors.person_for_page(slug=slug)
     if person is None:
+        # The page of a record merged into this one, or an address before a new slug.
+        if moved := selectors.person_moved_to(slug=slug):
+            return HttpResponsePermanentRedirect(reverse("author_detail", args=[moved]))
         raise Http404(_("No published author has this address."))
     articles = paginate(
         request, selectors.person_articles(person=person, role=Role.AUTHOR), per_page=ARTICLES_PER_PAGE

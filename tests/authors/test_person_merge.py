@@ -1,6 +1,7 @@
 """Merging two records of one person: nothing lost, everything derived follows."""
 
 import pytest
+from django.urls import reverse
 
 from articles.search.index import article_search_refresh
 from authors.models import Authorship, Person
@@ -130,3 +131,38 @@ def test_merge_without_a_user_writes_no_history():
     person_merge(keep=person_resolve(name="Камзин К."), remove=PersonFactory())
 
     assert LogEntry.objects.count() == 0
+
+
+def test_the_removed_persons_page_address_leads_to_the_kept_one(client):
+    keep = person_resolve(name="Г.С. Өзбекова")
+    remove = PersonFactory(display_name="Узбекова Г.С.", slug="uzbekova-g-s")
+    earlier = PersonFactory(display_name="Uzbekova G.", slug="uzbekova-g")
+    authored(keep), authored(remove), authored(earlier)
+    person_refresh_article_counts(people=[keep.pk, remove.pk, earlier.pk])
+    remove = person_merge(keep=remove, remove=earlier)  # 'uzbekova-g' now leads to 'uzbekova-g-s'
+
+    merged = person_merge(keep=keep, remove=remove)
+
+    for old in ("uzbekova-g-s", "uzbekova-g"):
+        response = client.get(reverse("author_detail", args=[old]))
+        assert (response.status_code, response["Location"]) == (
+            301,
+            reverse("author_detail", args=[merged.slug]),
+        )
+    assert client.get(reverse("author_detail", args=["nobody-ever"])).status_code == 404
+
+
+def test_a_slug_changed_in_the_admin_keeps_the_old_address(admin_client, client):
+    person = person_resolve(name="Андреева М. М.")
+    authored(person)
+    person_refresh_article_counts(people=[person.pk])
+    old = person.slug
+    change = reverse("admin:authors_person_change", args=[person.pk])
+    form = admin_client.get(change).context["adminform"].form
+    data = {key: value for key, value in {**form.initial, "slug": "andreeva-m"}.items() if value is not None}
+    data |= {"authorships-TOTAL_FORMS": 0, "authorships-INITIAL_FORMS": 0}
+
+    assert admin_client.post(change, data).status_code == 302
+    assert client.get(reverse("author_detail", args=[old]))["Location"] == reverse(
+        "author_detail", args=["andreeva-m"]
+    )

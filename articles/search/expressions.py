@@ -41,6 +41,24 @@ class PhraseMatchQuery(SearchQueryCombinable, Func):
         super().__init__(SearchConfig(config), Value(phrase))
 
 
+class LexemePhraseQuery(SearchQueryCombinable, Func):
+    """Ready lexemes that must stand in this order, each a prefix or whole ('бизнес':* <->
+    'коммуникац':*): a Kazakh phrase in other forms than typed. Checked against positions, so
+    PostgreSQL reads each candidate's vector; the search uses it only when the phrase as typed
+    finds nothing."""
+
+    template = "%(expressions)s::tsquery"
+    output_field = SearchQueryField()
+    config = None
+
+    def __init__(self, lexemes: list[tuple[str, bool]]) -> None:
+        for lexeme, _ in lexemes:
+            if not lexeme or "'" in lexeme or "\\" in lexeme:
+                raise ValueError(f"not a clean lexeme: {lexeme!r}")
+        text = " <-> ".join(f"'{lexeme}'" + (":*" if prefix else "") for lexeme, prefix in lexemes)
+        super().__init__(Value(text))
+
+
 class NegatedQuery(SearchQueryCombinable, Func):
     """NOT of any tsquery expression, combined queries included."""
 

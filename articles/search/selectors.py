@@ -25,7 +25,13 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, SearchEntry, Topic
 from articles.search.document import CONFIG_BY_LANGUAGE
-from articles.search.expressions import LexemeQuery, NegatedQuery, PhraseMatchQuery, combine_clauses
+from articles.search.expressions import (
+    LexemePhraseQuery,
+    LexemeQuery,
+    NegatedQuery,
+    PhraseMatchQuery,
+    combine_clauses,
+)
 from articles.search.kazakh import kazakh_short_stem, kazakh_stem
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, is_initial, skeleton
@@ -77,10 +83,20 @@ def word_query(word: str) -> SearchQueryCombinable:
 PHRASE_CONFIGS = ("russian", "english", "simple")
 
 
-def term_query(term: Term, *, phrase_pairs: bool = False) -> SearchQueryCombinable:
+def term_query(
+    term: Term, *, phrase_pairs: bool = False, inflected_phrases: bool = False
+) -> SearchQueryCombinable:
     """A term as a tsquery; with `phrase_pairs` a phrase is looked up by its adjacent-word pairs,
-    which only the whole document carries (see articles migration 0007)."""
-    if term.is_phrase:
+    which only the whole document carries (see articles migration 0007); with
+    `inflected_phrases` a Cyrillic phrase is its words' Kazakh stems in order."""
+    if term.is_phrase and inflected_phrases and is_cyrillic(" ".join(term.words)):
+        stems = [kazakh_stem(word) for word in term.words]
+        inflected = LexemePhraseQuery([(stem, len(stem) >= PREFIX_MIN) for stem in stems])
+        # Or'ed with the phrase as typed: one combined query, as PostgreSQL lookups expect.
+        query = inflected | SearchQuery(
+            term.text or " ".join(term.words), config="simple", search_type="phrase"
+        )
+    elif term.is_phrase:
         text = term.text or " ".join(term.words)
         alternatives = [
             PhraseMatchQuery(text, config=config)
@@ -282,6 +298,7 @@ class SearchResults:
     query: str
     parsed: ParsedQuery
     articles: RankedHits | list[Article] = field(default_factory=list)
+    highlight: SearchQueryCombinable | None = None  # what the snippets mark (search_snippets)
 
     @cached_property
     def facets(self) -> dict[str, list[tuple]]:
@@ -300,8 +317,23 @@ def article_search(*, query: str, filters: SearchFilters | None = None) -> Searc
     if tsquery is None:
         return SearchResults(query=query, parsed=parsed)
     entries = (filters or SearchFilters()).apply(SearchEntry.objects.all())
-    hits = RankedHits(entries, tsquery, document_tsquery_for(parsed), excluded_tsquery_for(parsed))
-    return SearchResults(query=query, parsed=parsed, articles=hits)
+    excluded = excluded_tsquery_for(parsed)
+    hits = RankedHits(entries, tsquery, document_tsquery_for(parsed), excluded)
+    if hits.count() == 0 and has_cyrillic_phrase(parsed):
+        # A quoted Kazakh phrase in another form than the text has ('"бизнес коммуникациясы"' for
+        # 'бизнес коммуникацияның'): its stems in order, only now, because checking word order
+        # reads every candidate's vector (the word pairs spare that for the phrase as typed).
+        tsquery = combine_clauses(parsed, partial(term_query, inflected_phrases=True))
+        hits = RankedHits(entries, tsquery, tsquery, excluded)
+    return SearchResults(query=query, parsed=parsed, articles=hits, highlight=tsquery)
+
+
+def has_cyrillic_phrase(parsed: ParsedQuery) -> bool:
+    return any(
+        term.is_phrase and not term.negated and is_cyrillic(" ".join(term.words))
+        for clause in parsed.clauses
+        for term in clause
+    )
 
 
 def search_facets(groups: list[tuple[int, str, list[int], int]]) -> dict[str, list[tuple]]:
@@ -335,13 +367,16 @@ def search_facets(groups: list[tuple[int, str, list[int], int]]) -> dict[str, li
     }
 
 
-def search_snippets(*, articles: list[Article], query: str) -> dict[int, SafeString]:
+def search_snippets(
+    *, articles: list[Article], query: str, highlight: SearchQueryCombinable | None = None
+) -> dict[int, SafeString]:
     """A highlighted extract of each article's text in its own language's configuration.
 
     Computed for the shown page only: ts_headline reads the whole body. The body is escaped
     before the highlight marks become <mark> elements, so no text of an article is ever HTML.
+    `highlight` is the query the results were found with (SearchResults.highlight), when known.
     """
-    tsquery = tsquery_for(parse_query(query))
+    tsquery = highlight if highlight is not None else tsquery_for(parse_query(query))
     if tsquery is None or not articles:
         return {}
     snippets: dict[int, SafeString] = {}

@@ -148,7 +148,7 @@ def search_context(request: HttpRequest) -> dict[str, Any]:
     results = article_search(query=query, filters=filters)
     page = paginate(request, results.articles, per_page=RESULTS_PER_PAGE)
     hits = list(page.object_list)
-    snippets = search_snippets(articles=hits, query=query)
+    snippets = search_snippets(articles=hits, query=query, highlight=results.highlight)
     return {
         "query": query,
         "filters": filters,

@@ -4,6 +4,7 @@ own phrase operator would find them."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from articles.models import SearchEntry
 from articles.search.index import article_search_refresh
@@ -73,10 +74,9 @@ def test_excluded_phrase():
 
 def test_documents_are_matched_by_pairs_and_tiers_by_the_phrase_itself():
     indexed("Жасанды интеллект журналистикада қолданылады.")
-    hits = article_search(query='"жасанды интеллект"').articles
 
     with CaptureQueriesContext(connection) as captured:
-        hits.count()
+        article_search(query='"жасанды интеллект"').articles.count()
 
     total, tiers = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"]]
     assert '"document" @@ ((jinaq_phrase_query(' in total
@@ -93,3 +93,19 @@ def test_compounds_with_numbers_are_read_as_the_text_was():
     assert found("COVID-19") == {covid.pk}
     assert found("gpt-4 моделі") == {covid.pk}
     assert found('"covid-19 пандемиясы"') == {covid.pk}
+
+
+def test_a_kazakh_phrase_in_another_form_is_found_when_the_form_typed_is_not():
+    inflected = indexed("Бизнес коммуникацияның негізгі түрлері қарастырылады.")
+    indexed("Коммуникациясы жақсы бизнес.")  # both words, not in that order
+
+    assert found('"бизнес коммуникациясы"') == {inflected.pk}
+    assert found('"бизнес коммуникацияның"') == {inflected.pk}  # as typed: through the pairs
+
+
+def test_the_inflected_phrase_is_what_the_snippet_marks(client):
+    indexed("Бизнес коммуникацияның негізгі түрлері қарастырылады.")
+
+    html = client.get(reverse("search"), {"q": '"бизнес коммуникациясы"'}).content.decode()
+
+    assert "<mark>Бизнес</mark> <mark>коммуникацияның</mark>" in html

@@ -3,6 +3,7 @@
 import hashlib
 
 import factory
+from django.contrib.auth.models import Group, User
 
 from articles.models import Article, Topic
 from authors.models import Authorship, Person
@@ -77,3 +78,11 @@ class AuthorshipFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     role = "author"
     order = 1
+
+
+def staff_user(name: str, *, editor: bool) -> User:
+    """A staff account, in the Editors group or not (the migration creates the group)."""
+    user = User.objects.create_user(name, password="not-used", is_staff=True)
+    if editor:
+        user.groups.add(Group.objects.get(name="Editors"))
+    return user

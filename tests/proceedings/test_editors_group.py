@@ -1,17 +1,12 @@
 """The Editors group exists after migrating and is what lets staff into the archive's admin."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from tests.factories import staff_user
+
 pytestmark = pytest.mark.django_db
-
-
-def staff_user(name: str, *, editor: bool) -> User:
-    user = User.objects.create_user(name, password="not-used", is_staff=True)
-    if editor:
-        user.groups.add(Group.objects.get(name="Editors"))
-    return user
 
 
 def test_editors_group_has_the_archive_permissions():

@@ -12,8 +12,7 @@ from django.urls import reverse
 from authors.models import Person
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings, ProceedingsStatus
 from proceedings.publishing import PublishError, proceedings_publish, proceedings_unpublish
-from tests.factories import ArticleFactory, AuthorshipFactory, ProceedingsFactory
-from tests.proceedings.upload_samples import staff_user
+from tests.factories import ArticleFactory, AuthorshipFactory, ProceedingsFactory, staff_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 

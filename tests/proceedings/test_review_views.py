@@ -2,7 +2,6 @@
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from articles.models import Article
@@ -11,16 +10,9 @@ from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import ImportJob, ImportJobStatus
 from proceedings.services import proceedings_import
 from tests.builders import FIRST_ARTICLE, SECOND_ARTICLE, build_pdf
-from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, ProceedingsFactory
+from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, ProceedingsFactory, staff_user
 
 pytestmark = pytest.mark.django_db
-
-
-def staff_user(name: str, *, editor: bool) -> User:
-    user = User.objects.create_user(name, password="not-used", is_staff=True)
-    if editor:
-        user.groups.add(Group.objects.get(name="Editors"))
-    return user
 
 
 @pytest.fixture

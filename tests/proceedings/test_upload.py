@@ -14,14 +14,8 @@ from django_tasks_db.models import DBTaskResult
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings, ProceedingsStatus
 from proceedings.uploads import ImportSizeLimitHandler
 from tests.builders import build_image_only_pdf, build_pdf
-from tests.factories import ProceedingsFactory
-from tests.proceedings.upload_samples import (
-    VOLUME_FIELDS,
-    proceedings_pdf,
-    proceedings_text,
-    staff_user,
-    upload,
-)
+from tests.factories import ProceedingsFactory, staff_user
+from tests.proceedings.upload_samples import VOLUME_FIELDS, proceedings_pdf, proceedings_text, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from proceedings.models import ProceedingsStatus
-from tests.factories import ProceedingsFactory
-from tests.proceedings.upload_samples import staff_user
+from tests.factories import ProceedingsFactory, staff_user
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.builders import FIRST_ARTICLE, SECOND_ARTICLE, build_pdf
@@ -26,10 +25,3 @@ def proceedings_pdf() -> bytes:
 
 def upload(name: str, data: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type=content_type)
-
-
-def staff_user(name: str, *, editor: bool) -> User:
-    user = User.objects.create_user(name, password="not-used", is_staff=True)
-    if editor:
-        user.groups.add(Group.objects.get(name="Editors"))
-    return user

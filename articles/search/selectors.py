@@ -117,7 +117,7 @@ def tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
 
 def document_tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
     """The same query for matching whole documents: phrases through their word pairs."""
-    return combine_clauses(parsed, partial(term_query, phrase_pairs=True))
+    return combine_clauses(parsed, document_term_query)
 
 
 def excluded_tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
@@ -299,6 +299,8 @@ class SearchResults:
     parsed: ParsedQuery
     articles: RankedHits | list[Article] = field(default_factory=list)
     highlight: SearchQueryCombinable | None = None  # what the snippets mark (search_snippets)
+    # When no article had every word: the words, any one of which the shown articles may lack.
+    any_but_one: tuple[str, ...] = ()
 
     @cached_property
     def facets(self) -> dict[str, list[tuple]]:
@@ -325,7 +327,38 @@ def article_search(*, query: str, filters: SearchFilters | None = None) -> Searc
         # reads every candidate's vector (the word pairs spare that for the phrase as typed).
         tsquery = combine_clauses(parsed, partial(term_query, inflected_phrases=True))
         hits = RankedHits(entries, tsquery, tsquery, excluded)
-    return SearchResults(query=query, parsed=parsed, articles=hits, highlight=tsquery)
+    missing: tuple[str, ...] = ()
+    if hits.count() == 0 and len(positive_clauses(parsed)) >= ONE_WORD_SPARED_FROM:
+        # 'мультфильмдердің тәрбиелік мәні' where the article never says 'мән': rather than
+        # nothing, the articles that have every word but one, and the page says so.
+        tsquery, document_tsquery = all_but_one(parsed, term_query), all_but_one(parsed, document_term_query)
+        hits = RankedHits(entries, tsquery, document_tsquery, excluded)
+        missing = tuple(" ".join(clause[0].words) for clause in positive_clauses(parsed))
+    return SearchResults(query=query, parsed=parsed, articles=hits, highlight=tsquery, any_but_one=missing)
+
+
+ONE_WORD_SPARED_FROM = 3  # with two words, dropping one is a different search
+
+
+def positive_clauses(parsed: ParsedQuery) -> list[tuple[Term, ...]]:
+    return [clause for clause in parsed.clauses if not clause[0].negated]
+
+
+def document_term_query(term: Term) -> SearchQueryCombinable:
+    return term_query(term, phrase_pairs=True)
+
+
+def all_but_one(parsed: ParsedQuery, term_query_of) -> SearchQueryCombinable | None:
+    """Any article matching every clause but (at most) one: an OR of the queries that each
+    leave one positive clause out; exclusions stay."""
+    positives = positive_clauses(parsed)
+    spared = [
+        combine_clauses(
+            replace(parsed, clauses=tuple(c for c in parsed.clauses if c is not left_out)), term_query_of
+        )
+        for left_out in positives
+    ]
+    return reduce(operator.or_, [query for query in spared if query is not None])
 
 
 def has_cyrillic_phrase(parsed: ParsedQuery) -> bool:

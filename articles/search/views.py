@@ -157,6 +157,7 @@ def search_context(request: HttpRequest) -> dict[str, Any]:
         "hits": [(article, snippets.get(article.pk)) for article in hits],
         # People by any spelling of their name; the same on every page of the results.
         "people": [(person, person_name_variants(person)) for person in person_search(query=query)],
+        "any_but_one": results.any_but_one,
         "suggestion": search_suggestion(query)
         if page.paginator.count < 3 and not results.parsed.is_empty
         else None,
@@ -172,6 +173,8 @@ def search_json(request: HttpRequest, context: dict[str, Any]) -> dict[str, Any]
         "results": [result_json(request, article, snippet) for article, snippet in context["hits"]],
         "facets": facets_json(context["results"]),
         "suggestion": context["suggestion"],
+        # False when no article had every word and these have all but one of them.
+        "all_words": not context["any_but_one"],
         "people": [person_json(request, person, variants) for person, variants in context["people"]],
     }
 

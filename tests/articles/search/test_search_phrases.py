@@ -109,3 +109,19 @@ def test_the_inflected_phrase_is_what_the_snippet_marks(client):
     html = client.get(reverse("search"), {"q": '"бизнес коммуникациясы"'}).content.decode()
 
     assert "<mark>Бизнес</mark> <mark>коммуникацияның</mark>" in html
+
+
+def test_when_no_article_has_every_word_those_with_all_but_one_are_shown(client):
+    near = indexed("Мультфильмдердің тәрбиелік рөлі туралы мақала.")
+    indexed("Мультфильмдер туралы.")  # two of the three words missing
+
+    results = article_search(query="мультфильмдердің тәрбиелік мәні")
+    page = client.get("/en/search/", {"q": "мультфильмдердің тәрбиелік мәні"})
+    api = client.get("/api/search", {"q": "мультфильмдердің тәрбиелік мәні"}).json()
+
+    assert {article.pk for article in results.articles[0:5]} == {near.pk}
+    assert results.any_but_one == ("мультфильмдердің", "тәрбиелік", "мәні")
+    assert "these have all but one" in page.content.decode()
+    assert (api["count"], api["all_words"]) == (1, False)
+    assert article_search(query="мультфильмдердің тәрбиелік рөлі").any_but_one == ()
+    assert article_search(query="тәрбиелік мәні").articles.count() == 0  # two words: no sparing

@@ -88,7 +88,8 @@ def term_query(
 ) -> SearchQueryCombinable:
     """A term as a tsquery; with `phrase_pairs` a phrase is looked up by its adjacent-word pairs,
     which only the whole document carries (see articles migration 0007); with
-    `inflected_phrases` a Cyrillic phrase is its words' Kazakh stems in order."""
+    `inflected_phrases` a Cyrillic phrase is its words' Kazakh stems in order, and a Latin one
+    its words in any order (a Cyrillic text keeps no word order for its Latin skeletons)."""
     if term.is_phrase and inflected_phrases and is_cyrillic(" ".join(term.words)):
         stems = [kazakh_stem(word) for word in term.words]
         inflected = LexemePhraseQuery([(stem, len(stem) >= PREFIX_MIN) for stem in stems])
@@ -96,6 +97,8 @@ def term_query(
         query = inflected | SearchQuery(
             term.text or " ".join(term.words), config="simple", search_type="phrase"
         )
+    elif term.is_phrase and inflected_phrases:
+        query = reduce(operator.and_, [word_query(word) for word in term.words])
     elif term.is_phrase:
         text = term.text or " ".join(term.words)
         alternatives = [
@@ -299,6 +302,9 @@ class SearchResults:
     parsed: ParsedQuery
     articles: RankedHits | list[Article] = field(default_factory=list)
     highlight: SearchQueryCombinable | None = None  # what the snippets mark (search_snippets)
+    # When no article had a quoted phrase as typed: the phrases were looked for in other forms
+    # (Kazakh stems in order) or, typed in Latin letters, as their words.
+    phrases_loosened: bool = False
     # When no article had every word: the words, any one of which the shown articles may lack.
     any_but_one: tuple[str, ...] = ()
 
@@ -321,12 +327,15 @@ def article_search(*, query: str, filters: SearchFilters | None = None) -> Searc
     entries = (filters or SearchFilters()).apply(SearchEntry.objects.all())
     excluded = excluded_tsquery_for(parsed)
     hits = RankedHits(entries, tsquery, document_tsquery_for(parsed), excluded)
-    if hits.count() == 0 and has_cyrillic_phrase(parsed):
+    loosened = False
+    if hits.count() == 0 and has_phrase(parsed):
         # A quoted Kazakh phrase in another form than the text has ('"бизнес коммуникациясы"' for
         # 'бизнес коммуникацияның'): its stems in order, only now, because checking word order
-        # reads every candidate's vector (the word pairs spare that for the phrase as typed).
+        # reads every candidate's vector (the word pairs spare that for the phrase as typed). A
+        # Latin phrase for Cyrillic text ('"mobildi kommertsiya"'): its words.
         tsquery = combine_clauses(parsed, partial(term_query, inflected_phrases=True))
         hits = RankedHits(entries, tsquery, tsquery, excluded)
+        loosened = True
     missing: tuple[str, ...] = ()
     if hits.count() == 0 and len(positive_clauses(parsed)) >= ONE_WORD_SPARED_FROM:
         # 'мультфильмдердің тәрбиелік мәні' where the article never says 'мән': rather than
@@ -334,7 +343,14 @@ def article_search(*, query: str, filters: SearchFilters | None = None) -> Searc
         tsquery, document_tsquery = all_but_one(parsed, term_query), all_but_one(parsed, document_term_query)
         hits = RankedHits(entries, tsquery, document_tsquery, excluded)
         missing = tuple(" ".join(clause[0].words) for clause in positive_clauses(parsed))
-    return SearchResults(query=query, parsed=parsed, articles=hits, highlight=tsquery, any_but_one=missing)
+    return SearchResults(
+        query=query,
+        parsed=parsed,
+        articles=hits,
+        highlight=tsquery,
+        phrases_loosened=loosened,
+        any_but_one=missing,
+    )
 
 
 ONE_WORD_SPARED_FROM = 3  # with two words, dropping one is a different search
@@ -361,12 +377,8 @@ def all_but_one(parsed: ParsedQuery, term_query_of) -> SearchQueryCombinable | N
     return reduce(operator.or_, [query for query in spared if query is not None])
 
 
-def has_cyrillic_phrase(parsed: ParsedQuery) -> bool:
-    return any(
-        term.is_phrase and not term.negated and is_cyrillic(" ".join(term.words))
-        for clause in parsed.clauses
-        for term in clause
-    )
+def has_phrase(parsed: ParsedQuery) -> bool:
+    return any(term.is_phrase and not term.negated for clause in parsed.clauses for term in clause)
 
 
 def search_facets(groups: list[tuple[int, str, list[int], int]]) -> dict[str, list[tuple]]:

@@ -158,6 +158,7 @@ def search_context(request: HttpRequest) -> dict[str, Any]:
         # People by any spelling of their name; the same on every page of the results.
         "people": [(person, person_name_variants(person)) for person in person_search(query=query)],
         "any_but_one": results.any_but_one,
+        "phrases_loosened": results.phrases_loosened,
         "suggestion": search_suggestion(query)
         if page.paginator.count < 3 and not results.parsed.is_empty
         else None,
@@ -175,6 +176,8 @@ def search_json(request: HttpRequest, context: dict[str, Any]) -> dict[str, Any]
         "suggestion": context["suggestion"],
         # False when no article had every word and these have all but one of them.
         "all_words": not context["any_but_one"],
+        # False when no article had a quoted phrase as typed: these have it in other forms or order.
+        "exact_phrases": not context["phrases_loosened"],
         "people": [person_json(request, person, variants) for person, variants in context["people"]],
     }
 

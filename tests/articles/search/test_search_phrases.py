@@ -125,3 +125,22 @@ def test_when_no_article_has_every_word_those_with_all_but_one_are_shown(client)
     assert (api["count"], api["all_words"]) == (1, False)
     assert article_search(query="мультфильмдердің тәрбиелік рөлі").any_but_one == ()
     assert article_search(query="тәрбиелік мәні").articles.count() == 0  # two words: no sparing
+
+
+def test_a_latin_phrase_for_cyrillic_text_falls_back_to_its_words():
+    mobile = indexed("Мобильді коммерция Қазақстанда дамып келеді.")
+
+    assert found('"mobildi kommertsiya"') == {mobile.pk}
+    assert found('"kommertsiya mobildi"') == {mobile.pk}  # the skeletons keep no word order
+    assert article_search(query='"mobildi kommertsiya"').phrases_loosened is True
+    assert article_search(query='"мобильді коммерция"').phrases_loosened is False
+
+
+def test_the_page_and_the_api_say_when_a_phrase_was_loosened(client):
+    indexed("Бизнес коммуникацияның негізгі түрлері қарастырылады.")
+
+    page = client.get("/en/search/", {"q": '"бизнес коммуникациясы"'}).content.decode()
+    api = client.get("/api/search", {"q": '"бизнес коммуникациясы"'}).json()
+
+    assert "exactly as typed" in page
+    assert (api["count"], api["exact_phrases"], api["all_words"]) == (1, False, True)

@@ -14,6 +14,13 @@ from django.db.models import Func, Value
 from articles.search.query import ParsedQuery, Term
 
 
+def lexeme_literal(lexeme: str, *, prefix: bool) -> str:
+    """One lexeme in tsquery syntax ('стем':*); only clean words get here, never quotes or escapes."""
+    if not lexeme or "'" in lexeme or "\\" in lexeme:
+        raise ValueError(f"not a clean lexeme: {lexeme!r}")
+    return f"'{lexeme}'" + (":*" if prefix else "")
+
+
 class LexemeQuery(SearchQueryCombinable, Func):
     """A tsquery made of one ready lexeme (a Kazakh stem, a marked skeleton), cast rather than
     parsed: it must reach the index exactly as the 'simple' configuration stored it. `prefix`
@@ -24,9 +31,7 @@ class LexemeQuery(SearchQueryCombinable, Func):
     config = None  # read by SearchQueryCombinable when this query comes first in `a | b`
 
     def __init__(self, lexeme: str, *, prefix: bool = False) -> None:
-        if not lexeme or "'" in lexeme or "\\\\" in lexeme:
-            raise ValueError(f"not a clean lexeme: {lexeme!r}")
-        super().__init__(Value(f"'{lexeme}'" + (":*" if prefix else "")))
+        super().__init__(Value(lexeme_literal(lexeme, prefix=prefix)))
 
 
 class PhraseMatchQuery(SearchQueryCombinable, Func):
@@ -52,10 +57,7 @@ class LexemePhraseQuery(SearchQueryCombinable, Func):
     config = None
 
     def __init__(self, lexemes: list[tuple[str, bool]]) -> None:
-        for lexeme, _ in lexemes:
-            if not lexeme or "'" in lexeme or "\\" in lexeme:
-                raise ValueError(f"not a clean lexeme: {lexeme!r}")
-        text = " <-> ".join(f"'{lexeme}'" + (":*" if prefix else "") for lexeme, prefix in lexemes)
+        text = " <-> ".join(lexeme_literal(lexeme, prefix=prefix) for lexeme, prefix in lexemes)
         super().__init__(Value(text))
 
 

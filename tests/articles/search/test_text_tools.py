@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles.search.expressions import lexeme_literal
 from articles.search.kazakh import kazakh_short_stem, kazakh_stem
 from articles.search.query import Term, parse_query
 from articles.search.script import skeleton, skeleton_text
@@ -128,3 +129,9 @@ def test_parse_query_reduces_hostile_input_to_plain_words(hostile):
 def test_parse_query_with_only_exclusions_is_empty():
     assert parse_query("-кино -фильм").is_empty is True
     assert parse_query("ё").positive_words() == ["е"]
+
+
+@pytest.mark.parametrize("unclean", ["", "a'b", "a\\b"])
+def test_a_lexeme_with_a_quote_or_a_backslash_never_reaches_a_tsquery(unclean):
+    with pytest.raises(ValueError, match="not a clean lexeme"):
+        lexeme_literal(unclean, prefix=False)

@@ -1,12 +1,11 @@
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.urls import reverse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 
 from articles import browse, citing, presentation, twins
 from articles.filters import VolumeArticleFilter
 from articles.models import Article
 from articles.selectors import archive_counts
-from proceedings.http import page_json, paginate, render_page
+from proceedings.http import moved_permanently, page_json, paginate, render_page
 
 HOME_LATEST_VOLUMES = 5
 HOME_TOPICS = 12
@@ -94,9 +93,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     except Http404:
         # An address the article had before a merge or a new slug: links and citations stay good.
         if moved := browse.article_moved_to(slug=slug):
-            target = reverse("article_detail", args=[moved])
-            query = request.META.get("QUERY_STRING")
-            return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+            return moved_permanently(request, "article_detail", moved)
         raise
     neighbours = browse.article_neighbours(article=article)
     related = browse.article_related(article=article)

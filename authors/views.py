@@ -1,13 +1,12 @@
 """The author index and an author's page. Reads come from authors.selectors; each page has a
 JSON twin (`?format=json`) built by authors.twins from the same objects."""
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.urls import reverse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from authors import selectors, twins
 from authors.models import Role
-from proceedings.http import paginate, render_page
+from proceedings.http import moved_permanently, paginate, render_page
 
 PEOPLE_PER_PAGE = 50
 ARTICLES_PER_PAGE = 10
@@ -48,7 +47,7 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if person is None:
         # The page of a record merged into this one, or an address before a new slug.
         if moved := selectors.person_moved_to(slug=slug):
-            return HttpResponsePermanentRedirect(reverse("author_detail", args=[moved]))
+            return moved_permanently(request, "author_detail", moved)
         raise Http404(_("No published author has this address."))
     articles = paginate(
         request, selectors.person_articles(person=person, role=Role.AUTHOR), per_page=ARTICLES_PER_PAGE

@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 DEFAULT_PER_PAGE = 20
@@ -49,3 +50,11 @@ def render_page(
     if wants_json(request):
         return JsonResponse(json(), json_dumps_params={"ensure_ascii": False, "indent": 1})
     return render(request, template, context)
+
+
+def moved_permanently(request: HttpRequest, view_name: str, slug: str) -> HttpResponsePermanentRedirect:
+    """A page's old address (a merged record, a changed slug) sent on to `slug`, with the same
+    query string (?format=json, a page number), so links and citations keep working."""
+    target = reverse(view_name, args=[slug])
+    query = request.META.get("QUERY_STRING")
+    return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)

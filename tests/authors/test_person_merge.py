@@ -149,6 +149,11 @@ def test_the_removed_persons_page_address_leads_to_the_kept_one(client):
             301,
             reverse("author_detail", args=[merged.slug]),
         )
+    # The query string goes along: the JSON twin and page numbers keep working.
+    assert (
+        client.get(reverse("author_detail", args=["uzbekova-g"]) + "?format=json")["Location"]
+        == reverse("author_detail", args=[merged.slug]) + "?format=json"
+    )
     assert client.get(reverse("author_detail", args=["nobody-ever"])).status_code == 404
 
 

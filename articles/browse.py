@@ -13,7 +13,7 @@ from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Valu
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.shortcuts import get_object_or_404
 
-from articles.models import Article, ArticleRedirect, Language, Topic
+from articles.models import Article, Language, Topic
 from articles.selectors import article_list_items, article_published
 from authors.models import Authorship
 from proceedings.models import Proceedings, ProceedingsStatus
@@ -124,10 +124,7 @@ def article_get(*, slug: str) -> Article:
 
 def article_moved_to(*, slug: str) -> str | None:
     """The current slug of the published article that once had `slug` (merged, renamed), if any."""
-    redirect = ArticleRedirect.objects.filter(
-        old_slug=slug, article__proceedings__status=ProceedingsStatus.PUBLISHED
-    ).values_list("article__slug", flat=True)
-    return redirect.first()
+    return article_published().filter(former_slugs__contains=[slug]).values_list("slug", flat=True).first()
 
 
 # What a link to an article needs: its title, or the first words of its text when untitled.

@@ -90,6 +90,10 @@ class Article(models.Model):
     )
     content_hash = models.CharField(_("content hash"), max_length=64)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    # Addresses the article had before (a merged article's, an old slug): they redirect here.
+    former_slugs = ArrayField(
+        models.SlugField(max_length=200), verbose_name=_("former slugs"), default=list, blank=True
+    )
     topics = models.ManyToManyField(Topic, related_name="articles", blank=True, verbose_name=_("topics"))
     import_warnings = ArrayField(
         models.TextField(), verbose_name=_("importer warnings"), default=list, blank=True
@@ -171,24 +175,6 @@ class Article(models.Model):
 
     def keywords(self) -> dict[str, list[str]]:
         return {code: terms for code in Language.values if (terms := getattr(self, f"keywords_{code}"))}
-
-
-class ArticleRedirect(models.Model):
-    """An address an article had before editors merged it into another or changed its slug:
-    links and citations that use it keep leading to the text (articles.services)."""
-
-    old_slug = models.SlugField(_("old slug"), max_length=200, unique=True)
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="redirects", verbose_name=_("article")
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("old article address")
-        verbose_name_plural = _("old article addresses")
-
-    def __str__(self) -> str:
-        return f"{self.old_slug} → {self.article_id}"
 
 
 def weighted_part(weights: str) -> models.GeneratedField:

@@ -6,12 +6,12 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from articles.models import Article, ArticleRedirect, Topic
+from articles.models import Article, Topic
 from authors.models import Authorship, Role
 from authors.services import person_resolve
 from proceedings.importer.types import ArticleDraft, PersonDraft
 from proceedings.models import Proceedings
-from proceedings.transliteration import slug_from_text
+from proceedings.transliteration import former_slugs_joined, slug_from_text
 
 LANGUAGES = ("kk", "ru", "en")
 
@@ -110,15 +110,13 @@ def article_create_from_draft(
 
 
 def article_redirect_add(*, old_slug: str, article: Article) -> None:
-    """Let the address `old_slug` lead to `article` from now on (a merge, a changed slug).
-
-    Addresses that led to the old one are not touched: they point at an article, not a slug, and
-    articles_merge moves a merged article's addresses to the article it joined."""
-    if old_slug and old_slug != article.slug:
-        ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": article})
+    """Let the address `old_slug` lead to `article` from now on (a changed slug)."""
+    article.former_slugs = former_slugs_joined(article.former_slugs, [old_slug], current=article.slug)
+    Article.objects.filter(pk=article.pk).update(former_slugs=article.former_slugs)
 
 
 def article_redirects_move(*, source: Article, target: Article) -> None:
     """Every old address of `source`, and its own, lead to `target` (before `source` goes)."""
-    ArticleRedirect.objects.filter(article=source).update(article=target)
     article_redirect_add(old_slug=source.slug, article=target)
+    for slug in source.former_slugs:
+        article_redirect_add(old_slug=slug, article=target)

@@ -9,6 +9,7 @@ from authors.services import (
     person_refresh_article_counts,
     person_refresh_match_key,
 )
+from proceedings.transliteration import former_slugs_joined
 
 
 class AuthorshipInline(admin.TabularInline):
@@ -55,8 +56,7 @@ class PersonAdmin(admin.ModelAdmin):
         person_refresh_match_key(person=obj)
         if change and "slug" in form.changed_data and form.initial.get("slug"):
             # The old address keeps leading here (authors.views.author_detail).
-            former = dict.fromkeys([*obj.former_slugs, form.initial["slug"]])
-            obj.former_slugs = [slug for slug in former if slug != obj.slug]
+            obj.former_slugs = former_slugs_joined(obj.former_slugs, [form.initial["slug"]], current=obj.slug)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change: bool) -> None:

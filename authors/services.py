@@ -15,7 +15,7 @@ from authors.names import index_letter, names_compatible, normalise_name, person
 from authors.search import person_search_vector
 from proceedings.history import DELETION, change_record
 from proceedings.models import Proceedings, ProceedingsStatus
-from proceedings.transliteration import slug_from_text
+from proceedings.transliteration import former_slugs_joined, slug_from_text
 
 
 def surname_part(match_key: str) -> str:
@@ -182,7 +182,7 @@ def person_merge(*, keep: Person, remove: Person, user=None) -> Person:
     remove.delete()
     keep.name_variants = list(dict.fromkeys([*keep.name_variants, *remove_names]))
     # Links to the removed record's page lead to the kept one (authors.views.author_detail).
-    keep.former_slugs = list(dict.fromkeys([*keep.former_slugs, *former_slugs]))
+    keep.former_slugs = former_slugs_joined(keep.former_slugs, former_slugs, current=keep.slug)
     keep.position = keep.position or remove.position
     keep.affiliation = keep.affiliation or remove.affiliation
     keep.orcid = keep.orcid or orcid

@@ -32,3 +32,11 @@ def slug_from_text(text: str, *, max_words: int = 8, max_length: int = 80) -> st
     words = _WORD.findall(text)[:max_words]
     slug = slugify(to_latin(" ".join(words)))
     return slug[:max_length].rstrip("-")
+
+
+def former_slugs_joined(*groups: list[str], current: str) -> list[str]:
+    """Old addresses of a page (articles and people keep theirs to redirect), each once, in the
+    order they were retired, never the address it has now."""
+    return [
+        slug for slug in dict.fromkeys(slug for group in groups for slug in group) if slug and slug != current
+    ]

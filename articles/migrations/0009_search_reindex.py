@@ -17,6 +17,6 @@ def reindex(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0008_article_redirect")]
+    dependencies = [("articles", "0008_article_former_slugs")]
 
     operations = [migrations.RunPython(reindex, migrations.RunPython.noop, elidable=True)]

@@ -9,7 +9,7 @@ from articles.models import Article, Topic
 from authors.models import Authorship, Person
 from authors.names import index_letter, sortable_name
 from authors.search import person_search_vector
-from proceedings.models import Proceedings, ProceedingsStatus
+from proceedings.models import ImportJob, ImportJobStatus, Proceedings, ProceedingsStatus
 
 
 class ProceedingsFactory(factory.django.DjangoModelFactory):
@@ -50,6 +50,19 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     source_end_line = factory.LazyAttribute(lambda article: article.source_start_line + 50)
     content_hash = factory.Sequence(lambda n: hashlib.sha256(f"article {n}".encode()).hexdigest())
     slug = factory.Sequence(lambda n: f"article-{n}")
+
+
+class ImportJobFactory(factory.django.DjangoModelFactory):
+    """An upload's job as the upload view leaves it; pass `status`, progress and counts."""
+
+    class Meta:
+        model = ImportJob
+
+    volume = factory.SubFactory(ProceedingsFactory, status=ProceedingsStatus.DRAFT)
+    volume_key = factory.LazyAttribute(lambda job: job.volume.pk)
+    filename = "volume.pdf"
+    sha256 = factory.Sequence(lambda n: f"{n:064x}")
+    status = ImportJobStatus.QUEUED
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

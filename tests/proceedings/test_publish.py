@@ -10,9 +10,15 @@ from django.test import Client
 from django.urls import reverse
 
 from authors.models import Person
-from proceedings.models import ImportJob, ImportJobStatus, Proceedings, ProceedingsStatus
+from proceedings.models import ImportJobStatus, Proceedings, ProceedingsStatus
 from proceedings.publishing import PublishError, proceedings_publish, proceedings_unpublish
-from tests.factories import ArticleFactory, AuthorshipFactory, ProceedingsFactory, staff_user
+from tests.factories import (
+    ArticleFactory,
+    AuthorshipFactory,
+    ImportJobFactory,
+    ProceedingsFactory,
+    staff_user,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
@@ -142,13 +148,7 @@ def test_import_status_of_a_volume_without_an_upload(client, editor):
 
 def test_publishing_waits_for_a_running_import(editor, draft_article, client):
     volume = draft_article.proceedings
-    ImportJob.objects.create(
-        volume=volume,
-        volume_key=volume.pk,
-        filename="volume.txt",
-        sha256="0" * 64,
-        status=ImportJobStatus.RUNNING,
-    )
+    ImportJobFactory(volume=volume, status=ImportJobStatus.RUNNING)
 
     with pytest.raises(PublishError, match="still being imported"):
         proceedings_publish(volume=volume, user=editor)

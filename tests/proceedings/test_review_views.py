@@ -10,7 +10,14 @@ from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import ImportJob, ImportJobStatus
 from proceedings.services import proceedings_import
 from tests.builders import FIRST_ARTICLE, SECOND_ARTICLE, build_pdf
-from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, ProceedingsFactory, staff_user
+from tests.factories import (
+    ArticleFactory,
+    AuthorshipFactory,
+    ImportJobFactory,
+    PersonFactory,
+    ProceedingsFactory,
+    staff_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -237,15 +244,7 @@ def test_volume_list_links_every_volume_to_its_review(editor_client, two_article
 
 def test_review_during_the_import_shows_progress_and_holds_publishing(editor_client):
     volume = ProceedingsFactory(status="draft")
-    ImportJob.objects.create(
-        volume=volume,
-        volume_key=volume.pk,
-        filename="volume.pdf",
-        sha256="1" * 64,
-        status=ImportJobStatus.RUNNING,
-        done=3,
-        total=10,
-    )
+    ImportJobFactory(volume=volume, status=ImportJobStatus.RUNNING, done=3, total=10)
 
     html = editor_client.get(review_url(volume)).content.decode()
 
@@ -256,16 +255,7 @@ def test_review_during_the_import_shows_progress_and_holds_publishing(editor_cli
 
 
 def test_review_after_the_import_offers_publishing_and_counts_no_duplicates(editor_client, two_articles):
-    ImportJob.objects.create(
-        volume=two_articles,
-        volume_key=two_articles.pk,
-        filename="volume.pdf",
-        sha256="2" * 64,
-        status=ImportJobStatus.DONE,
-        done=3,
-        total=3,
-        duplicates_skipped=1,
-    )
+    ImportJobFactory(volume=two_articles, status=ImportJobStatus.DONE, done=3, total=3, duplicates_skipped=1)
 
     response = editor_client.get(review_url(two_articles))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.contrib.postgres.search import SearchConfig, SearchQueryCombinable, SearchQueryField
+from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchQueryCombinable, SearchQueryField
 from django.db.models import Func, Value
 
 from articles.search.query import ParsedQuery, Term
@@ -21,52 +21,62 @@ def lexeme_literal(lexeme: str, *, prefix: bool) -> str:
     return f"'{lexeme}'" + (":*" if prefix else "")
 
 
-class LexemeQuery(SearchQueryCombinable, Func):
+class ReadyQuery(SearchQuery):
+    """A tsquery we build ourselves rather than one PostgreSQL parses from text.
+
+    A SearchQuery as far as Django's lookups can tell: `vector=query` passes a SearchQuery (or a
+    combination) through as it is, but wraps anything else in plainto_tsquery() — so a lone
+    query of our own (the one lexeme of '2025' in the people search) became
+    plainto_tsquery(<tsquery>), an error. The subclasses set `template`.
+    """
+
+    output_field = SearchQueryField()
+
+    def __init__(self, *expressions) -> None:
+        # SearchQuery's own __init__ parses text; ours takes ready expressions.
+        self.config = None  # read by SearchQueryCombinable when this query comes first in `a | b`
+        self.invert = False  # read by SearchQuery.as_sql and `~query`
+        Func.__init__(self, *expressions, output_field=SearchQueryField())
+
+
+class LexemeQuery(ReadyQuery):
     """A tsquery made of one ready lexeme (a Kazakh stem, a marked skeleton), cast rather than
     parsed: it must reach the index exactly as the 'simple' configuration stored it. `prefix`
     adds ':*'."""
 
     template = "%(expressions)s::tsquery"
-    output_field = SearchQueryField()
-    config = None  # read by SearchQueryCombinable when this query comes first in `a | b`
 
     def __init__(self, lexeme: str, *, prefix: bool = False) -> None:
         super().__init__(Value(lexeme_literal(lexeme, prefix=prefix)))
 
 
-class PhraseMatchQuery(SearchQueryCombinable, Func):
+class PhraseMatchQuery(ReadyQuery):
     """A phrase as the search documents' adjacent-word pairs (jinaq_phrase_query, created by
     articles migration 0007): found through the GIN index without reading any document."""
 
     template = "jinaq_phrase_query(%(expressions)s)"
-    output_field = SearchQueryField()
-    config = None
 
     def __init__(self, phrase: str, *, config: str) -> None:
         super().__init__(SearchConfig(config), Value(phrase))
 
 
-class LexemePhraseQuery(SearchQueryCombinable, Func):
+class LexemePhraseQuery(ReadyQuery):
     """Ready lexemes that must stand in this order, each a prefix or whole ('бизнес':* <->
     'коммуникац':*): a Kazakh phrase in other forms than typed. Checked against positions, so
     PostgreSQL reads each candidate's vector; the search uses it only when the phrase as typed
     finds nothing."""
 
     template = "%(expressions)s::tsquery"
-    output_field = SearchQueryField()
-    config = None
 
     def __init__(self, lexemes: list[tuple[str, bool]]) -> None:
         text = " <-> ".join(lexeme_literal(lexeme, prefix=prefix) for lexeme, prefix in lexemes)
         super().__init__(Value(text))
 
 
-class NegatedQuery(SearchQueryCombinable, Func):
+class NegatedQuery(ReadyQuery):
     """NOT of any tsquery expression, combined queries included."""
 
     template = "!!(%(expressions)s)"
-    output_field = SearchQueryField()
-    config = None
 
 
 def combine_clauses(

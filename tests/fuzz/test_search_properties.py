@@ -1,0 +1,55 @@
+"""Property tests of the search: whatever a reader types, the parser and the search answer."""
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from articles.search.query import parse_query
+from articles.search.selectors import article_search, search_snippets
+from authors.selectors import person_search
+
+pytestmark = pytest.mark.django_db
+
+OPERATORS = [*list("&|!:*()<->\\'\"-"), "<->", "<2>", " OR ", "or", '-"', ":*", "!!"]
+queries = st.one_of(
+    st.text(max_size=60),
+    st.lists(st.sampled_from([*OPERATORS, "a", "ж", "1", " ", "中"]), max_size=30).map("".join),
+    st.lists(
+        st.sampled_from(["2025", "1", "中国", "ИИ", "AI", "ә", "<2>", "x", "журналистика"]), max_size=6
+    ).map(" ".join),
+    st.text(min_size=1500, max_size=2000),
+)
+fuzz = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@fuzz
+@given(text=queries)
+@example(text="2025")
+@example(text="中国")
+@example(text="1")
+@example(text="<2>")
+def test_people_search_answers_any_query(seed_archive, text):
+    people = person_search(query=text)
+
+    assert len(people) <= 10
+
+
+@fuzz
+@given(text=queries)
+@example(text="2025")
+@example(text='"журналистика')
+@example(text="\x00")
+def test_article_search_answers_any_query(seed_archive, text):
+    results = article_search(query=text)
+    hits = list(results.articles[:5])
+    snippets = search_snippets(articles=hits, query=text, highlight=results.highlight)
+
+    assert set(snippets) <= {article.pk for article in hits}
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(max_size=3000))
+def test_parsed_query_is_bounded(text):
+    parsed = parse_query(text)
+
+    assert sum(len(clause) for clause in parsed.clauses) <= 12

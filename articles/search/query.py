@@ -24,7 +24,11 @@ STOP_WORDS = frozenset(
     және мен бен пен да де та те бұл осы сол үшін әрі не немесе ал бірақ туралы арқылы
     """.split()
 )
-MAX_TERMS = 12
+# What one request may cost is bounded here: every word becomes a handful of alternatives (stems,
+# prefixes, skeletons; articles.search.selectors.word_query), so the words are counted, phrase
+# words included, and the rest of a longer query is ignored. Ten words find a pasted title.
+MAX_WORDS = 10
+MAX_WORD_CHARS = 60  # longer "words" are cut: no word of the three languages is that long
 INITIAL_MAX = 2  # letters of a name's initial ('G.', 'Sh.')
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)([^\s"]+)|"')
 _WORD = re.compile(r"[^\W_]+")
@@ -65,14 +69,14 @@ def normalise_query_text(text: str) -> str:
 
 
 def words_of(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text))
+    return tuple(word[:MAX_WORD_CHARS] for word in _WORD.findall(text))
 
 
 def parse_query(text: str) -> ParsedQuery:
     """Parse websearch-style input; the result may be empty (then nothing is searched)."""
     clauses: list[list[Term]] = []
     pending_or = False
-    terms = 0
+    budget = MAX_WORDS
     for match in _TOKEN.finditer(normalise_query_text(text)):
         phrase_sign, phrase, word_sign, raw_word = match.groups()
         if raw_word == "or" and word_sign == "":
@@ -81,17 +85,20 @@ def parse_query(text: str) -> ParsedQuery:
         words = words_of(phrase if phrase is not None else (raw_word or ""))
         if phrase is None:
             words = tuple(word for word in words if word not in STOP_WORDS)
-        if not words or terms >= MAX_TERMS:
+        cut = len(words) > budget or any(len(word) >= MAX_WORD_CHARS for word in words)
+        words = words[:budget]
+        if not words:
             continue
+        budget -= len(words)
         negated = bool(phrase_sign or word_sign)
         if phrase is None and len(words) > 1 and all(len(word) <= INITIAL_MAX for word in words):
             # Initials ('G.S.', 'Г.С.') are letters of a name, not a phrase: each must match.
             clauses += [[Term(words=(word,), negated=negated)] for word in words]
-            terms += 1
             pending_or = False
             continue
-        term = Term(words=words, negated=negated, text=(phrase if phrase is not None else raw_word or ""))
-        terms += 1
+        typed = phrase if phrase is not None else raw_word or ""
+        # A cut term is its kept words, so that PostgreSQL's reading of the text asks no more.
+        term = Term(words=words, negated=negated, text=" ".join(words) if cut else typed)
         if pending_or and not term.negated and clauses:
             clauses[-1].append(term)
         else:

@@ -17,6 +17,9 @@ from articles.search.script import skeleton
 MIN_RATIO = 0.75
 MAX_CANDIDATES = 5000
 LENGTH_SLACK = 2
+# A correction is offered for short queries: each word is compared with thousands of terms, and
+# a long query rewritten word by word reads as noise, not as what the reader meant.
+MAX_SUGGESTED_WORDS = 4
 
 
 def closest_term(word: str) -> str | None:
@@ -33,7 +36,11 @@ def closest_term(word: str) -> str | None:
     for candidate, candidate_shape in candidates:
         if candidate_shape == shape:
             return None  # a known word in another spelling: the search finds it already
-        ratio = difflib.SequenceMatcher(None, shape, candidate_shape).ratio()
+        matcher = difflib.SequenceMatcher(None, shape, candidate_shape)
+        # The quick upper bounds first: most candidates are ruled out without the full comparison.
+        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+            continue
+        ratio = matcher.ratio()
         if ratio > best_ratio:
             best, best_ratio = candidate, ratio
     return best
@@ -44,6 +51,8 @@ def search_suggestion(query: str) -> str | None:
     from articles.search.selectors import article_search  # noqa: PLC0415 - selectors import this module's caller
 
     words = parse_query(query).positive_words()
+    if len(words) > MAX_SUGGESTED_WORDS:
+        return None
     corrected = [closest_term(word) or word for word in words]
     if corrected == words:
         return None

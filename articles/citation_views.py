@@ -3,7 +3,7 @@ redirect back, so everything works without JavaScript; cite.js only adds a Copy 
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -12,32 +12,29 @@ from django.views.decorators.http import require_POST
 from articles import citation_list, citing, twins
 from articles.citations.formats import FORMATS
 from articles.citations.render import render_citations
-from articles.search.views import BadFilterError, filters_from
+from articles.search.views import filters_from
 from articles.selectors import article_published
 from proceedings.http import render_page
+from proceedings.params import BadParameter
+from proceedings.throttle import throttled
 
 
 def site_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
+@throttled("export", rate="JINAQ_EXPORT_RATE")
 def citation_download(request: HttpRequest, format_slug: str) -> HttpResponse:
     """The file of one format for a scope (see articles.citing); 404 for an unknown format,
     400 when the scope is missing, malformed or has no articles."""
     if format_slug not in FORMATS:
         raise Http404(_("Unknown citation format."))
-    try:
-        filters = filters_from(request) if "q" in request.GET else None
-        scope = citing.citation_scope(
-            request.GET, session_slugs=citation_list.citation_list_slugs(request.session), filters=filters
-        )
-    except (BadFilterError, citing.ScopeError) as error:
-        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    filters = filters_from(request) if "q" in request.GET else None
+    scope = citing.citation_scope(
+        request.GET, session_slugs=citation_list.citation_list_slugs(request.session), filters=filters
+    )
     if not scope.articles:
-        return HttpResponseBadRequest(
-            _("There is nothing to cite: the selection has no articles."),
-            content_type="text/plain; charset=utf-8",
-        )
+        raise BadParameter(_("There is nothing to cite: the selection has no articles."))
     rendered = render_citations(
         scope.articles, format_slug, base_url=site_url(request), filename_stem=scope.filename_stem
     )
@@ -108,7 +105,7 @@ def citation_list_move(request: HttpRequest) -> HttpResponse:
     offsets = {"up": -1, "down": 1}
     direction = request.POST.get("direction", "")
     if direction not in offsets:
-        return HttpResponseBadRequest(_("Move up or down."), content_type="text/plain; charset=utf-8")
+        raise BadParameter(_("Move up or down."))
     citation_list.citation_list_move(request.session, slug=posted_slug(request), offset=offsets[direction])
     return redirect_back(request)
 

@@ -20,14 +20,16 @@ from articles.models import Article
 from articles.search.selectors import SearchFilters, article_search
 from authors.models import Role
 from authors.selectors import person_articles, person_for_page
+from proceedings.params import BadParameter, slug_list_param, slug_param
 
 # A search result is cited whole; this keeps one request from describing the entire archive twice.
 MAX_SEARCH_ARTICLES = 1000
+MAX_NAMED_ARTICLES = 500  # article= one by one (Django reads at most 1,000 fields of a request)
 REFERENCE_STYLES = [slug for slug, citation_format in FORMATS.items() if citation_format.is_reference_style]
 
 
-class ScopeError(ValueError):
-    """A scope the query string asks for but that cannot be read (a 400 for the view)."""
+class ScopeError(BadParameter):
+    """A scope the query string asks for but that cannot be read (a 400)."""
 
 
 @dataclass(frozen=True)
@@ -44,17 +46,17 @@ def citation_scope(
     if "list" in params:
         return CitationScope(articles_in_order(session_slugs), "citation-list")
     if "article" in params:
-        slugs = params.getlist("article")
+        slugs = slug_list_param(params, "article", limit=MAX_NAMED_ARTICLES)
         stem = slugs[0] if len(slugs) == 1 else "articles"
         return CitationScope(articles_in_order(slugs), stem)
     if "q" in params:
         results = article_search(query=params["q"], filters=filters)
         return CitationScope(list(results.articles[:MAX_SEARCH_ARTICLES]), "search")
     if "volume" in params:
-        volume = browse.volume_get(slug=params["volume"])
+        volume = browse.volume_get(slug=slug_param(params, "volume"))
         return CitationScope(list(browse.volume_articles(volume=volume)), volume.slug)
     if "author" in params:
-        person = person_for_page(slug=params["author"])
+        person = person_for_page(slug=slug_param(params, "author"))
         if person is None:
             raise Http404(_("No published author has this address."))
         return CitationScope(list(person_articles(person=person, role=Role.AUTHOR)), person.slug)

@@ -36,3 +36,15 @@ def database_config(environ: Mapping[str, str], *, project_root: Path) -> dict:
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
     }
+
+
+def cache_config(environ: Mapping[str, str]) -> dict:
+    """Django's CACHES["default"]: Redis when JINAQ_CACHE_URL names one (shared by every worker,
+    as the per-client caps of proceedings/throttle.py need in production), else memory in this
+    process."""
+    url = environ.get("JINAQ_CACHE_URL", "").strip()
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "jinaq"}
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError(f"JINAQ_CACHE_URL must be a redis:// address, not {url!r}")
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}

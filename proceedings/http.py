@@ -5,30 +5,47 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.core.paginator import InvalidPage, Page, Paginator
+from django.core.exceptions import SuspiciousOperation
+from django.core.paginator import EmptyPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from proceedings.params import format_param, page_param
+
 DEFAULT_PER_PAGE = 20
+API_PREFIX = "/api/"
 
 
 def wants_json(request: HttpRequest) -> bool:
-    return request.GET.get("format") == "json"
+    """Whether the page's JSON twin is asked for; a `format` other than html or json is a 400."""
+    return format_param(request) == "json"
+
+
+def answers_in_json(request: HttpRequest) -> bool:
+    """Whether an error answer should be JSON: the API, or a JSON twin. Never raises — an error
+    page must not fail on the very value it is reporting (more fields than Django reads, say)."""
+    if request.path.startswith(API_PREFIX):
+        return True
+    try:
+        return request.GET.get("format") == "json"
+    except SuspiciousOperation:
+        return False
 
 
 def paginate(
     request: HttpRequest, items: Sequence[Any], *, per_page: int = DEFAULT_PER_PAGE, param: str = "page"
 ) -> Page:
-    """The requested page of `items`; a page number that is not a number or out of range is a 404.
+    """The requested page of `items`: a 400 when `param` is not a page number, a 404 when the
+    list has no such page.
 
     `param` names the query parameter, for pages with more than one list (an author's articles
     and supervised papers)."""
     paginator = Paginator(items, per_page)
     try:
-        return paginator.page(request.GET.get(param) or 1)
-    except InvalidPage:
+        return paginator.page(page_param(request.GET, param))
+    except EmptyPage:
         raise Http404(_("There is no such page.")) from None
 
 

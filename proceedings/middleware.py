@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
+
+from proceedings.views import bad_request
 
 # Everything is served from our own origin: no inline scripts or styles, nothing from the internet.
 CONTENT_SECURITY_POLICY = (
@@ -26,3 +29,20 @@ class ContentSecurityPolicyMiddleware:
         if not request.path.startswith("/admin/"):
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         return response
+
+
+class BadRequestMiddleware:
+    """A query-string value a view refuses (proceedings.params.BadParameter, any BadRequest)
+    answers our 400 with its reason, in debug mode too: Django would show its debug page there,
+    and a reader or an API client needs the reason, not a traceback."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, BadRequest):
+            return bad_request(request, exception)
+        return None

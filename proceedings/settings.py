@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from proceedings.database import database_config
+from proceedings.database import cache_config, database_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "proceedings.middleware.ContentSecurityPolicyMiddleware",
+    "proceedings.middleware.BadRequestMiddleware",
 ]
 
 ROOT_URLCONF = "proceedings.urls"
@@ -143,6 +144,8 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The only login is the admin's: after it (and when `next` points off the site) go to the admin.
+LOGIN_REDIRECT_URL = "admin:index"
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # The importer refuses files over this size (bytes); an editor can raise it per deployment.
@@ -162,6 +165,18 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # a deployment runs it beside the web server) reading the queue from PostgreSQL. It must be the
 # database backend: the upload queues its import inside its own transaction (proceedings/jobs.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Django's cache: per process, unless JINAQ_CACHE_URL names a Redis server shared by every
+# worker (redis://host:6379/0). The per-client caps below count in it.
+CACHES = {"default": cache_config(os.environ)}
+
+# Anonymous searches and citation exports per client (proceedings/throttle.py): '<count>/<s|m|h>'.
+RATELIMIT_ENABLE = env_bool("JINAQ_RATE_LIMITS", default=True)
+JINAQ_SEARCH_RATE = os.environ.get("JINAQ_SEARCH_RATE", "300/m")
+JINAQ_EXPORT_RATE = os.environ.get("JINAQ_EXPORT_RATE", "60/m")
+RATELIMIT_FAIL_OPEN = True  # a cache that is down must not lock readers out
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: clients connect directly).
+JINAQ_TRUSTED_PROXIES = int(os.environ.get("JINAQ_TRUSTED_PROXIES", "0"))
 
 LOGGING = {
     "version": 1,

@@ -24,5 +24,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = views.bad_request
 handler404 = views.page_not_found
 handler500 = views.server_error

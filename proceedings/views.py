@@ -1,17 +1,59 @@
-"""Error pages in the reader's language."""
+"""Error answers in the reader's language: a page, or JSON for the API and the JSON twins."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from proceedings.http import answers_in_json
+from proceedings.params import BadParameter
+
+
+def error_json(message: str, *, status: int) -> JsonResponse:
+    return JsonResponse(
+        {"error": message, "status": status}, status=status, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A 400 that says what was wrong: BadParameter carries a reason written for the reader;
+    Django's own refusals (too many fields, a bad Host) speak of settings, and are not shown."""
+    readable = isinstance(exception, BadParameter)
+    message = str(exception) if readable else _("The request could not be read.")
+    if answers_in_json(request):
+        return error_json(message, status=400)
+    heading = _("The request could not be read")
+    return render(request, "error.html", {"heading": heading, "message": message}, status=400)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if answers_in_json(request):
+        return error_json(_("There is nothing at this address."), status=404)
     return render(request, "404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """Rendered without context processors: whatever broke the page may break them too."""
+    if answers_in_json(request):
+        return error_json(_("Something went wrong"), status=500)
     template = loader.get_template("500.html")
     return HttpResponse(template.render({"request_path": request.path}), status=500)
+
+
+def too_many_requests(request: HttpRequest, *, retry_after: int) -> HttpResponse:
+    """A 429 from proceedings.throttle, with Retry-After in seconds, as the standard asks."""
+    message = ngettext(
+        "Too many requests from your address. Please try again in %(seconds)d second.",
+        "Too many requests from your address. Please try again in %(seconds)d seconds.",
+        retry_after,
+    ) % {"seconds": retry_after}
+    if answers_in_json(request):
+        response = error_json(message, status=429)
+    else:
+        context = {"heading": _("Please slow down"), "message": message}
+        response = render(request, "error.html", context, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response

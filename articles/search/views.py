@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -18,28 +18,27 @@ from articles.search.suggest import search_suggestion
 from authors.models import Person
 from authors.selectors import person_name_variants, person_search
 from proceedings.http import page_json, paginate, wants_json
+from proceedings.params import BadParameter, slug_param
+from proceedings.throttle import throttled
 
 RESULTS_PER_PAGE = 20
 FILTER_KEYS = ("language", "topic", "year", "volume")
 
 
-class BadFilterError(ValueError):
-    pass
-
-
 def filters_from(request: HttpRequest) -> SearchFilters:
-    """Facet filters from the query string; a value that cannot exist is a 400, not a 500."""
+    """Facet filters from the query string; a value that cannot exist is a 400 (BadParameter),
+    one that names nothing (an unknown topic) finds nothing."""
     language = request.GET.get("language", "")
     if language and language not in Language.values:
-        raise BadFilterError(_("Unknown language: %(value)s") % {"value": language})
+        raise BadParameter(_("Unknown language: use kk, ru or en."))
     year_text = request.GET.get("year", "")
     if year_text and not (year_text.isascii() and year_text.isdigit() and len(year_text) == 4):
-        raise BadFilterError(_("A year is four digits."))
+        raise BadParameter(_("A year is four digits."))
     return SearchFilters(
         language=language,
-        topic=request.GET.get("topic", "")[:100],
+        topic=slug_param(request.GET, "topic"),
         year=int(year_text) if year_text else None,
-        volume=request.GET.get("volume", "")[:120],
+        volume=slug_param(request.GET, "volume"),
     )
 
 
@@ -182,14 +181,11 @@ def search_json(request: HttpRequest, context: dict[str, Any]) -> dict[str, Any]
     }
 
 
+@throttled("search", rate="JINAQ_SEARCH_RATE")
 def search(request: HttpRequest) -> HttpResponse:
-    try:
-        context = search_context(request)
-    except BadFilterError as error:
-        if wants_json(request):
-            return JsonResponse({"error": str(error)}, status=400)
-        return HttpResponseBadRequest(str(error))
-    if wants_json(request):
+    as_json = wants_json(request)  # before the search: a bad format is a 400 of its own
+    context = search_context(request)
+    if as_json:
         return JsonResponse(
             search_json(request, context), json_dumps_params={"ensure_ascii": False, "indent": 1}
         )
@@ -208,10 +204,9 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "articles/search.html", context)
 
 
+@throttled("search", rate="JINAQ_SEARCH_RATE")
 def api_search(request: HttpRequest) -> HttpResponse:
-    """The machine-readable search, outside the language prefix: /api/search?q=...&language=..."""
-    try:
-        context = search_context(request)
-    except BadFilterError as error:
-        return JsonResponse({"error": str(error)}, status=400)
+    """The machine-readable search, outside the language prefix: /api/search?q=...&language=...
+    Its errors are JSON too (proceedings.views)."""
+    context = search_context(request)
     return JsonResponse(search_json(request, context), json_dumps_params={"ensure_ascii": False})

@@ -10,6 +10,7 @@ from articles.models import Article
 from articles.selectors import article_list_items
 from authors.models import Person
 from authors.selectors import person_articles
+from tests.http import error_reason
 
 pytestmark = pytest.mark.django_db
 
@@ -122,15 +123,9 @@ def test_download_of_an_empty_selection_is_a_clear_400(client, seed_archive):
     no_scope = client.get("/en/cite/ris/")
     empty_list = client.get("/en/cite/ris/", {"list": "1"})
 
-    assert (nothing.status_code, nothing.content.decode()) == (
-        400,
-        "There is nothing to cite: the selection has no articles.",
-    )
-    assert (no_scope.status_code, no_scope.content.decode()) == (
-        400,
-        "Say what to cite: article=, volume=, author=, q= or list=1.",
-    )
-    assert empty_list.status_code == 400
+    assert error_reason(nothing) == (400, "There is nothing to cite: the selection has no articles.")
+    assert error_reason(no_scope) == (400, "Say what to cite: article=, volume=, author=, q= or list=1.")
+    assert error_reason(empty_list) == (400, "There is nothing to cite: the selection has no articles.")
 
 
 def test_download_of_an_unknown_volume_or_author_is_a_404(client, seed_archive):

@@ -63,7 +63,7 @@ def test_topic_page_paginates_and_json_twin_matches(client):
     assert second["topic"]["slug"] == topic.slug
 
 
-@pytest.mark.parametrize("url", ["/en/topics/nope/", "/en/topics/?page=7", "/en/topics/?page=x"])
+@pytest.mark.parametrize("url", ["/en/topics/nope/", "/en/topics/?page=7"])
 def test_topic_pages_unknown_slug_or_page_is_404(client, url):
     TopicFactory()
 

@@ -12,6 +12,7 @@ from tests.factories import (
     ProceedingsFactory,
     TopicFactory,
 )
+from tests.http import error_reason
 
 pytestmark = pytest.mark.django_db
 
@@ -192,11 +193,21 @@ def test_person_without_articles_is_404(client):
 
 
 @pytest.mark.parametrize("param", ["page", "supervised_page", "coauthors_page"])
-@pytest.mark.parametrize("value", ["0", "7", "x"])
-def test_bad_page_of_any_list_is_404(client, supervisor_with_students, param, value):
+@pytest.mark.parametrize("value", ["0", "7"])
+def test_missing_page_of_any_list_is_404(client, supervisor_with_students, param, value):
     supervisor, _ = supervisor_with_students
 
     assert client.get(page_of(supervisor), {param: value}).status_code == 404
+
+
+@pytest.mark.parametrize("param", ["page", "supervised_page", "coauthors_page"])
+@pytest.mark.parametrize("value", ["x", "-1", "\x00", "1.5"])
+def test_page_that_is_not_a_number_is_400_with_the_reason(client, supervisor_with_students, param, value):
+    supervisor, _ = supervisor_with_students
+
+    response = client.get(page_of(supervisor), {param: value})
+
+    assert error_reason(response) == (400, "A page number is a whole number, like 2.")
 
 
 def build_supervisor(students: int):

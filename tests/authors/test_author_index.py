@@ -7,6 +7,7 @@ from authors.models import Role
 from authors.services import person_refresh_article_counts
 from authors.views import PEOPLE_PER_PAGE
 from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, ProceedingsFactory
+from tests.http import error_reason
 
 pytestmark = pytest.mark.django_db
 
@@ -129,11 +130,21 @@ def test_unknown_letter_is_404(client, params):
     assert get_index(client, **params).status_code == 404
 
 
-@pytest.mark.parametrize("page", ["0", "2", "x", "-1", "99999999999999999999"])
-def test_bad_page_is_404(client, page):
+@pytest.mark.parametrize("page", ["0", "2"])
+def test_missing_page_is_404(client, page):
     published_person("Алиев Б.")
 
     assert get_index(client, letter="А", page=page).status_code == 404
+
+
+@pytest.mark.parametrize("page", ["x", "-1", "99999999999999999999"])
+def test_page_that_is_not_a_page_number_is_400(client, page):
+    published_person("Алиев Б.")
+
+    assert error_reason(get_index(client, letter="А", page=page)) == (
+        400,
+        "Бет нөмірі — бүтін сан, мысалы 2.",
+    )
 
 
 def test_empty_letter_is_an_empty_page_not_an_error(client):

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Func, Prefetch, Value
 
 from articles.models import Article, SearchEntry, SearchTerm
-from articles.search.document import ArticleText, search_document
+from articles.search.document import ArticleText, indexed_part, search_document
 from articles.search.script import skeleton
 from authors.models import Authorship
 
@@ -36,7 +36,7 @@ def article_text(article: Article) -> ArticleText:
         title=" ".join(filter(None, [article.title or "", article.title_display])),
         keywords=article.keywords(),
         abstracts=article.abstracts(),
-        body=article.body,
+        body=indexed_part(article.body),
         people=people,
     )
 

@@ -20,11 +20,12 @@ from functools import cached_property, partial, reduce
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchQueryCombinable, SearchRank
 from django.db import DatabaseError, connection
 from django.db.models import Count, F, FloatField, Q, QuerySet, Value
+from django.db.models.functions import Left
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, SearchEntry, Topic
-from articles.search.document import CONFIG_BY_LANGUAGE
+from articles.search.document import CONFIG_BY_LANGUAGE, MAX_INDEXED_BODY_CHARS
 from articles.search.expressions import (
     LexemePhraseQuery,
     LexemeQuery,
@@ -433,7 +434,7 @@ def search_snippets(
     for language, ids in by_language.items():
         headlines = Article.objects.filter(pk__in=ids).annotate(
             snippet=SearchHeadline(
-                "body",
+                Left("body", MAX_INDEXED_BODY_CHARS),  # what was indexed; ts_headline reads it all
                 tsquery,
                 config=CONFIG_BY_LANGUAGE[language],
                 start_sel=MARK_START,

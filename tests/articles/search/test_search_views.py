@@ -9,6 +9,10 @@ pytestmark = pytest.mark.django_db
 
 HOSTILE = [
     "",
+    "2025",  # a word without a Latin/Cyrillic skeleton: the people search answered 500
+    "1",
+    "中国",
+    "<2>",
     " ",
     '"',
     '"unbalanced',

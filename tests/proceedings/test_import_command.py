@@ -173,3 +173,46 @@ def test_failure_during_save_rolls_back_everything(tmp_path, media_root):
 
     assert archive_rows() == (0, 0, 0)
     assert list(media_root.rglob("*.*")) == []
+
+
+WRONG_SIDECARS = {
+    "title a number": ({"title_kk": 123}, "title_kk must be text, not a number (123)"),
+    "slug a list": ({"slug": ["x"]}, 'slug must be text, not a list (["x"])'),
+    "year an object": ({"year": {"a": 1}}, 'year must be a whole number like 2025, not an object ({"a": 1})'),
+    "date a number": ({"date_start": 5}, "date_start must be a date like 2025-04-18 (text), not a number"),
+    "editors an object": ({"editors": {"a": {"b": [1]}}}, "editors must be text or a list of names"),
+    "conference a list": ({"conference_name": [{"a": None}]}, "conference_name must be text, not a list"),
+    "title too long": ({"title_en": "T" * 501}, "title_en is 501 characters long, more than the 500 allowed"),
+    "place with NUL": ({"place": "Алматы\x00"}, "place holds a control character (U+0000)"),
+}
+
+
+@pytest.mark.parametrize("case", WRONG_SIDECARS)
+def test_sidecar_of_the_wrong_type_is_refused_naming_the_field(tmp_path, media_root, case):
+    wrong, expected = WRONG_SIDECARS[case]
+    source = write(tmp_path, "volume.txt", "\n\n".join(FIRST_ARTICLE).encode())
+    sidecar = {"year": 2025, "title_ru": "Весенние чтения", **wrong}
+    source.with_suffix(".json").write_text(json.dumps(sidecar, ensure_ascii=False), encoding="utf-8")
+
+    with pytest.raises(CommandError) as error:
+        import_file(source)
+
+    assert str(error.value).startswith("The sidecar volume.json: ")
+    assert expected in str(error.value)
+    assert archive_rows() == (0, 0, 0)
+    assert not media_root.exists() or list(media_root.rglob("*")) == []
+
+
+def test_sidecar_year_as_text_and_editors_as_a_list_are_read(tmp_path):
+    source = write(tmp_path, "volume.txt", "\n\n".join(SECOND_ARTICLE).encode())
+    sidecar = {"year": "2024", "title_ru": "Весенние чтения", "editors": ["Петрова Е. В.", "Smith J."]}
+    source.with_suffix(".json").write_text(json.dumps(sidecar, ensure_ascii=False), encoding="utf-8")
+
+    import_file(source)
+
+    volume = Proceedings.objects.get()
+    assert (volume.slug, volume.year, volume.editors) == (
+        "vesennie-chteniya-2024",
+        2024,
+        "Петрова Е. В.\nSmith J.",
+    )

@@ -87,6 +87,7 @@ class Command(BaseCommand):
             except Proceedings.DoesNotExist:
                 raise CommandError(f"There is no volume with the slug {options['volume']!r}.") from None
         given = {name: options[name] for name in METADATA_OPTIONS if options[name]}
+        # read_sidecar checks its fields' types, so the default slug below reads text only.
         mapping = {**read_sidecar(path), **given}
         if options["slug"]:
             mapping["slug"] = options["slug"]
@@ -100,7 +101,7 @@ class Command(BaseCommand):
                 "",
             )
             mapping["slug"] = "-".join(
-                filter(None, [slug_from_text(title, max_words=6), str(mapping.get("year", ""))])
+                filter(None, [slug_from_text(title, max_words=6), str(mapping.get("year") or "")])
             )
         return None, volume_metadata_from_mapping(mapping)
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from articles.search.query import parse_query
+from articles.search.query import MAX_WORD_CHARS, MAX_WORDS, parse_query
 from articles.search.selectors import article_search, search_snippets
 from authors.selectors import person_search
 
@@ -49,7 +49,16 @@ def test_article_search_answers_any_query(seed_archive, text):
 
 @settings(max_examples=500, deadline=None)
 @given(text=st.text(max_size=3000))
+@example(text="журналистика " * 200)
+@example(text='"' + "сөз " * 300 + '"')
+@example(text="ж" * 2000)
+@example(text="G.S.T.U.V.W.X.Y.Z.A.B.C.D.E.F.")
 def test_parsed_query_is_bounded(text):
     parsed = parse_query(text)
 
-    assert sum(len(clause) for clause in parsed.clauses) <= 12
+    words = [word for clause in parsed.clauses for term in clause for word in term.words]
+    assert len(words) <= MAX_WORDS
+    assert all(len(word) <= MAX_WORD_CHARS for word in words)
+    assert all(
+        len(term.text) <= MAX_WORDS * (MAX_WORD_CHARS + 1) for clause in parsed.clauses for term in clause
+    )

@@ -127,6 +127,17 @@ def test_when_no_article_has_every_word_those_with_all_but_one_are_shown(client)
     assert article_search(query="тәрбиелік мәні").articles.count() == 0  # two words: no sparing
 
 
+def test_the_all_but_one_fallback_is_bounded_to_six_words():
+    indexed("Мультфильмдердің тәрбиелік рөлі, балалардың қиялы және отбасылық құндылықтар туралы.")
+
+    six = article_search(query="мультфильмдердің тәрбиелік балалардың қиялы отбасылық мәні")
+    seven = article_search(query="мультфильмдердің тәрбиелік балалардың қиялы отбасылық құндылықтар мәні")
+
+    assert (six.articles.count(), len(six.any_but_one)) == (1, 6)
+    # Seven words would ask for 7 × 6 terms: the search stays with what matches every word.
+    assert (seven.articles.count(), seven.any_but_one) == (0, ())
+
+
 def test_a_latin_phrase_for_cyrillic_text_falls_back_to_its_words():
     mobile = indexed("Мобильді коммерция Қазақстанда дамып келеді.")
 

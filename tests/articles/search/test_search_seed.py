@@ -182,6 +182,12 @@ def test_did_you_mean_corrects_a_misspelled_name(seed_archive):
     assert search_suggestion("Узбекова") is None
 
 
+def test_did_you_mean_is_offered_for_short_queries_only(seed_archive):
+    # A long query rewritten word by word reads as noise, and costs a comparison per word.
+    assert search_suggestion("краудсоринг технологиясы") == "краудсорсинг технологиясы"
+    assert search_suggestion("краудсоринг технологиясы және медиа саласы дамуы") is None
+
+
 def test_tsquery_of_empty_or_only_excluded_query_is_none():
     assert tsquery_for(parse_query("")) is None
     assert tsquery_for(parse_query("-кино")) is None

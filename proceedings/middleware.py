@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.core.exceptions import BadRequest
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 
-from proceedings.views import bad_request
+from proceedings.http import answers_in_json
+from proceedings.views import bad_request, page_not_found
 
 # Everything is served from our own origin: no inline scripts or styles, nothing from the internet.
 CONTENT_SECURITY_POLICY = (
@@ -31,10 +32,11 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-class BadRequestMiddleware:
+class ClientErrorMiddleware:
     """A query-string value a view refuses (proceedings.params.BadParameter, any BadRequest)
-    answers our 400 with its reason, in debug mode too: Django would show its debug page there,
-    and a reader or an API client needs the reason, not a traceback."""
+    answers our 400 with its reason, and a 404 of the API or a JSON twin answers JSON, in debug
+    mode too: Django would show its debug page there, and a reader or an API client needs the
+    reason, not a traceback."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -45,4 +47,6 @@ class BadRequestMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, BadRequest):
             return bad_request(request, exception)
+        if isinstance(exception, Http404) and answers_in_json(request):
+            return page_not_found(request, exception)
         return None

@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "proceedings.middleware.ContentSecurityPolicyMiddleware",
-    "proceedings.middleware.BadRequestMiddleware",
+    "proceedings.middleware.ClientErrorMiddleware",
 ]
 
 ROOT_URLCONF = "proceedings.urls"

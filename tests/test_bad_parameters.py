@@ -88,6 +88,16 @@ def test_api_answers_in_the_language_the_client_asks_for(client, seed_archive):
     assert error_reason(russian) == (400, "Номер страницы — целое число, например 2.")
 
 
+def test_api_errors_are_json_in_debug_mode_too(client, seed_archive, settings):
+    settings.DEBUG = True
+
+    missing = client.get("/api/search", {"q": "медиа", "page": "999"}, HTTP_ACCEPT_LANGUAGE="en")
+    bad = client.get("/en/search/", {"q": "медиа", "volume": "\x00"})
+
+    assert (missing.status_code, missing["Content-Type"]) == (404, "application/json")
+    assert error_reason(bad) == (400, "“volume” must be an address name (letters, digits, hyphens).")
+
+
 def test_api_server_error_is_json():
     with translation.override("en"):
         response = server_error(RequestFactory().get("/api/search", {"q": "x"}))

@@ -252,3 +252,14 @@ def test_upload_whose_import_died_with_its_worker_frees_its_file(editor_client, 
     assert again.status_code == 302
     assert jobs == [("failed", None), ("queued", "student-conference-2026")]
     assert ImportJob.objects.order_by("pk").first().message.startswith("The import did not finish")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_upload_of_wide_text_without_bom_is_accepted(editor_client, media_root, encoding):
+    data = proceedings_text().decode().encode(encoding)
+
+    response = post_upload(editor_client, upload("volume.txt", data))
+
+    job = ImportJob.objects.get()
+    assert response.status_code == 302
+    assert (job.kind, (media_root / job.upload.name).read_bytes()) == ("text", data)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from proceedings.importer.pdf import read_pdf
 from proceedings.importer.types import ImportFileError, RawDocument
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -32,7 +33,7 @@ def read_source(data: bytes, *, filename: str, max_bytes: int) -> RawDocument:
             f"{filename}: the file is {len(data):,} bytes, more than the {max_bytes:,} bytes allowed."
         )
     if data.startswith(b"%PDF"):
-        return _read_pdf(data, filename=filename)
+        return read_pdf(data, filename=filename)
     text, encoding = decode_text(data, filename=filename)
     if not text.strip():  # blank in UTF-16 or UTF-32: the bytes alone did not show it
         raise ImportFileError(f"{filename}: the file is empty.")
@@ -155,29 +156,3 @@ def _looks_binary(text: str) -> bool:
     sample = text[:20000]
     controls = len(_CONTROL.findall(sample))
     return controls > max(8, len(sample) // 50)
-
-
-def _read_pdf(data: bytes, *, filename: str) -> RawDocument:
-    """Extract the text layer page by page, remembering the page of every line."""
-    import pymupdf  # noqa: PLC0415 - heavy import, only needed for PDFs
-
-    try:
-        doc = pymupdf.open(stream=data, filetype="pdf")
-    except Exception as exc:  # pymupdf raises several unrelated types for broken files
-        raise ImportFileError(f"{filename}: the PDF could not be opened ({exc}).") from exc
-    with doc:
-        if doc.needs_pass or doc.is_encrypted:
-            raise ImportFileError(f"{filename}: the PDF is password-protected; upload an unlocked copy.")
-        lines: list[str] = []
-        pages: list[int | None] = []
-        for number, page in enumerate(doc, start=1):
-            page_lines = page.get_text("text").split("\n")
-            if page_lines and page_lines[-1] == "":
-                page_lines.pop()
-            lines.extend(page_lines)
-            pages.extend([number] * len(page_lines))
-    if not any(line.strip() for line in lines):
-        raise ImportFileError(
-            f"{filename}: the PDF has no text layer (it is probably scanned); run OCR on it first."
-        )
-    return RawDocument(kind="pdf", lines=lines, pages=pages, encoding="pdf")

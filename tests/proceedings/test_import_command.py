@@ -113,6 +113,18 @@ BAD_INPUTS = {
         lambda tmp: write(tmp, "locked.pdf", build_pdf([FIRST_ARTICLE], encrypt=True)),
         "password",
     ),
+    "half a pdf": (
+        lambda tmp: write(tmp, "cut.pdf", build_pdf([FIRST_ARTICLE, SECOND_ARTICLE])[:20_000]),
+        "the PDF is damaged or incomplete",
+    ),
+    "most of a pdf": (
+        lambda tmp: write(tmp, "cut.pdf", build_pdf([FIRST_ARTICLE, SECOND_ARTICLE])[:-200]),
+        "the PDF is damaged or incomplete",
+    ),
+    "utf-16 cut mid-character": (
+        lambda tmp: write(tmp, "cut.txt", "\n\n".join(FIRST_ARTICLE).encode("utf-16-le")[:-1]),
+        "stops in the middle of a character",
+    ),
     "undecodable": (
         # UTF-8 with a stray byte that is not a letter in CP1251 either.
         lambda tmp: write(tmp, "broken.txt", "Журналистика".encode() * 40 + b"\x81\x98" * 3),

@@ -90,6 +90,10 @@ BAD_UPLOADS = {
         "password-protected",
     ),
     "image-only pdf": (lambda: upload("volume.pdf", build_image_only_pdf()), "no text layer"),
+    "half a pdf": (
+        lambda: upload("volume.pdf", proceedings_pdf()[: len(proceedings_pdf()) // 2]),
+        "the PDF is damaged or incomplete",
+    ),
     "undecodable text": (
         lambda: upload("volume.txt", bytes(range(128, 256)) * 40),
         "could not be recognised",

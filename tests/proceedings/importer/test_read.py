@@ -9,6 +9,7 @@ import pytest
 
 from proceedings.importer.read import read_source
 from proceedings.importer.types import ImportFileError
+from tests.builders import FIRST_ARTICLE, SECOND_ARTICLE, build_pdf
 
 KAZAKH = "Жасанды интеллект журналистиканы өзгертуде.\n\nБұл мақалада медиа қарастырылады.\n"
 RUSSIAN = "Искусственный интеллект меняет журналистику.\n\nВ статье рассматриваются СМИ.\n"
@@ -110,8 +111,13 @@ def test_read_source_encrypted_pdf_is_refused():
 
 
 def test_read_source_broken_pdf_is_refused():
-    with pytest.raises(ImportFileError, match="could not be opened"):
+    with pytest.raises(ImportFileError) as error:
         read_source(b"%PDF-1.7\nthis is not really a pdf", filename="broken.pdf", max_bytes=1_000_000)
+
+    assert str(error.value) == (
+        "broken.pdf: the PDF is damaged or incomplete (it cannot be opened: Failed to open stream); "
+        "upload the file again, or export it once more from the original."
+    )
 
 
 ENGLISH = "Artificial intelligence is changing journalism.\n\nThis paper looks at the media.\n"
@@ -189,3 +195,93 @@ BINARIES = {
 def test_read_source_binaries_are_still_binary(case):
     with pytest.raises(ImportFileError, match="this looks like a binary file, not text or PDF"):
         read_source(BINARIES[case], filename="a.txt", max_bytes=100_000)
+
+
+THREE_PAGES = [FIRST_ARTICLE, SECOND_ARTICLE, FIRST_ARTICLE]
+
+
+def _cut_pdf(fraction: float) -> bytes:
+    data = build_pdf(THREE_PAGES)
+    return data[: int(len(data) * fraction)]
+
+
+def _scanned_pdf() -> bytes:
+    """An intact PDF whose two pages are only a picture each, as a scanner makes them."""
+    picture = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 80), False)
+    picture.clear_with(200)
+    document = pymupdf.open()
+    for _ in range(2):
+        document.new_page().insert_image(pymupdf.Rect(50, 50, 350, 450), pixmap=picture)
+    data = document.tobytes()
+    document.close()
+    return data
+
+
+def _pdf_claiming_to_be_whole(fraction: float) -> bytes:
+    """The first part of a PDF with a made-up end: its table and end marker promise a whole file."""
+    return (
+        _cut_pdf(fraction) + b"\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 1>>\nstartxref\n0\n%%EOF\n"
+    )
+
+
+DAMAGED_PDFS = {
+    "first half": (lambda: _cut_pdf(0.5), "it stops before its end-of-file marker"),
+    "all but the end": (lambda: _cut_pdf(0.95), "it stops before its end-of-file marker"),
+    "header and garbage": (
+        lambda: b"%PDF-1.7\n" + random.Random(5).randbytes(3000),
+        "it cannot be opened: Failed to open stream",
+    ),
+    "first half with a broken xref": (
+        lambda: _pdf_claiming_to_be_whole(0.5),
+        "the content of page 1 is missing",
+    ),
+    "most of it with a broken xref": (
+        lambda: _pdf_claiming_to_be_whole(0.7),
+        "the content of page 1 is missing",
+    ),
+    "no pages": (
+        lambda: b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+        "it has no pages",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", DAMAGED_PDFS)
+def test_read_source_damaged_pdf_is_called_damaged_not_scanned(case):
+    make, reason = DAMAGED_PDFS[case]
+
+    with pytest.raises(ImportFileError) as error:
+        read_source(make(), filename="volume.pdf", max_bytes=1_000_000)
+
+    assert str(error.value) == (
+        f"volume.pdf: the PDF is damaged or incomplete ({reason}); "
+        "upload the file again, or export it once more from the original."
+    )
+
+
+def test_read_source_scanned_pdf_still_has_no_text_layer():
+    with pytest.raises(ImportFileError) as error:
+        read_source(_scanned_pdf(), filename="scan.pdf", max_bytes=1_000_000)
+
+    assert str(error.value) == (
+        "scan.pdf: the PDF has no text layer (it is probably scanned); run OCR on it first."
+    )
+
+
+def test_read_source_pdf_with_a_broken_xref_but_every_page_is_read():
+    """mupdf rebuilds a lost cross-reference table from the objects; nothing is missing then."""
+    data = build_pdf(THREE_PAGES)
+    table = data.rindex(b"startxref")
+    broken = data[:table] + b"startxref\n999999\n%%EOF\n"
+
+    raw = read_source(broken, filename="volume.pdf", max_bytes=1_000_000)
+
+    assert raw.lines[0] == FIRST_ARTICLE[0]
+    assert sorted(set(raw.pages)) == [1, 2, 3]
+
+
+def test_read_source_pdf_text_loses_its_nul_characters():
+    """PostgreSQL stores no NUL; a PDF's text layer may hold them where a font maps nothing."""
+    raw = read_source(_pdf(["Media\x00 and\x00 journalism"]), filename="a.pdf", max_bytes=1_000_000)
+
+    assert raw.lines == ["Media and journalism"]

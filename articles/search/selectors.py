@@ -11,21 +11,16 @@ ranking read the narrow SearchEntry table, never the wide article rows.
 from __future__ import annotations
 
 import operator
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial, reduce
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchQueryCombinable, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchQueryCombinable, SearchRank
 from django.db import DatabaseError, connection
 from django.db.models import Count, F, FloatField, Q, QuerySet, Value
-from django.db.models.functions import Left
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, SearchEntry, Topic
-from articles.search.document import CONFIG_BY_LANGUAGE, MAX_INDEXED_BODY_CHARS
 from articles.search.expressions import (
     LexemePhraseQuery,
     LexemeQuery,
@@ -33,6 +28,7 @@ from articles.search.expressions import (
     PhraseMatchQuery,
     combine_clauses,
 )
+from articles.search.facets import search_facets
 from articles.search.kazakh import kazakh_short_stem, kazakh_stem
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, is_initial, skeleton
@@ -46,7 +42,6 @@ SKELETON_MIN = 3
 RESET_SCANS = "RESET enable_seqscan; RESET enable_indexscan"
 FULL_RANK_LIMIT = 300  # a tier up to this size is ranked over whole documents (~10 ms at 300)
 PART_RANK_LIMIT = 3000  # up to this size on the tier's own small vector (~10 ms at 3,000)
-MARK_START, MARK_STOP = "\ue000", "\ue001"  # private-use sentinels, replaced after escaping
 
 
 def is_cyrillic(word: str) -> bool:
@@ -309,6 +304,10 @@ class SearchResults:
     # When no article had every word: the words, any one of which the shown articles may lack.
     any_but_one: tuple[str, ...] = ()
 
+    def found_any(self) -> bool:
+        """Whether any article matched (a query with nothing to search for has a plain list)."""
+        return self.articles.exists() if isinstance(self.articles, RankedHits) else bool(self.articles)
+
     @cached_property
     def facets(self) -> dict[str, list[tuple]]:
         """Counted on first use (the page shows them; an export or a count does not need them)."""
@@ -382,74 +381,3 @@ def all_but_one(parsed: ParsedQuery, term_query_of) -> SearchQueryCombinable | N
 
 def has_phrase(parsed: ParsedQuery) -> bool:
     return any(term.is_phrase and not term.negated for clause in parsed.clauses for term in clause)
-
-
-def search_facets(groups: list[tuple[int, str, list[int], int]]) -> dict[str, list[tuple]]:
-    """Counts that narrow the result: (value, label source…, count), biggest first.
-
-    `groups` are the hits counted per (volume, language, topics) in one pass over the narrow
-    search table; every facet follows from them."""
-    volumes = Proceedings.objects.in_bulk({volume for volume, *_ in groups})
-    languages: Counter[str] = Counter()
-    years: Counter[int] = Counter()
-    per_volume: Counter[int] = Counter()
-    per_topic: Counter[int] = Counter()
-    for volume, language, topic_ids, n in groups:
-        languages[language] += n
-        years[volumes[volume].year] += n
-        per_volume[volume] += n
-        for topic in topic_ids:
-            per_topic[topic] += n
-    topics = Topic.objects.in_bulk(per_topic)
-    return {
-        "language": languages.most_common(),
-        "topic": [
-            (topic.slug, topic.name_kk, topic.name_ru, topic.name_en, per_topic[pk])
-            for pk, topic in sorted(topics.items(), key=lambda item: (-per_topic[item[0]], item[1].slug))
-        ],
-        "year": sorted(years.items(), reverse=True),
-        "volume": [
-            (volumes[pk].slug, volumes[pk].title_kk, volumes[pk].title_ru, volumes[pk].title_en, n)
-            for pk, n in sorted(per_volume.items(), key=lambda item: (-item[1], volumes[item[0]].slug))
-        ],
-    }
-
-
-def search_snippets(
-    *, articles: list[Article], query: str, highlight: SearchQueryCombinable | None = None
-) -> dict[int, SafeString]:
-    """A highlighted extract of each article's text in its own language's configuration.
-
-    Computed for the shown page only: ts_headline reads the whole body. The body is escaped
-    before the highlight marks become <mark> elements, so no text of an article is ever HTML.
-    `highlight` is the query the results were found with (SearchResults.highlight), when known.
-    """
-    tsquery = highlight if highlight is not None else tsquery_for(parse_query(query))
-    if tsquery is None or not articles:
-        return {}
-    snippets: dict[int, SafeString] = {}
-    by_language: dict[str, list[int]] = {}
-    for article in articles:
-        by_language.setdefault(article.language, []).append(article.pk)
-    for language, ids in by_language.items():
-        headlines = Article.objects.filter(pk__in=ids).annotate(
-            snippet=SearchHeadline(
-                Left("body", MAX_INDEXED_BODY_CHARS),  # what was indexed; ts_headline reads it all
-                tsquery,
-                config=CONFIG_BY_LANGUAGE[language],
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
-        )
-        for pk, snippet in headlines.values_list("pk", "snippet"):
-            snippets[pk] = highlight_html(snippet)
-    return snippets
-
-
-def highlight_html(snippet: str) -> SafeString:
-    escaped = escape(snippet.replace("\n", " "))
-    return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))  # escaped above

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 
 from articles.models import SearchTerm
-from articles.search.query import parse_query
+from articles.search.query import STOP_WORDS, parse_query
 from articles.search.script import skeleton
 
 MIN_RATIO = 0.75
@@ -36,6 +36,8 @@ def closest_term(word: str) -> str | None:
     for candidate, candidate_shape in candidates:
         if candidate_shape == shape:
             return None  # a known word in another spelling: the search finds it already
+        if candidate in STOP_WORDS:
+            continue  # 'then' is not a typo of 'the': a stop word is never searched for
         matcher = difflib.SequenceMatcher(None, shape, candidate_shape)
         # The quick upper bounds first: most candidates are ruled out without the full comparison.
         if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
@@ -57,4 +59,4 @@ def search_suggestion(query: str) -> str | None:
     if corrected == words:
         return None
     suggestion = " ".join(corrected)
-    return suggestion if article_search(query=suggestion).articles.exists() else None
+    return suggestion if article_search(query=suggestion).found_any() else None

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from articles import twins
 from articles.models import Article, Language
-from articles.search.selectors import SearchFilters, SearchResults, article_search, search_snippets
+from articles.search.selectors import SearchFilters, SearchResults, article_search
+from articles.search.snippets import search_snippets
 from articles.search.suggest import search_suggestion
 from authors.models import Person
 from authors.selectors import person_name_variants, person_search

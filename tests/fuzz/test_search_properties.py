@@ -5,7 +5,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles.search.query import MAX_WORD_CHARS, MAX_WORDS, parse_query
-from articles.search.selectors import article_search, search_snippets
+from articles.search.selectors import article_search
+from articles.search.snippets import search_snippets
+from articles.search.suggest import search_suggestion
 from authors.selectors import person_search
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +47,16 @@ def test_article_search_answers_any_query(seed_archive, text):
     snippets = search_snippets(articles=hits, query=text, highlight=results.highlight)
 
     assert set(snippets) <= {article.pk for article in hits}
+
+
+@fuzz
+@given(text=queries)
+@example(text="then\U00100000")  # corrected to the stop word 'the': nothing left to search, a 500
+@example(text='"түрлі" OR -"course"')
+def test_did_you_mean_answers_any_query(seed_archive, text):
+    suggestion = search_suggestion(text)
+
+    assert suggestion is None or article_search(query=suggestion).found_any()
 
 
 @settings(max_examples=500, deadline=None)

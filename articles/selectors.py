@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Prefetch, QuerySet
 
 from articles.models import Article, Topic
@@ -62,10 +63,11 @@ def bundled_topic_entries() -> list[dict]:
 def topic_vocabulary() -> list[TopicSpec]:
     """The topics as the importer's pure topic step wants them.
 
-    Before any topic is stored (a dry run on a fresh database) the bundled vocabulary stands
-    in, so a dry run reports the topics the real import will assign.
+    Before any topic is stored (a dry run on a fresh database, even one not yet migrated: a
+    dry run writes nothing and should need nothing) the bundled vocabulary stands in, so a dry
+    run reports the topics the real import will assign.
     """
-    if not Topic.objects.exists():
+    if Topic._meta.db_table not in connection.introspection.table_names() or not Topic.objects.exists():
         return load_vocabulary(bundled_topic_entries())
     return [
         TopicSpec(

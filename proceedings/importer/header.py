@@ -22,6 +22,14 @@ _MAX_TITLE_LINES = 4
 _MAX_PEOPLE_LINES = 12
 _UNLABELLED_ABSTRACT_LINES = 25
 _LABELLED_ABSTRACT_LINES = 45
+# A person is found again by a key folded from the letters of the name; a "name" with none of
+# ours ('Supervisor:' alone, 'Supervisor: 1') has no key and is no person. Printed names are a
+# few words; a longer one is a phrase the patterns caught (the people table holds 300 characters).
+_NAMED = re.compile(rf"[{c.UPPER}{c.LOWER}]")
+_MAX_NAME = 100
+# A keyword is a few words; a longer "term" is a list whose separators were not commas (the
+# keyword columns hold 300 characters), and the abstract and body keep its words anyway.
+_MAX_TERM = 200
 _KEYWORD_LANGUAGE = {"түйін": "kk", "кілт": "kk", "тірек": "kk", "ключевые": "ru", "key": "en", "index": "en"}
 
 
@@ -82,7 +90,11 @@ def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool, wi
         text = lines[i].text
         next_text = lines[i + 1].text if i + 1 < len(lines) else ""
         if c.is_supervisor_line(text):
-            people.append((parse_supervisor(text), []))
+            supervisor = parse_supervisor(text)
+            if not _is_name(supervisor.name) and c.person_names(next_text):
+                supervisor = parse_supervisor(f"{text} {next_text}")  # the label alone, its name below
+                i += 1
+            people.append((supervisor, []))
         elif c.reads_as_prose(text, width):
             break
         elif _names_people(text, next_text, titled=titled):
@@ -100,9 +112,15 @@ def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool, wi
             break
         i += 1
     for person, details in people:
+        if not _is_name(person.name):
+            continue
         group = header.supervisors if person.role == "supervisor" else header.authors
         group.append(with_details(person, details))
     return i
+
+
+def _is_name(name: str) -> bool:
+    return len(name) <= _MAX_NAME and bool(_NAMED.search(name))
 
 
 def _names_people(text: str, next_text: str, *, titled: bool) -> bool:
@@ -221,7 +239,7 @@ def _take_keywords(lines: list[Line], i: int, header: Header, *, width: int) -> 
     ):
         text = f"{text} {lines[j].text}".strip()
         j += 1
-    terms = split_terms(text)
+    terms = [term for term in split_terms(text) if len(term) <= _MAX_TERM]
     if terms:
         label = match.group("label").split()[0].casefold().replace("-", "")
         language = _KEYWORD_LANGUAGE.get(label) or detect_language(text)

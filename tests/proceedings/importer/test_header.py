@@ -341,3 +341,48 @@ def test_parse_header_institution_after_the_status_on_one_line_is_affiliation():
     assert [(p.position, p.affiliation) for p in header.authors] == [
         ("магистрант 2 курса факультета журналистики", "КазНУ им. аль-Фараби")
     ]
+
+
+def test_parse_header_supervisor_label_with_the_name_on_the_line_below():
+    lines = _lines(
+        "ЖАСАНДЫ ИНТЕЛЛЕКТ ЖӘНЕ СПОРТ",
+        "Сейітов А. Б.",
+        "Ғылыми жетекшісі:",
+        "ф.ғ.к., доцент Г.С. Өзбекова",
+        BODY_KK,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert [(p.name, p.position) for p in header.supervisors] == [("Г.С. Өзбекова", "ф.ғ.к., доцент")]
+    assert [p.name for p in header.authors] == ["Сейітов А. Б."]
+    assert lines[header.body_start].text == BODY_KK
+
+
+def test_parse_header_supervisor_label_without_a_name_gives_no_person():
+    """A person without a name has no key to be found by (the database refuses such a row)."""
+    lines = _lines("ЖАСАНДЫ ИНТЕЛЛЕКТ", "Сейітов А. Б.", "Ғылыми жетекшісі: 中国 1", "Supervisor:", BODY_KK)
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert (header.supervisors, [p.name for p in header.authors]) == ([], ["Сейітов А. Б."])
+    assert lines[header.body_start].text == BODY_KK
+
+
+def test_parse_header_overlong_names_and_keywords_are_not_taken():
+    """Past a name's or a keyword's length it is a phrase the patterns caught; the database
+    holds names and keywords to 300 characters, and such a row would fail the whole import."""
+    lines = _lines(
+        "ЖАСАНДЫ ИНТЕЛЛЕКТ ЖӘНЕ СПОРТ",
+        "Сейітов А. Б.",
+        "С" + "е" * 150 + " А. Б., магистрант",
+        "Ғылыми жетекшісі: " + "профессор " * 40,
+        "Түйін сөздер: медиа, " + "журналистика " * 30 + ".",
+        BODY_KK,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert ([p.name for p in header.authors], header.supervisors) == (["Сейітов А. Б."], [])
+    assert header.keywords == {"kk": ["медиа"]}
+    assert lines[header.body_start].text == BODY_KK

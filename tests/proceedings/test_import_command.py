@@ -106,6 +106,8 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 BAD_INPUTS = {
     "missing": (lambda tmp: tmp / "nowhere.txt", "does not exist"),
+    # A file the system refuses to read (as root no permission is ever denied; this one fails with EIO).
+    "unreadable": (lambda tmp: Path("/proc/self/mem"), "cannot be read"),
     "empty": (lambda tmp: write(tmp, "empty.txt", b""), "empty"),
     "binary garbage": (lambda tmp: write(tmp, "noise.txt", bytes(range(256)) * 64), "binary"),
     "pdf without text": (lambda tmp: write(tmp, "scan.pdf", build_image_only_pdf()), "text"),

@@ -129,4 +129,7 @@ def read_file(path: Path, *, max_bytes: int) -> bytes:
     if size > max_bytes:
         # Checked before reading: a huge file is refused without loading it into memory.
         raise CommandError(f"{path.name} is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes).")
-    return path.read_bytes()
+    try:
+        return path.read_bytes()
+    except OSError as error:  # no permission, a disk error: the editor can act on the reason
+        raise CommandError(f"{path.name} cannot be read ({error.strerror or error}).") from None

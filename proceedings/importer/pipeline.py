@@ -116,4 +116,5 @@ def build_article(
         content_hash=content_hash(body),
         duplicate_of=None,
         warnings=warnings,
+        text="\n".join(line.text for line in lines),
     )

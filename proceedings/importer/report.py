@@ -8,7 +8,13 @@ from proceedings.importer.types import ImportPlan
 
 
 def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
-    """One entry per article; keywords are flattened over languages, names given as printed-clean."""
+    """One entry per article; keywords are flattened over languages, names given as printed-clean.
+
+    An article read from a PDF also carries its `text` (all its source text, header included):
+    the PDF's lines are not those of a text dump of it, so it is graded by its words
+    (../shared/eval/README.md). A text file's articles are graded by their line numbers, which
+    are exact; a `text` there would switch the grading to words for them too.
+    """
     return {
         "articles": [
             {
@@ -26,6 +32,7 @@ def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
                 "first_page": a.first_page,
                 "last_page": a.last_page,
                 "warnings": list(a.warnings),
+                **({"text": a.text} if plan.kind == "pdf" else {}),
             }
             for a in plan.articles
         ]

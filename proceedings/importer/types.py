@@ -91,6 +91,9 @@ class ArticleDraft:
     duplicate_of: int | None
     warnings: list[str]
     topics: list[str] = field(default_factory=list)
+    # All of the article's source text as the importer read it, header included, one line per
+    # line: what the editor sees beside the fields, and what a PDF import is scored by.
+    text: str = ""
 
 
 @dataclass

@@ -6,6 +6,7 @@ import pytest
 from proceedings.importer.pipeline import parse_proceedings
 from proceedings.importer.report import plan_to_json
 from proceedings.importer.types import ImportFileError
+from tests.builders import FIRST_ARTICLE, SECOND_ARTICLE
 
 SEED = Path(__file__).resolve().parents[3] / "fixtures" / "000_b9a1821462d33f30.txt"
 PROSE = (
@@ -114,4 +115,15 @@ def test_plan_to_json_gives_the_dry_run_contract():
         "first_page": 2,
         "last_page": 3,
         "warnings": [],
+        "text": "\n".join(
+            ["MEDIA AND DIPLOMACY IN CENTRAL ASIA", "Nurova A.", "1st year master student", *OTHER_PROSE * 3]
+        ),
     }
+
+
+def test_plan_of_a_text_file_is_graded_by_its_line_numbers_alone():
+    text = "\n".join([*FIRST_ARTICLE, "", *SECOND_ARTICLE]).encode()
+
+    entries = plan_to_json(parse_proceedings(text, filename="volume.txt"))["articles"]
+
+    assert [(entry["start_line"], "text" in entry) for entry in entries] == [(1, False), (10, False)]

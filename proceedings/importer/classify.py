@@ -14,8 +14,13 @@ LOWER = "a-zа-яёәғқңөұүһі"
 _INITIAL = rf"[{UPPER}]\.\s*"
 _SURNAME = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"
 _LAST_INITIAL = rf"[{UPPER}](?:\.|(?![{UPPER}{LOWER}]))"
+# A full name with its patronymic, printed surname first ('Румянцев Денис Сергеевич', 'Серікбаев
+# Асқар Нұрланұлы'): Russian -вич/-вна/-чна/-ьич, Kazakh -ұлы/-қызы in either spelling.
+_GIVEN = rf"[{UPPER}][{LOWER}]+"
+_PATRONYMIC = rf"[{UPPER}][{LOWER}]+(?:вич|вна|чна|ьич|ұлы|улы|қызы|кызы)"
 NAME = re.compile(
-    rf"(?<![{UPPER}{LOWER}])(?:{_SURNAME}\s+[{UPPER}]\.(?:\s*{_LAST_INITIAL})?"
+    rf"(?<![{UPPER}{LOWER}])(?:{_SURNAME}\s+{_GIVEN}\s+{_PATRONYMIC}(?![{LOWER}])"
+    rf"|{_SURNAME}\s+[{UPPER}]\.(?:\s*{_LAST_INITIAL})?"
     rf"|(?:{_INITIAL}){{1,2}}{_SURNAME})"
 )
 _PLAIN_NAME = re.compile(rf"^{_SURNAME}(?:\s+{_SURNAME}){{1,2}}$")
@@ -43,12 +48,13 @@ KEYWORDS_LABEL = re.compile(
     re.IGNORECASE,
 )
 SUPERVISOR_LABEL = re.compile(
-    r"^(?:ғылыми\s+(?:жетекші(?:сі)?|кеңесші(?:сі)?)|науч(?:ный|\.)?\s*руководитель|"
-    r"научный\s+консультант|(?:scientific\s+)?(?:supervisor|advisor|adviser))\s*[:\-–—]?\s*",
+    r"^(?:ғылыми\s+(?:жетекші(?:сі|лері?)?|кеңесші(?:сі)?)|"
+    r"(?:науч(?:н(?:ый|ые)|\.)?\s*)?руководител(?:ь|и)|научн(?:ый|ые)\s+консультант(?:ы)?|"
+    r"(?:scientific\s+)?(?:supervisors?|advisors?|advisers?))\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
 _STATUS = re.compile(
-    r"курс|магистр|докторант|студент|бакалавр|аспирант|оқытушы|преподават|профессор|доцент|"
+    r"(?<![а-яё])курс(?:а|ы|е|тың|ының)?(?![а-яё])|магистр|докторант|студент|бакалавр|аспирант|оқытушы|преподават|профессор|доцент|"
     r"\bphd\b|lecturer|student|master|undergraduate|candidate|кандидат|доктор|ғылымдарының|наук|"
     r"\bф\.\s*ғ\.|\bк\.\s*ф\.|мамандығ|специальност|«\s*\d[\dA-ZА-ЯМ]+",
     re.IGNORECASE,
@@ -56,6 +62,7 @@ _STATUS = re.compile(
 _POSITION = re.compile(rf"{_STATUS.pattern}|кинооператор|режиссер|журналист", re.IGNORECASE)
 _AFFILIATION = re.compile(
     r"университет|ҚазҰУ|КазНУ|академи|институт|university|institute|academy|college|колледж|"
+    r"техникум|филиал|лицей|гимнази|мектеп|школ|school|branch|"
     r"факультет|faculty|кафедр|department|әл-фараби|аль-фараби|al-farabi|алматы|almaty|астана|astana|"
     r"қазақстан|казахстан|kazakhstan|china|қытай|китай|республика",
     re.IGNORECASE,
@@ -260,6 +267,17 @@ def split_status_institution(part: str) -> tuple[str, str]:
     return part, ""
 
 
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b|^(?:e-?mail|orcid|тел\.?)\s*[:.]",
+    re.IGNORECASE,
+)
+
+
+def is_contact_line(text: str) -> bool:
+    """A short line with an e-mail address or an ORCID: a header detail, never body text."""
+    return len(text) <= _HEADER_MAX and bool(_CONTACT.search(text)) and not _looks_like_sentence(text)
+
+
 def is_header_line(text: str) -> bool:
     """Any line that belongs to the people part of a header."""
     return (
@@ -267,8 +285,12 @@ def is_header_line(text: str) -> bool:
         or is_supervisor_line(text)
         or is_position_line(text)
         or is_affiliation_line(text)
+        or is_contact_line(text)
     )
 
+
+# Line ends that close an abbreviation, not a sentence ('им.', 'г.', 'ун-т.' in an affiliation).
+ABBREVIATED_ENDINGS = (" им.", " г.", " ул.", " обл.", " р-н.", " пр.", " д.")
 
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 

@@ -95,6 +95,14 @@ def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool, wi
                 supervisor = parse_supervisor(f"{text} {next_text}")  # the label alone, its name below
                 i += 1
             people.append((supervisor, []))
+        elif people and (ahead := _details_before_supervisor(lines, i)):
+            # A long affiliation wraps over lines no pattern knows ('…образовательного учреждения
+            # высшего образования'); a supervisor line just below shows they are still details.
+            for line in lines[i : i + ahead]:
+                header.author_lines.append(line.text)
+                people[-1][1].append(line.text)
+            i += ahead
+            continue
         elif c.reads_as_prose(text, width):
             break
         elif _names_people(text, next_text, titled=titled):
@@ -104,7 +112,7 @@ def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool, wi
             people.extend((PersonDraft(name=name, printed=text, role="author"), []) for name in names)
             people[-1] = (people[-1][0], details)
             header.author_lines.append(text)
-        elif c.is_position_line(text) or c.is_affiliation_line(text):
+        elif c.is_position_line(text) or c.is_affiliation_line(text) or c.is_contact_line(text):
             header.author_lines.append(text)
             if people:
                 people[-1][1].append(text)
@@ -117,6 +125,21 @@ def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool, wi
         group = header.supervisors if person.role == "supervisor" else header.authors
         group.append(with_details(person, details))
     return i
+
+
+_DETAIL_LOOKAHEAD = 5
+
+
+def _details_before_supervisor(lines: list[Line], i: int) -> int:
+    """How many lines from `i` are unrecognised detail lines followed by a supervisor line
+    (0 when none is near, or a line between ends a sentence, as body text does)."""
+    for j in range(i, min(len(lines), i + _DETAIL_LOOKAHEAD)):
+        text = lines[j].text
+        if c.is_supervisor_line(text):
+            return j - i
+        if text.endswith((".", "!", "?")) and not text.endswith(c.ABBREVIATED_ENDINGS):
+            return 0
+    return 0
 
 
 def _is_name(name: str) -> bool:

@@ -74,7 +74,8 @@ def _headers(lines: list[Line], _paras: list[Paragraph], width: int) -> list[tup
     i = 0
     while i < len(lines):
         text = lines[i].text
-        if c.is_title_line(text):
+        if c.is_title_line(text) and not (i and c.is_person_line(lines[i - 1].text)):
+            # (capitals right under a name are an institution's abbreviation: 'ФГБОУ ВО РГУПС')
             j = i
             j = i + 1
             while j < len(lines) and j - i < 4 and c.is_title_continuation(lines[j].text):
@@ -148,6 +149,8 @@ def _reference_ends(lines: list[Line], _paras: list[Paragraph], _width: int) -> 
         j = i + 1
         while j < min(len(lines), i + _REFERENCE_SCAN):
             text = lines[j].text
+            if c.is_title_line(text) or c.is_supervisor_line(text) or c.is_person_line(text):
+                break  # the next article's header: its own evidence marks the start
             if _is_reference(text) or not text[:1].isupper() or not c.ends_sentence(lines[j - 1].text):
                 j += 1
                 continue

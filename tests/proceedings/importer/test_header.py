@@ -386,3 +386,62 @@ def test_parse_header_overlong_names_and_keywords_are_not_taken():
     assert ([p.name for p in header.authors], header.supervisors) == (["Сейітов А. Б."], [])
     assert header.keywords == {"kk": ["медиа"]}
     assert lines[header.body_start].text == BODY_KK
+
+
+def test_full_names_with_patronymics_several_on_a_line_and_a_bare_supervisor_label():
+    lines = _lines(
+        "ИСТОРИЯ РАЗВИТИЯ ПАРОВОЗА",
+        "Румянцев Денис Сергеевич, Смирнова Елизавета Андреевна",
+        "ФГБОУ ВО ЖДУ",
+        "Филиал ЖДУ в г. Воронеж",
+        "научный руководитель канд. истор. н., доцент Завьялова Светлана Владимировна",
+        BODY_RU,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert header.title == "ИСТОРИЯ РАЗВИТИЯ ПАРОВОЗА"
+    assert [p.name for p in header.authors] == ["Румянцев Денис Сергеевич", "Смирнова Елизавета Андреевна"]
+    assert [(p.name, p.position) for p in header.supervisors] == [
+        ("Завьялова Светлана Владимировна", "канд. истор. н., доцент")
+    ]
+    assert lines[header.body_start].text == BODY_RU
+
+
+def test_a_long_affiliation_wrapping_over_unknown_words_stays_in_the_header():
+    # The people block does not stop at a detail line it has no word for: a supervisor line
+    # just below shows the wrapped lines are still the affiliation.
+    lines = _lines(
+        "ЗАГАДКИ ТЕРМОЯДЕРНОГО СИНТЕЗА",
+        "Серікбаев Асқар Нұрланұлы",
+        "Курский железнодорожный техникум – филиал федерального государственного бюджетного",
+        "образовательного учреждения высшего образования «Петербургский государственный",
+        "университет путей сообщения» в г. Курск",
+        "руководитель Ковалева Людмила Марковна",
+        BODY_RU,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert [p.name for p in header.authors] == ["Серікбаев Асқар Нұрланұлы"]
+    assert header.authors[0].affiliation.endswith("университет путей сообщения» в г. Курск")
+    assert [p.name for p in header.supervisors] == ["Ковалева Людмила Марковна"]
+    assert lines[header.body_start].text == BODY_RU
+
+
+def test_e_mail_and_orcid_lines_belong_to_the_header():
+    lines = _lines(
+        "MEDIA LITERACY OF STUDENTS",
+        "Nurova A.",
+        "Al-Farabi Kazakh National University",
+        "e-mail: nurova@example.kz",
+        "ORCID 0000-0002-1825-0097",
+        "Supervisor: Prof. Smith J.",
+        BODY_EN,
+    )
+
+    header = parse_header(lines, width=WIDTH)
+
+    assert [p.name for p in header.authors] == ["Nurova A."]
+    assert [p.name for p in header.supervisors] == ["Smith J."]
+    assert lines[header.body_start].text == BODY_EN

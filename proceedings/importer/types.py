@@ -96,9 +96,25 @@ class ArticleDraft:
     text: str = ""
 
 
+@dataclass(frozen=True)
+class SetAside:
+    """A line kept out of every article, and why: page furniture, front matter or back matter.
+
+    `kind` is one of `furniture.KINDS` ('running header', 'page number', 'imprint', 'contents',
+    'section heading', 'front matter', ...); `line` is the raw line number, as in the articles.
+    """
+
+    line: int
+    text: str
+    kind: str
+    page: int | None = None
+
+
 @dataclass
 class ImportPlan:
     kind: str
     line_count: int
     articles: list[ArticleDraft]
     warnings: list[str] = field(default_factory=list)
+    # Lines that belong to no article (page furniture, front and back matter), in file order.
+    set_aside: list[SetAside] = field(default_factory=list)

@@ -23,7 +23,7 @@ NAME = re.compile(
     rf"|{_SURNAME}\s+[{UPPER}]\.(?:\s*{_LAST_INITIAL})?"
     rf"|(?:{_INITIAL}){{1,2}}{_SURNAME})"
 )
-_PLAIN_NAME = re.compile(rf"^{_SURNAME}(?:\s+{_SURNAME}){{1,2}}$")
+_PLAIN_NAME = re.compile(rf"^{_SURNAME}(?:\s+{_SURNAME}){{1,2}}$")  # 'Ван Лу', 'Yu-xi Li', 'Chen Zhihong'
 
 SECTION_HEADING = re.compile(
     r"^(?:[IVXІ]+\.\s*|\d{1,2}\.?\s*)?(?:кіріспе|введение|introduction|қорытынды|қорытындылау|"
@@ -110,12 +110,16 @@ def is_title_continuation(text: str) -> bool:
     return sum(1 for char in chars if char.isupper()) / len(chars) >= 0.85 and len(text) <= 140
 
 
-def is_titlelike(text: str, width: int) -> bool:
-    """A line that could be a sentence-case title: short, several words, no closing full stop."""
+def is_titlelike(text: str, width: int, *, may_fill: bool = False) -> bool:
+    """A line that could be a sentence-case title: short, several words, no closing full stop.
+
+    `may_fill`: a title line known to sit right above its names, which may fill the line (and
+    the volume's typical line says little: two-column papers make it short)."""
     words = text.split()
     return (
-        2 <= len(words) <= 14
-        and len(text) < 0.9 * width
+        (1 if may_fill else 2) <= len(words) <= (20 if may_fill else 14)
+        and len(text) < (_HEADER_MAX * 2 if may_fill else 0.9 * width)
+        and not CAPTION.match(text)
         and not text.endswith((".", ",", ";"))
         and not SECTION_HEADING.match(text)
         and not is_header_line(text)
@@ -171,10 +175,31 @@ def is_person_line(text: str) -> bool:
     return len(letters(rest)) <= 3
 
 
+_NAME_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|и|және|мен)\s+")
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])[\d*†‡]+(?=\s*(?:[,;]|$))")
+_MAX_LISTED_NAMES = 6
+
+
+def plain_names(text: str) -> list[str]:
+    """The names of a line made only of names written out ('Ван Лу', 'Guanying Zhao, Haiying Li',
+    footnote marks dropped: 'Li Haiying1'); [] when anything else is on the line. Only trusted
+    in a header."""
+    stripped = _FOOTNOTE_MARK.sub("", text).strip(" ,;")
+    names = [part for part in _NAME_SEPARATOR.split(stripped) if part]
+    if not 0 < len(names) <= _MAX_LISTED_NAMES or SECTION_HEADING.match(stripped):
+        return []
+    if _AFFILIATION.search(stripped):
+        return []  # 'Macao Polytechnic University' is capitalised words too
+    return names if all(_PLAIN_NAME.match(name) for name in names) else []
+
+
 def is_plain_name_line(text: str) -> bool:
-    """Two or three capitalised words and nothing else ('Ван Лу'); only trusted in a header."""
-    stripped = text.strip(" ,;")
-    return bool(_PLAIN_NAME.match(stripped)) and not SECTION_HEADING.match(stripped)
+    """Names written out and nothing else (see `plain_names`)."""
+    return bool(plain_names(text))
+
+
+# A table or figure caption ('Table 1', 'Рис. 2'): never a title, and it ends what is above it.
+CAPTION = re.compile(r"^(?:table|figure|fig\.|рис(?:унок|\.)|таблица|кесте|сурет)\s*\d", re.IGNORECASE)
 
 
 def is_position_line(text: str) -> bool:

@@ -58,13 +58,14 @@ def _parse_title(lines: list[Line], header: Header, *, width: int) -> int:
 
 
 def _sentence_case_title(lines: list[Line], *, width: int) -> int:
+    """Up to three lines above a people block; each may fill the line, as a title's lines do."""
     if not lines or not lines[0].text[:1].isupper():
         return 0
     for k in range(1, min(len(lines), _MAX_TITLE_LINES)):
-        if not c.is_titlelike(lines[k - 1].text, width):
+        if not c.is_titlelike(lines[k - 1].text, width, may_fill=True):
             return 0
         if _starts_people(lines, k):
-            return k
+            return k if k > 1 or len(lines[0].text.split()) > 1 else 0
     return 0
 
 
@@ -106,7 +107,7 @@ def _parse_people(lines: list[Line], i: int, header: Header, *, titled: bool, wi
         elif c.reads_as_prose(text, width):
             break
         elif _names_people(text, next_text, titled=titled):
-            names = c.person_names(text) or [text.strip(" ,;")]
+            names = c.person_names(text) or c.plain_names(text) or [text.strip(" ,;")]
             rest = re.sub(r"\s+", " ", c.remove_names(text)).strip(" ,;:-–—") if c.person_names(text) else ""
             details = [rest] if len(c.letters(rest)) > 3 else []
             people.extend((PersonDraft(name=name, printed=text, role="author"), []) for name in names)
@@ -297,4 +298,6 @@ def _keyword_line_ahead(lines: list[Line], i: int) -> int | None:
             return j if j > i else None
         if c.ABSTRACT_LABEL.match(text) or c.SECTION_HEADING.match(text) or c.is_title_line(text):
             return None
+        if j > i and _starts_people(lines, j):
+            return None  # the next article's names: its keywords are not this one's
     return None

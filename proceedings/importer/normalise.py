@@ -64,7 +64,7 @@ def typical_width(lines: list[Line]) -> int:
     if not lengths:
         return 80
     lengths.sort()
-    return lengths[int(len(lengths) * 0.75)]
+    return lengths[int(len(lengths) * 0.9)]
 
 
 def vocabulary(lines: Iterable[Line]) -> set[str]:

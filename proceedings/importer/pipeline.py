@@ -50,7 +50,10 @@ def resolve_segments(lines: list[Line], candidates: list[Candidate], *, width: i
     for candidate in candidates:
         if kept:
             start, header, _ = kept[-1]
-            if candidate.index <= start + header.body_start:
+            body = start + header.body_start
+            # An article all header (a one-page abstract: title, names, abstract, keywords) ends
+            # where the next one's own header begins.
+            if candidate.index < body or (candidate.index == body and not _has_own_header(candidate)):
                 continue
         header = parse_header(lines[candidate.index :], width=width)
         kept.append((candidate.index, header, candidate.reasons))
@@ -61,6 +64,10 @@ def resolve_segments(lines: list[Line], candidates: list[Candidate], *, width: i
         header.body_start = min(header.body_start, end - start)
         out.append((start, end, header, reason))
     return out
+
+
+def _has_own_header(candidate: Candidate) -> bool:
+    return any(reason in ("title and authors", "author or supervisor lines") for reason in candidate.reasons)
 
 
 def _merge_headless_scraps(
@@ -76,7 +83,9 @@ def _merge_headless_scraps(
             header, reasons = parse_header(lines[start:], width=width), earlier + own_reasons
         end = kept[n + 1][0] if n + 1 < len(kept) else len(lines)
         body = lines[start + header.body_start : end]
-        scrap = n + 1 < len(kept) and not any(len(line.text) >= 0.6 * width for line in body)
+        # (an article that is all header — title, names, abstract, keywords — is no scrap)
+        headed = header.title is not None and bool(header.authors)
+        scrap = n + 1 < len(kept) and not headed and not any(len(line.text) >= 0.6 * width for line in body)
         out.append((start, header, reasons))
     return out
 

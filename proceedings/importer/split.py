@@ -68,9 +68,25 @@ def _seams(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tupl
     return out
 
 
+def blank_lines_are_breaks(lines: list[Line]) -> bool:
+    """Whether an empty line says something: in a dump where few lines have one above them (a
+    PDF's pages joined by a newline), it marks a page or a block; where every line has one, it
+    says nothing."""
+    return sum(1 for line in lines if line.gap) < _RARE_GAPS * len(lines)
+
+
+def starts_block(lines: list[Line], k: int, *, breaks: bool) -> bool:
+    """Whether line `k` opens a page (of a PDF), or a block after an empty line where empty
+    lines mark them (see blank_lines_are_breaks)."""
+    if k > 0 and lines[k].page is not None and lines[k].page != lines[k - 1].page:
+        return True
+    return breaks and lines[k].gap > 0
+
+
 def _headers(lines: list[Line], _paras: list[Paragraph], width: int) -> list[tuple[int, str]]:
     """Title blocks followed by people lines, and people blocks with a supervisor or a name."""
     out = []
+    breaks = blank_lines_are_breaks(lines)
     i = 0
     while i < len(lines):
         text = lines[i].text
@@ -89,12 +105,20 @@ def _headers(lines: list[Line], _paras: list[Paragraph], width: int) -> list[tup
                 out.append((i, "title and authors"))
             i = j
             continue
+        if c.is_plain_name_line(text) and i + 1 < len(lines) and c.is_affiliation_line(lines[i + 1].text):
+            # Names written out ('Jason Kan', 'Guanying Zhao, Haiying Li') are trusted only
+            # between a title block above and an affiliation below.
+            title_start = _back_over_title(lines, i, width, breaks=breaks)
+            if title_start < i:
+                out.append((title_start, "title and authors"))
+                i += 2
+                continue
         if c.is_supervisor_line(text) or (c.is_person_line(text) and _has_header_neighbour(lines, i)):
             start = _back_over_header(lines, i)
             if start > 0 and c.is_title_continuation(lines[start - 1].text):
                 i += 1
                 continue
-            out.append((_back_over_title(lines, start, width), "author or supervisor lines"))
+            out.append((_back_over_title(lines, start, width, breaks=breaks), "author or supervisor lines"))
             while i < len(lines) and c.is_header_line(lines[i].text):
                 i += 1
             continue
@@ -114,16 +138,49 @@ def _back_over_header(lines: list[Line], i: int) -> int:
     return start
 
 
-def _back_over_title(lines: list[Line], start: int, width: int) -> int:
-    """Include up to three sentence-case title lines above a people block, if a sentence ends above them."""
+def _back_over_title(lines: list[Line], start: int, width: int, *, breaks: bool = False) -> int:
+    """Include up to three sentence-case title lines above a people block, when what is above
+    them has closed (a sentence, a keyword list, a caption, a page: `breaks` when empty lines
+    mark them): else they may be the end of a paragraph, and `start` is returned."""
     k = start
-    while k > 0 and start - k < 3 and c.is_titlelike(lines[k - 1].text, width):
+    while k > 0 and start - k < 3 and c.is_titlelike(lines[k - 1].text, width, may_fill=True):
+        if starts_block(lines, k - 1, breaks=breaks):
+            k -= 1
+            return k if lines[k].text[:1].isupper() else start
+        if _in_keyword_list(lines, k - 1):
+            break
         k -= 1
     if k == start or not lines[k].text[:1].isupper():
         return start
-    if k == 0 or c.ends_sentence(lines[k - 1].text):
+    if start - k == 1 and len(lines[k].text.split()) < 2:
+        return start  # one word alone above a name is no title
+    if k == 0 or _closes_what_is_above(lines, k - 1):
         return k
     return start
+
+
+_RARE_GAPS = 0.1
+_KEYWORD_LIST_LINES = 2  # terms wrap over a line or two; a title may follow at once
+
+
+def _in_keyword_list(lines: list[Line], k: int) -> bool:
+    """Whether line `k` continues a keyword list: a keywords label a few lines above, with no
+    sentence closed in between."""
+    for j in range(k - 1, max(-1, k - 1 - _KEYWORD_LIST_LINES), -1):
+        if c.KEYWORDS_LABEL.match(lines[j].text):
+            return True
+        if c.ends_sentence(lines[j].text):
+            return False
+    return False
+
+
+def _closes_what_is_above(lines: list[Line], k: int) -> bool:
+    """Whether line `k` can be the last of what precedes a title: the end of a sentence, a
+    caption, a page number, or a keyword list (whose terms end without a full stop)."""
+    text = lines[k].text
+    if c.ends_sentence(text) or c.CAPTION.match(text) or text.strip(" –—-").isdigit():
+        return True
+    return bool(c.KEYWORDS_LABEL.match(text)) or _in_keyword_list(lines, k)
 
 
 def _abstract_labels(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:

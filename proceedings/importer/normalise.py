@@ -122,10 +122,11 @@ def paragraphs(
     if not lines:
         return []
     width = width or typical_width(lines)
+    marks = seams_are_marks(lines)
     out: list[Paragraph] = []
     start = 0
     for i in range(1, len(lines) + 1):
-        if i < len(lines) and not _breaks_before(lines[i - 1], lines[i], width):
+        if i < len(lines) and not _breaks_before(lines[i - 1], lines[i], width, seams_mean_something=marks):
             continue
         text = join_lines([line.text for line in lines[start:i]], vocab)
         out.append(Paragraph(start=start, end=i - 1, text=text))
@@ -133,7 +134,16 @@ def paragraphs(
     return out
 
 
-def _breaks_before(previous: Line, line: Line, width: int) -> bool:
+SEAMS_ARE_RARE = 0.1
+
+
+def seams_are_marks(lines: list[Line]) -> bool:
+    """Whether a line stuck to the one above is a mark: only in a dump that puts an empty line
+    after nearly every line (elsewhere most lines are stuck together and it says nothing)."""
+    return sum(1 for line in lines if line.glued) < SEAMS_ARE_RARE * len(lines)
+
+
+def _breaks_before(previous: Line, line: Line, width: int, *, seams_mean_something: bool = False) -> bool:
     prev = previous.text
     if len(prev) < 0.6 * width and not prev.endswith(("-", ",")):
         return True
@@ -141,4 +151,7 @@ def _breaks_before(previous: Line, line: Line, width: int) -> bool:
         return True
     if _BULLET.match(line.text) and prev.endswith(_TERMINAL):
         return True
-    return line.glued and line.indent > 0 and not previous.glued
+    # A seam (a line stuck to the one above where every line has an empty one after it) starts
+    # a paragraph when indented, or when the line above closed a sentence.
+    seam = line.glued and not previous.glued
+    return seam and (line.indent > 0 or (seams_mean_something and prev.endswith(_TERMINAL)))

@@ -22,13 +22,20 @@ import re
 from dataclasses import dataclass
 
 from proceedings.importer import classify as c
+from proceedings.importer.cohesion import similarity_across
 from proceedings.importer.language import detect_language, letter_count
+from proceedings.importer.normalise import seams_are_marks
 from proceedings.importer.types import Line, Paragraph
 
 SUBSTANTIAL = 200
 _LONG = 600
 _BACK_OVER_HEADER = 4
 _REFERENCE_SCAN = 80
+# Below this similarity of the vocabularies on either side the subject has changed (within one
+# article sections keep sharing terms: 0.3-0.7 on the seed; across articles 0.0-0.3).
+_SUBJECT_CHANGE = 0.3
+_NUMBERED_HEADING = re.compile(rf"^(?:\d{{1,2}}|[IVXІ]{{1,4}})[.)]\s+[{c.UPPER}]")
+_INTRODUCTION = re.compile(r"^(?:[IVXІ]+\.\s*|\d\.?\s*)?(?:кіріспе|введение|introduction)\b", re.IGNORECASE)
 _STARTS_SENTENCE = re.compile(rf"^[\d{c.UPPER}«\"“(•\-–—]")
 _REFERENCE_ENTRY = re.compile(r"^(?:\[?\d{1,3}[.)\]]|https?://|www\.|URL|DOI)", re.IGNORECASE)
 _CITATION = re.compile(r"//|https?://|\bURL\b|\bDOI\b|\b[СсPp]\.\s*\d|\bpp?\.\s*\d|\d{4}\.\s*[-–—]")
@@ -57,15 +64,33 @@ def find_candidates(lines: list[Line], paras: list[Paragraph], *, width: int) ->
     return [Candidate(index, tuple(reasons)) for index, reasons in sorted(found.items())]
 
 
-def _seams(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:
-    out = []
+def _seams(lines: list[Line], _paras: list[Paragraph], width: int) -> list[tuple[int, str]]:
+    """Pieces stuck together by the dump. An indented one is the layout's own mark; without the
+    indent (another dump of the same file) a glued line also starts a section of one article,
+    so it must open like an article or change the subject."""
+    out: list[tuple[int, str]] = []
+    if not seams_are_marks(lines):
+        return out
     for i in range(2, len(lines)):
         line, previous = lines[i], lines[i - 1]
-        if not (line.glued and line.indent > 0 and not previous.glued and c.ends_sentence(previous.text)):
+        if not (line.glued and not previous.glued and c.ends_sentence(previous.text)):
             continue
-        if _STARTS_SENTENCE.match(line.text) and not line.text.lower().startswith(("http", "www.")):
+        if not _STARTS_SENTENCE.match(line.text) or line.text.lower().startswith(("http", "www.")):
+            continue
+        if line.indent > 0:
             out.append((i, "layout seam"))
+        elif _opens_article(line.text):
+            out.append((i, "layout seam and an opening"))
+        elif _NUMBERED_HEADING.match(line.text) and len(line.text) < 0.6 * width:
+            continue  # '3. Қазіргі надандықтың жаңа формалары': a section of the same article
+        elif similarity_across(lines, i) < _SUBJECT_CHANGE:
+            out.append((i, "layout seam and a change of subject"))
     return out
+
+
+def _opens_article(text: str) -> bool:
+    """An abstract label, an introduction heading or a capitals title: how articles begin."""
+    return bool(c.ABSTRACT_LABEL.match(text) or _INTRODUCTION.match(text)) or c.is_title_line(text)
 
 
 def blank_lines_are_breaks(lines: list[Line]) -> bool:

@@ -93,3 +93,43 @@ def test_split_title_and_authors_start_an_article_and_its_header_is_not_split_ag
     assert articles[1].keywords == {"kk": ["жасанды интеллект", "фейк", "медиа"]}
     assert articles[1].body_start_line == 29
     assert articles[1].body.startswith("Кіріспе\n\nҚазіргі таңда")
+
+
+CINEMA = [
+    "Қазақ киносы соңғы жылдары халықаралық фестивальдерде жиі көрініп, режиссерлердің",
+    "жаңа буыны киноның тілін жаңартып келеді. Фильмдердің сценарийлері ұлттық тарихқа,",
+    "дала мәдениетіне және қала өміріне арналып, көрерменнің кинотеатрға деген қызығушылығын",
+    "арттырды. Кинопрокат пен киностудиялардың жұмысы да осы өзгерістерге бейімделді.",
+]
+FARMING = [
+    "Ауыл шаруашылығында топырақтың құнарлылығын сақтау үшін егіншілер ауыспалы егісті,",
+    "тыңайтқыштарды және суару жүйелерін ұтымды пайдаланады. Бидай мен арпа өнімділігі",
+    "ауа райына, тұқымның сапасына және техниканың жағдайына тікелей байланысты болады.",
+    "Фермерлер егістік алқаптарын жаңа технологиялармен өңдеуге көбірек көңіл бөледі.",
+]
+
+
+def _glued(first: list[str], second: list[str], *, indent: str) -> bytes:
+    """The seed's dump: an empty line after every line, except where a second piece was stuck
+    on; `indent` is what that dump put before the stuck line (another dump strips it)."""
+    text = "".join(f"{line}\n\n" for line in first).rstrip("\n") + "\n"
+    text += "".join(f"{indent if i == 0 else ''}{line}\n\n" for i, line in enumerate(second))
+    return text.encode("utf-8")
+
+
+def test_a_seam_without_its_indent_splits_where_the_subject_changes():
+    assert _starts(_glued(CINEMA * 3, FARMING * 3, indent="")) == [1, 24]
+    assert _starts(_glued(CINEMA * 3, FARMING * 3, indent=" ")) == [1, 24]
+
+
+def test_a_seam_without_its_indent_inside_one_subject_is_no_boundary():
+    # Another dump of the same file: glued lines inside an article (a section after a
+    # paragraph) share the article's vocabulary.
+    assert _starts(_glued(CINEMA * 3, CINEMA[2:] + CINEMA * 2, indent="")) == [1]
+    assert _starts(_glued(CINEMA * 3, ["3. Фестивальдер мен кинопрокат", *CINEMA], indent="")) == [1]
+
+
+def test_where_most_lines_are_stuck_together_a_stuck_line_says_nothing():
+    text = "\n".join([*CINEMA * 3, *FARMING * 3]) + "\n"
+
+    assert _starts(text.encode("utf-8")) == [1]

@@ -86,9 +86,21 @@ def letters(text: str) -> str:
     return _NON_LETTER.sub("", text)
 
 
+# A classification code opens an article in Russian and Kazakh proceedings ('УДК 330',
+# 'Удк 330', 'УДК: 347.2/3', 'ӘОЖ 070', 'МРНТИ 19.21.07', 'IRSTI 06.81', 'ББК 76', a DOI).
+CLASSIFICATION = re.compile(
+    r"^(?:УДК|ӘОЖ|UDC|МРНТИ|ГРНТИ|ХҒТАР|IRSTI|ББК|JEL|DOI)(?![^\W\d_])\s*[:.№]?\s*(?:\d|[A-Z]\d|https?://)",
+    re.IGNORECASE,
+)
+
+
+def is_classification_line(text: str) -> bool:
+    return len(text) <= _HEADER_MAX and bool(CLASSIFICATION.match(text))
+
+
 def is_title_line(text: str) -> bool:
     """An ALL-CAPS line of several words that is not a section heading."""
-    if len(text) > 140:
+    if len(text) > 140 or is_classification_line(text):
         return False
     chars = letters(text)
     # Most lines are prose: a lower-case letter among the first few settles it cheaply.

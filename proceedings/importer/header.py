@@ -19,6 +19,8 @@ from proceedings.importer.normalise import join_lines
 from proceedings.importer.types import Header, Line, PersonDraft
 
 _MAX_TITLE_LINES = 4
+_MAX_CLASSIFICATION_LINES = 4  # УДК, МРНТИ, ББК, DOI
+_MAX_PARALLEL_BLOCKS = 2  # a trilingual header: two more languages
 _MAX_PEOPLE_LINES = 12
 _UNLABELLED_ABSTRACT_LINES = 25
 _LABELLED_ABSTRACT_LINES = 45
@@ -36,10 +38,40 @@ _KEYWORD_LANGUAGE = {"түйін": "kk", "кілт": "kk", "тірек": "kk", "
 def parse_header(lines: list[Line], *, width: int) -> Header:
     """Parse the header of one article's lines; `body_start` is where the body begins."""
     header = Header()
-    i = _parse_title(lines, header, width=width)
+    first = 0
+    while first < min(len(lines), _MAX_CLASSIFICATION_LINES) and c.is_classification_line(lines[first].text):
+        header.classification.append(lines[first].text)
+        first += 1
+    i = first + _parse_title(lines[first:], header, width=width)
     i = _parse_people(lines, i, header, titled=header.title is not None, width=width)
-    header.body_start = _parse_abstracts(lines, i, header, width=width)
+    i = _parse_abstracts(lines, i, header, width=width)
+    header.body_start = _parse_parallel_blocks(lines, i, header, width=width)
     return header
+
+
+def _parse_parallel_blocks(lines: list[Line], i: int, header: Header, *, width: int) -> int:
+    """The header printed again in another language (title, names, supervisor, abstract,
+    keywords — often in a font of its own): kept as parallel titles and spellings, never the
+    title, never an article. Its abstracts and keywords join the others by language."""
+    for _ in range(_MAX_PARALLEL_BLOCKS):
+        if header.title is None or i >= len(lines):
+            break
+        block = Header()
+        j = i + _parse_title(lines[i:], block, width=width)
+        if block.title is None:
+            break
+        language = detect_language(block.title)
+        if language == detect_language(header.title) or language in header.parallel_titles:
+            break
+        j = _parse_people(lines, j, block, titled=True, width=width)
+        if not (block.authors or block.supervisors):
+            break
+        header.parallel_titles[language] = block.title
+        header.parallel_people += block.authors + block.supervisors
+        header.author_lines += block.author_lines
+        block.abstracts, block.keywords = header.abstracts, header.keywords  # filled in place
+        i = _parse_abstracts(lines, j, block, width=width)
+    return i
 
 
 def _parse_title(lines: list[Line], header: Header, *, width: int) -> int:

@@ -126,4 +126,6 @@ def build_article(
         duplicate_of=None,
         warnings=warnings,
         text="\n".join(line.text for line in lines),
+        parallel_titles=header.parallel_titles,
+        parallel_people=header.parallel_people,
     )

@@ -29,6 +29,7 @@ def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
                 "topics": list(getattr(a, "topics", None) or []),
                 "title_display": a.title_display,
                 "abstracts": dict(a.abstracts),
+                "parallel_titles": dict(a.parallel_titles),
                 "first_page": a.first_page,
                 "last_page": a.last_page,
                 "warnings": list(a.warnings),

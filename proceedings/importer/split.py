@@ -56,12 +56,28 @@ class Candidate:
 def find_candidates(lines: list[Line], paras: list[Paragraph], *, width: int) -> list[Candidate]:
     """All proposed article starts, sorted, the first line always included."""
     found: dict[int, list[str]] = {0: ["start of file"]}
-    for finder in (_seams, _headers, _abstract_labels, _reference_ends):
+    for finder in (_classification_lines, _seams, _headers, _abstract_labels, _reference_ends):
         for index, reason in finder(lines, paras, width):
             found.setdefault(index, []).append(reason)
     for index, reason in _language_changes(lines, paras):
         found.setdefault(index, []).append(reason)
     return [Candidate(index, tuple(reasons)) for index, reasons in sorted(found.items())]
+
+
+def _classification_lines(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:
+    """'УДК 330' (with МРНТИ, ББК or a DOI below it) opens its article: the first of the group."""
+    return [
+        (i, "classification line")
+        for i, line in enumerate(lines)
+        if c.is_classification_line(line.text) and not (i and c.is_classification_line(lines[i - 1].text))
+    ]
+
+
+def _above_classification(lines: list[Line], start: int) -> int:
+    """A title's start moved up over the classification lines printed above it."""
+    while start > 0 and c.is_classification_line(lines[start - 1].text):
+        start -= 1
+    return start
 
 
 def _seams(lines: list[Line], _paras: list[Paragraph], width: int) -> list[tuple[int, str]]:
@@ -127,7 +143,7 @@ def _headers(lines: list[Line], _paras: list[Paragraph], width: int) -> list[tup
                 or c.is_plain_name_line(following)
                 or c.ABSTRACT_LABEL.match(following)
             ):
-                out.append((i, "title and authors"))
+                out.append((_above_classification(lines, i), "title and authors"))
             i = j
             continue
         if c.is_plain_name_line(text) and i + 1 < len(lines) and c.is_affiliation_line(lines[i + 1].text):

@@ -69,6 +69,11 @@ class Header:
     abstracts: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, list[str]] = field(default_factory=dict)
     body_start: int = 0
+    # The header again in other languages (a parallel English block): titles by language, and
+    # the people as printed there — the same people, in another spelling.
+    parallel_titles: dict[str, str] = field(default_factory=dict)
+    parallel_people: list[PersonDraft] = field(default_factory=list)
+    classification: list[str] = field(default_factory=list)  # 'УДК 330.1', 'МРНТИ 06.81.23'
 
 
 @dataclass
@@ -94,6 +99,8 @@ class ArticleDraft:
     # All of the article's source text as the importer read it, header included, one line per
     # line: what the editor sees beside the fields, and what a PDF import is scored by.
     text: str = ""
+    parallel_titles: dict[str, str] = field(default_factory=dict)  # the title in other languages
+    parallel_people: list[PersonDraft] = field(default_factory=list)  # the people, spelt there
 
 
 @dataclass(frozen=True)

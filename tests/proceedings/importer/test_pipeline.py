@@ -112,6 +112,7 @@ def test_plan_to_json_gives_the_dry_run_contract():
         "topics": [],
         "title_display": "Media and diplomacy in Central Asia",
         "abstracts": {},
+        "parallel_titles": {},
         "first_page": 2,
         "last_page": 3,
         "warnings": [],

@@ -98,6 +98,17 @@ class Article(models.Model):
     import_warnings = ArrayField(
         models.TextField(), verbose_name=_("importer warnings"), default=list, blank=True
     )
+    # The earlier article of the volume whose text this one seems to repeat (the import found it;
+    # proceedings.importer.dedupe). The copy stays an article like any other until an editor
+    # removes it or says it is not a repeat (proceedings.repeats); null: not a suspected repeat.
+    repeat_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suspected_repeats",
+        verbose_name=_("seems to repeat"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -133,7 +144,12 @@ class Article(models.Model):
                 condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="article_content_hash_sha256"
             ),
             models.UniqueConstraint(fields=["proceedings", "position"], name="article_unique_position"),
-            models.UniqueConstraint(fields=["proceedings", "content_hash"], name="article_unique_content"),
+            # A suspected repeat may be a word-for-word copy: it is kept until an editor decides.
+            models.UniqueConstraint(
+                fields=["proceedings", "content_hash"],
+                condition=Q(repeat_of__isnull=True),
+                name="article_unique_content",
+            ),
         ]
 
     def __str__(self) -> str:

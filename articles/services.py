@@ -81,10 +81,16 @@ def article_create_from_draft(
     position: int,
     topics: dict[str, Topic],
     taken_slugs: set[str],
+    repeat_of_id: int | None = None,
 ) -> Article:
-    """Store one importer draft with its people and topics; `taken_slugs` is updated."""
+    """Store one importer draft with its people and topics; `taken_slugs` is updated.
+
+    `repeat_of_id`: the article this one seems to repeat, set on creation because a
+    word-for-word copy shares its original's content hash (unique only among non-repeats).
+    """
     article = Article.objects.create(
         proceedings=proceedings,
+        repeat_of_id=repeat_of_id,
         position=position,
         title=draft.title or None,
         title_display=draft.title_display or "",

@@ -65,7 +65,7 @@ MAX_TITLE_LINES = 4
 NO_HEADER = "no header found"  # build_article's warning, kept true when editors move the header
 
 
-def _locked(article: Article) -> Article:
+def article_locked(article: Article) -> Article:
     """The article fresh from the database, its volume locked so fixes of one volume queue up."""
     Proceedings.objects.select_for_update().filter(pk=article.proceedings_id).first()
     try:
@@ -74,7 +74,7 @@ def _locked(article: Article) -> Article:
         raise ArticleEditError(_("This article no longer exists; reload the page.")) from exc
 
 
-def _positions_shift(*, proceedings_id: int, after: int, by: int) -> None:
+def positions_shift(*, proceedings_id: int, after: int, by: int) -> None:
     """Move the articles after position `after` by `by` without two ever sharing a position.
 
     The unique position is checked row by row, so the block goes past every position in use
@@ -109,14 +109,14 @@ def _pages_set(article: Article, lines: list[Line]) -> None:
         article.first_page, article.last_page = min(pages), max(pages)
 
 
-def _people(article: Article) -> set[int]:
+def article_people(article: Article) -> set[int]:
     return set(article.authorships.values_list("person_id", flat=True))
 
 
 @transaction.atomic
 def articles_merge(*, first: Article, second: Article, user) -> Article:
     """Join `second` onto `first`, which it directly follows; `first` keeps its metadata."""
-    first, second = _locked(first), _locked(second)
+    first, second = article_locked(first), article_locked(second)
     if first.pk == second.pk:
         raise ArticleEditError(_("An article cannot be merged with itself."))
     if first.proceedings_id != second.proceedings_id:
@@ -132,11 +132,11 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
         raise ArticleEditError(
             _(
                 "Lines %(start)d–%(end)d lie between these articles and belong to neither (a repeated "
-                "article the import skipped); they cannot be merged."
+                "copy that was left out); they cannot be merged."
             )
             % {"start": gap[0].raw, "end": gap[-1].raw}
         )
-    lost_people = _people(second)
+    lost_people = article_people(second)
     position = second.position
     change_record(
         user=user,
@@ -146,8 +146,9 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
         % {"first": first, "start": second.source_start_line, "end": second.source_end_line},
     )
     article_redirects_move(source=second, target=first)  # its address keeps leading to the text
+    Article.objects.filter(repeat_of=second).update(repeat_of=first)  # so do its suspected repeats
     second.delete()
-    _positions_shift(proceedings_id=first.proceedings_id, after=position, by=-1)
+    positions_shift(proceedings_id=first.proceedings_id, after=position, by=-1)
     end = second.source_end_line
     first.source_end_line = end
     _body_set(first, top.body + bottom.lines, end=end, source=source)
@@ -192,7 +193,7 @@ def _draft_from_lines(lines: list[Line], *, source: VolumeSource) -> ArticleDraf
 @transaction.atomic
 def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Article]:
     """Cut `article` before raw line `at_line`; the lines from there become a new article after it."""
-    article = _locked(article)
+    article = article_locked(article)
     if not article.source_start_line < at_line <= article.source_end_line:
         raise ArticleEditError(
             _("Line %(line)d is not inside “%(article)s” (lines %(start)d–%(end)d, the first excluded).")
@@ -219,7 +220,7 @@ def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Art
             _("The text from line %(line)d would repeat “%(other)s” in this volume.")
             % {"line": rest[0].raw, "other": clash}
         )
-    _positions_shift(proceedings_id=article.proceedings_id, after=article.position, by=1)
+    positions_shift(proceedings_id=article.proceedings_id, after=article.position, by=1)
     new = article_create_from_draft(
         proceedings=article.proceedings,
         draft=draft,
@@ -240,7 +241,7 @@ def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Art
         message=_("Split from “%(article)s” at line %(line)d (lines %(line)d–%(end)d).")
         % {"article": article, "line": rest[0].raw, "end": rest[-1].raw},
     )
-    new_people = _people(new)
+    new_people = article_people(new)
     article_search_refresh(article_ids=[article.pk, new.pk])
     article_search_refresh_for_people(people=new_people)  # a new spelling is searchable everywhere
     person_refresh_article_counts(people=new_people)
@@ -275,7 +276,7 @@ def header_from_lines(lines: list[Line], *, source: VolumeSource) -> Header:
 @transaction.atomic
 def article_body_start_set(*, article: Article, body_start_line: int, user) -> Article:
     """Move the border between header and body; the header's fields are read again from its lines."""
-    article = _locked(article)
+    article = article_locked(article)
     start, end = article.source_start_line, article.source_end_line
     if not start <= body_start_line <= end + 1:
         raise ArticleEditError(
@@ -288,7 +289,7 @@ def article_body_start_set(*, article: Article, body_start_line: int, user) -> A
     if body_index == cut.body_index and article.body_start_line is not None:
         return article
     header = header_from_lines(cut.lines[:body_index], source=source)
-    before = _people(article)
+    before = article_people(article)
     article.title = header.title or None
     article.title_display = header.title_display or ""
     for code in LANGUAGES:
@@ -302,7 +303,7 @@ def article_body_start_set(*, article: Article, body_start_line: int, user) -> A
     article.authorships.all().delete()
     authorships_create(article=article, people=header.authors, role=Role.AUTHOR)
     authorships_create(article=article, people=header.supervisors, role=Role.SUPERVISOR)
-    after = _people(article)
+    after = article_people(article)
     if body_index:
         message = _(
             "Header set to lines %(start)d–%(end)d; title, people, abstracts and keywords re-read from it."

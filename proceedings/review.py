@@ -1,9 +1,10 @@
 """Reads for the editors' review of an imported volume: what the importer found, and where it was unsure.
 
 Plain selectors over the stored articles; nothing here parses the source file again (the
-per-article source view comes from `proceedings.editing.article_source_lines`). Content
-duplicates are the one thing only the import knew: every import adds its count to the volume
-(`Proceedings.duplicates_skipped`).
+per-article source view comes from `proceedings.editing.article_source_lines`). A suspected
+repeat is an article like the others, with `repeat_of` set: its warning comes from that pointer
+(the editor decides in `proceedings.repeats`), not from the importer's text. Imports before it
+skipped repeats and counted them in the volume (`Proceedings.duplicates_skipped`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from articles.search.script import skeleton
 from authors.models import Authorship, Person, Role
 from authors.names import initials_of, surname_of
 from authors.services import surname_part
+from proceedings.importer.dedupe import is_repeat_warning
 from proceedings.models import Proceedings
 
 # The importer's warnings (proceedings.importer.pipeline.build_article), in its own words.
@@ -37,6 +39,7 @@ class ReviewWarning:
     kind: str
     message: str
     people: tuple[int, ...] = ()  # people to compare (and merge) in the people admin
+    repeat_of: Article | None = None  # the article a suspected repeat seems to repeat
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,8 @@ class ReviewSummary:
     articles: int
     with_warnings: int
     untitled: int
-    duplicates_skipped: int | None  # None: the import that knew it left no record
+    suspected_repeats: int
+    duplicates_skipped: int | None  # by imports that skipped repeats; None: they left no record
 
 
 def importer_warning(text: str) -> ReviewWarning:
@@ -91,6 +95,22 @@ def _language_name(code: str) -> str:
     return str(dict(Language.choices).get(code, code))
 
 
+def repeat_warning(original: Article) -> ReviewWarning:
+    return ReviewWarning(
+        "repeat",
+        _(
+            "Looks like a repeat of article %(position)s (lines %(start)s–%(end)s); "
+            "it stays an article until you decide."
+        )
+        % {
+            "position": original.position,
+            "start": original.source_start_line,
+            "end": original.source_end_line,
+        },
+        repeat_of=original,
+    )
+
+
 def lookalike_warning(lookalike: Lookalike) -> ReviewWarning:
     return ReviewWarning(
         "lookalike",
@@ -105,6 +125,7 @@ def review_articles(*, volume: Proceedings) -> QuerySet[Article]:
     return (
         Article.objects.filter(proceedings=volume)
         .order_by("position")
+        .select_related("repeat_of")
         .prefetch_related(
             Prefetch(
                 "authorships",
@@ -169,7 +190,9 @@ def review_rows(
     rows = []
     for article in articles:
         authorships = list(article.authorships.all())
-        warnings = [importer_warning(text) for text in article.import_warnings]
+        warnings = [importer_warning(text) for text in article.import_warnings if not is_repeat_warning(text)]
+        if article.repeat_of is not None:
+            warnings.insert(0, repeat_warning(article.repeat_of))
         for authorship in authorships:
             warnings.extend(lookalike_warning(found) for found in lookalikes.get(authorship.person_id, []))
         rows.append(
@@ -190,6 +213,7 @@ def review_summary(*, rows: list[ReviewRow], duplicates_skipped: int | None) -> 
         articles=len(rows),
         with_warnings=sum(1 for row in rows if row.warnings),
         untitled=sum(1 for row in rows if not row.article.has_title),
+        suspected_repeats=sum(1 for row in rows if row.article.repeat_of_id is not None),
         duplicates_skipped=duplicates_skipped,
     )
 
@@ -218,4 +242,15 @@ def review_row_json(row: ReviewRow) -> dict:
         "pages": [article.first_page, article.last_page],
         "source_lines": [article.source_start_line, article.source_end_line],
         "warnings": [{"kind": w.kind, "message": w.message} for w in row.warnings],
+        "repeat_of": _repeat_json(article.repeat_of),
+    }
+
+
+def _repeat_json(original: Article | None) -> dict | None:
+    if original is None:
+        return None
+    return {
+        "id": original.pk,
+        "position": original.position,
+        "source_lines": [original.source_start_line, original.source_end_line],
     }

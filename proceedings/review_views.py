@@ -1,10 +1,11 @@
 """The editors' review of an imported volume, in the admin: the list of articles with what the
-importer found, one article's source beside its fields, and the fixes that need the source
-(merge with the next article, split at a line, move the header/body boundary).
+importer found, one article's source beside its fields, the fixes that need the source
+(merge with the next article, split at a line, move the header/body boundary), and the answer
+to a suspected repeat (remove the copy, or keep it as an article of its own).
 
-Thin views: the reads are `proceedings.review`, the writes `proceedings.editing`; an edit the
-service refuses comes back as an admin message, never as a 500. Field edits, people and topics
-stay in the article's own change form.
+Thin views: the reads are `proceedings.review`, the writes `proceedings.editing` and
+`proceedings.repeats`; an edit the service refuses comes back as an admin message, never as a
+500. Field edits, people and topics stay in the article's own change form.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from proceedings.editing import (
 )
 from proceedings.jobs import import_job_status
 from proceedings.models import Proceedings
+from proceedings.repeats import article_repeat_confirm, article_repeat_dismiss
 from proceedings.review import (
     article_neighbours,
     review_articles,
@@ -87,6 +89,16 @@ def review_urls(admin_site: AdminSite) -> list[URLPattern]:
             "<int:volume_id>/review/<int:article_id>/body-start/",
             editor_view(article_body_start),
             name="proceedings_proceedings_review_body_start",
+        ),
+        path(
+            "<int:volume_id>/review/<int:article_id>/repeat/confirm/",
+            editor_view(article_repeat_remove),
+            name="proceedings_proceedings_review_repeat_confirm",
+        ),
+        path(
+            "<int:volume_id>/review/<int:article_id>/repeat/dismiss/",
+            editor_view(article_repeat_keep),
+            name="proceedings_proceedings_review_repeat_dismiss",
         ),
     ]
 
@@ -272,3 +284,44 @@ def article_body_start(
         request, _("The text now starts at line %(line)s; the lines above are the header.") % {"line": line}
     )
     return HttpResponseRedirect(_article_url(article))
+
+
+def _review_url(volume_id: int, anchor: Article | None = None) -> str:
+    url = reverse("admin:proceedings_proceedings_review", args=[volume_id])
+    return f"{url}#article-{anchor.pk}" if anchor is not None else url
+
+
+@require_POST
+def article_repeat_remove(
+    request: HttpRequest, volume_id: int, article_id: int, *, admin_site: AdminSite
+) -> HttpResponse:
+    """ "It is a repeat": the copy goes; back to the review list at the original."""
+    article = _article_of(volume_id, article_id)
+    try:
+        original = article_repeat_confirm(article=article, user=request.user)
+    except ArticleEditError as error:
+        messages.error(request, str(error))
+        return _back(request, _article_url(article))
+    messages.success(
+        request,
+        _("The repeat at lines %(start)s–%(end)s was removed; article %(position)s is the one kept.")
+        % {"start": article.source_start_line, "end": article.source_end_line, "position": original.position},
+    )
+    return _back(request, _review_url(volume_id, original))
+
+
+@require_POST
+def article_repeat_keep(
+    request: HttpRequest, volume_id: int, article_id: int, *, admin_site: AdminSite
+) -> HttpResponse:
+    """ "Not a repeat": the pointer and the warning go, the article stays."""
+    article = _article_of(volume_id, article_id)
+    try:
+        article = article_repeat_dismiss(article=article, user=request.user)
+    except ArticleEditError as error:
+        messages.error(request, str(error))
+        return _back(request, _article_url(article))
+    messages.success(
+        request, _("Article %(position)s is kept as an article of its own.") % {"position": article.position}
+    )
+    return _back(request, _article_url(article))

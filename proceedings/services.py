@@ -29,15 +29,28 @@ from proceedings.importer.types import ImportFileError, ImportPlan
 from proceedings.models import Proceedings, ProceedingsStatus
 
 
+@dataclass(frozen=True)
+class SuspectedRepeat:
+    """A stored article whose text seems to repeat an earlier one: kept, for the editor to decide."""
+
+    line: int  # first source line of the copy
+    repeat_of: int  # first source line of the article it seems to repeat
+
+
 @dataclass
 class ImportOutcome:
     proceedings: Proceedings
     plan: ImportPlan | None  # None when the same file was imported before and nothing was parsed
     created: int = 0
     already_present: int = 0
-    duplicates_skipped: int = 0
     same_file_already_imported: bool = False
     created_slugs: list[str] = field(default_factory=list)
+    suspected_repeats: list[SuspectedRepeat] = field(default_factory=list)
+
+    @property
+    def duplicates_skipped(self) -> int:
+        """Always 0: a suspected repeat is stored (`suspected_repeats`); kept for the upload job's record."""
+        return 0
 
 
 def import_plan_build(
@@ -127,7 +140,8 @@ def proceedings_import(
     try:
         outcome = articles_create_from_plan(proceedings=proceedings, plan=plan)
         proceedings.source_sha256 = source_sha256
-        proceedings.duplicates_skipped = (proceedings.duplicates_skipped or 0) + outcome.duplicates_skipped
+        # Imports skip no repeat any more; a count left by an earlier one stays as it was.
+        proceedings.duplicates_skipped = proceedings.duplicates_skipped or 0
         if publish:
             proceedings.status = ProceedingsStatus.PUBLISHED
         proceedings.save()
@@ -145,22 +159,45 @@ def proceedings_store_source(*, proceedings: Proceedings, data: bytes, filename:
 
 
 def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> ImportOutcome:
+    """Store every draft whose text the volume does not hold yet, suspected repeats included.
+
+    A suspected repeat (the importer's `duplicate_of`) is stored like any other article, with
+    `repeat_of` pointing at the article it seems to repeat, for the editor to confirm or undo in
+    the review: nothing of the file is dropped on a guess. A text the volume held before this
+    import is left as the editors left it (re-imports change nothing).
+    """
     outcome = ImportOutcome(proceedings=proceedings, plan=plan)
-    present = set(proceedings.articles.values_list("content_hash", flat=True))
+    before = set(proceedings.articles.values_list("content_hash", flat=True))
+    # Text -> article, among articles that are not suspected repeats (their text is unique).
+    holder = dict(proceedings.articles.filter(repeat_of__isnull=True).values_list("content_hash", "pk"))
     position = (proceedings.articles.aggregate(last=Max("position"))["last"] or 0) + 1
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     taken_slugs: set[str] = set()
+    by_line: dict[int, int] = {}  # a draft's first line -> its article, stored now or before
     for draft in plan.articles:
-        if draft.duplicate_of is not None:
-            outcome.duplicates_skipped += 1
-            continue
-        if draft.content_hash in present:
+        original = by_line.get(draft.duplicate_of) if draft.duplicate_of is not None else None
+        if draft.content_hash in before or (original is None and draft.content_hash in holder):
+            # Stored by an earlier import, or (a body too short to judge) the same text as one
+            # stored a moment ago: the volume holds one article per text.
             outcome.already_present += 1
+            if draft.content_hash in holder:
+                by_line[draft.start_line] = holder[draft.content_hash]
             continue
         article = article_create_from_draft(
-            proceedings=proceedings, draft=draft, position=position, topics=topics, taken_slugs=taken_slugs
+            proceedings=proceedings,
+            draft=draft,
+            position=position,
+            topics=topics,
+            taken_slugs=taken_slugs,
+            repeat_of_id=original,
         )
-        present.add(draft.content_hash)
+        if original is None:
+            holder[draft.content_hash] = article.pk
+        else:
+            outcome.suspected_repeats.append(
+                SuspectedRepeat(line=draft.start_line, repeat_of=draft.duplicate_of)
+            )
+        by_line[draft.start_line] = article.pk
         outcome.created += 1
         outcome.created_slugs.append(article.slug)
         position += 1

@@ -11,7 +11,8 @@ from proceedings.importer.types import ImportPlan
 @dataclass(frozen=True)
 class PlanSummary:
     articles: int
-    duplicates: int
+    # (first line of the copy, first line of the article it seems to repeat), in file order
+    repeats: list[tuple[int, int]]
     with_title: int
     with_authors: int
     with_supervisors: int
@@ -22,30 +23,41 @@ class PlanSummary:
 
     def lines(self) -> list[str]:
         """Human-readable report lines (the command prints them, the admin shows them)."""
-        distinct = self.articles - self.duplicates
         return [
-            f"articles found: {self.articles} "
-            f"({distinct} distinct, {self.duplicates} repeated copies skipped)",
-            f"with title: {self.with_title}, without: {distinct - self.with_title}",
-            f"with authors: {self.with_authors}, without: {distinct - self.with_authors}",
-            f"with supervisors: {self.with_supervisors}, without: {distinct - self.with_supervisors}",
+            f"articles found: {self.articles} (all kept; suspected repeats among them: {len(self.repeats)})",
+            f"with title: {self.with_title}, without: {self.articles - self.with_title}",
+            f"with authors: {self.with_authors}, without: {self.articles - self.with_authors}",
+            f"with supervisors: {self.with_supervisors}, without: {self.articles - self.with_supervisors}",
             f"with keywords: {self.with_keywords}; no header at all: {self.without_header}",
             "languages: " + ", ".join(f"{code} {count}" for code, count in sorted(self.languages.items())),
             "topics: " + ", ".join(f"{slug} {count}" for slug, count in self.topics.most_common()),
+            *(repeat_line(line=line, repeat_of=original) for line, original in self.repeats),
+        ]
+
+    def repeats_json(self) -> list[dict[str, int | bool]]:
+        return [
+            {"start_line": line, "duplicate_of": original, "kept": True} for line, original in self.repeats
         ]
 
 
+def repeat_line(*, line: int, repeat_of: int) -> str:
+    return (
+        f"article at line {line} looks like a repeat of the one at line {repeat_of}: "
+        "kept; confirm or undo it in the review"
+    )
+
+
 def plan_summary(plan: ImportPlan) -> PlanSummary:
-    """Counts over the distinct articles (repeated copies are counted once, as duplicates)."""
-    distinct = [article for article in plan.articles if article.duplicate_of is None]
+    """Counts over every article found; a suspected repeat is one of them (the import keeps it)."""
+    articles = plan.articles
     return PlanSummary(
-        articles=len(plan.articles),
-        duplicates=len(plan.articles) - len(distinct),
-        with_title=sum(1 for a in distinct if a.title),
-        with_authors=sum(1 for a in distinct if a.authors),
-        with_supervisors=sum(1 for a in distinct if a.supervisors),
-        with_keywords=sum(1 for a in distinct if a.keywords),
-        without_header=sum(1 for a in distinct if "no header found" in a.warnings),
-        languages=dict(Counter(a.language for a in distinct)),
-        topics=Counter(slug for a in distinct for slug in a.topics),
+        articles=len(articles),
+        repeats=[(a.start_line, a.duplicate_of) for a in articles if a.duplicate_of is not None],
+        with_title=sum(1 for a in articles if a.title),
+        with_authors=sum(1 for a in articles if a.authors),
+        with_supervisors=sum(1 for a in articles if a.supervisors),
+        with_keywords=sum(1 for a in articles if a.keywords),
+        without_header=sum(1 for a in articles if "no header found" in a.warnings),
+        languages=dict(Counter(a.language for a in articles)),
+        topics=Counter(slug for a in articles for slug in a.topics),
     )

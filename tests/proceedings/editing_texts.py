@@ -73,8 +73,12 @@ RU_D = [
 ]
 
 VOLUME = [KK_A, KK_B, KK_HEADER, KK_C, KK_D, RU_A, RU_B, RU_HEADER, RU_C, RU_D]
-# The first article printed again between the second and the third: the import skips the repeat.
+# The first article printed again between the second and the third: the import keeps the copy,
+# marked as a suspected repeat of the first.
 VOLUME_WITH_REPEAT = [KK_A, KK_B, RU_A, RU_B, KK_A, KK_B, RU_HEADER, RU_C, RU_D]
+# The same with the copy's last sentence reworded: a repeat to the importer, not word for word.
+KK_B_REWORDED = [*KK_B[:-1], "орынға шықты деп айтуға болады."]
+VOLUME_WITH_NEAR_COPY = [KK_A, KK_B, RU_A, RU_B, KK_A, KK_B_REWORDED, RU_HEADER, RU_C, RU_D]
 
 
 def dumped(blocks: list[list[str]]) -> bytes:

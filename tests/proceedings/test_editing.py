@@ -1,7 +1,7 @@
 """Editors' fixes of the split: merge, split, move the header's end. Nothing of the source is lost.
 
 The invariant: the importer gives each article a range of the source's non-empty lines (lines
-before the first article and a repeated article it skipped belong to none). Whatever editors
+before the first article and a repeated copy an editor removed belong to none). Whatever editors
 merge, split or move, the articles in position order cover exactly the same lines, each once,
 and each article's body is the text of its body lines.
 """
@@ -26,6 +26,7 @@ from proceedings.editing import (
 )
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import Proceedings
+from proceedings.repeats import article_repeat_confirm
 from proceedings.services import proceedings_import
 from tests.builders import build_pdf
 from tests.proceedings.editing_texts import (
@@ -292,8 +293,9 @@ def test_merge_refuses_articles_of_two_volumes(volume, editor):
         articles_merge(first=articles(volume)[-1], second=articles(other)[0], user=editor)
 
 
-def test_merge_refuses_to_swallow_a_skipped_repeat(editor):
+def test_merge_refuses_to_swallow_a_removed_repeat(editor):
     volume = imported(VOLUME_WITH_REPEAT)
+    article_repeat_confirm(article=articles(volume)[2], user=editor)
     lines = covered(volume)
     _, second, third = articles(volume)
 

@@ -15,6 +15,7 @@ from proceedings.editing import (
     header_from_lines,
     volume_source,
 )
+from proceedings.repeats import article_repeat_confirm
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
@@ -64,7 +65,7 @@ def test_seed_articles_match_their_source_and_their_headers_read_the_same_again(
         ):
             differences.append(article.position)
 
-    assert seed.articles.count() == 57
+    assert seed.articles.count() == 58
     assert differences == []
 
 
@@ -97,7 +98,7 @@ def test_seed_edits_keep_every_line_in_one_article_and_other_peoples_authorships
     whole = articles_merge(first=restored_header, second=bottom, user=editor)
 
     assert covered(seed) == lines
-    assert list(seed.articles.order_by("position").values_list("position", flat=True)) == list(range(1, 58))
+    assert list(seed.articles.order_by("position").values_list("position", flat=True)) == list(range(1, 59))
     assert (whole.title, whole.body, whole.source_end_line) == (
         titled.title,
         titled.body,
@@ -118,7 +119,9 @@ def test_seed_edits_keep_every_line_in_one_article_and_other_peoples_authorships
     ]
 
 
-def test_seed_merge_over_the_skipped_repeat_is_refused(seed, editor):
+def test_seed_merge_over_the_removed_repeat_is_refused(seed, editor):
+    copy = seed.articles.get(repeat_of__isnull=False)
+    article_repeat_confirm(article=copy, user=editor)
     source = volume_source(proceedings=seed)
     ordered = list(seed.articles.order_by("position"))
     first, second = next(
@@ -127,3 +130,6 @@ def test_seed_merge_over_the_skipped_repeat_is_refused(seed, editor):
 
     with pytest.raises(ArticleEditError, match="belong to neither"):
         articles_merge(first=first, second=second, user=editor)
+
+    gap = source.between(first.source_end_line + 1, second.source_start_line - 1)
+    assert (gap[0].raw, gap[-1].raw) == (copy.source_start_line, copy.source_end_line)

@@ -27,6 +27,6 @@ def test_start_prepares_the_database_without_serving(capsys):
     call_command("start", "--no-serve")
 
     output = capsys.readouterr().out
-    assert output.count("Imported 57 articles into 'journalism-masters-2025'.") == 1
+    assert output.count("Imported 58 articles into 'journalism-masters-2025'.") == 1
     assert output.count("Database ready.") == 2
-    assert Article.objects.count() == 57
+    assert Article.objects.count() == 58

@@ -96,8 +96,8 @@ def test_review_of_the_seed_lists_every_article_in_order(seed_archive):
     rows = review_rows(articles=review_articles(volume=volume), lookalikes=volume_lookalikes(volume=volume))
     summary = review_summary(rows=rows, duplicates_skipped=seed_archive.outcome.duplicates_skipped)
 
-    assert [row.article.position for row in rows] == list(range(1, 58))
-    assert (summary.articles, summary.duplicates_skipped) == (57, 1)
+    assert [row.article.position for row in rows] == list(range(1, 59))
+    assert (summary.articles, summary.suspected_repeats, summary.duplicates_skipped) == (58, 1, 0)
     assert summary.with_warnings == sum(1 for row in rows if row.article.import_warnings)
     assert summary.untitled == volume.articles.filter(title__isnull=True).count()
     assert review_row_json(rows[0])["source_lines"] == [

@@ -11,8 +11,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from proceedings.importer.metadata import VolumeMetadata, read_sidecar, volume_metadata_from_mapping
 from proceedings.importer.report import plan_to_json
-from proceedings.importer.summary import plan_summary
-from proceedings.importer.types import ImportFileError
+from proceedings.importer.summary import PlanSummary, plan_summary
+from proceedings.importer.types import ImportFileError, ImportPlan
 from proceedings.models import Proceedings
 from proceedings.services import import_plan_build, proceedings_import
 from proceedings.transliteration import slug_from_text
@@ -51,7 +51,8 @@ class Command(BaseCommand):
                 plan = import_plan_build(
                     data=data, filename=path.name, max_bytes=max_bytes, progress=progress
                 )
-                self.report(plan_to_json(plan), plan_summary(plan).lines(), format=format)
+                summary = plan_summary(plan)
+                self.report(report_json(plan, summary), summary.lines(), format=format)
                 return
             volume, metadata = self.volume_and_metadata(path, options)
             outcome = proceedings_import(
@@ -70,13 +71,14 @@ class Command(BaseCommand):
                 f"{path.name} is already imported as {outcome.proceedings.slug!r}; nothing changed."
             )
         else:
+            summary = plan_summary(outcome.plan)
             lines = [
                 f"volume {outcome.proceedings.slug!r} ({outcome.proceedings.get_status_display()}): "
-                f"{outcome.created} articles stored, {outcome.already_present} already there, "
-                f"{outcome.duplicates_skipped} repeated copies skipped",
-                *plan_summary(outcome.plan).lines(),
+                f"{outcome.created} articles stored, {outcome.already_present} already there; "
+                f"suspected repeats kept: {len(outcome.suspected_repeats)}",
+                *summary.lines(),
             ]
-            self.report(plan_to_json(outcome.plan), lines, format=format)
+            self.report(report_json(outcome.plan, summary), lines, format=format)
 
     def volume_and_metadata(
         self, path: Path, options: dict
@@ -118,6 +120,11 @@ class Command(BaseCommand):
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
+
+
+def report_json(plan: ImportPlan, summary: PlanSummary) -> dict:
+    """The plan's JSON (each copy keeps its `duplicate_of`) and the suspected repeats, all kept."""
+    return {**plan_to_json(plan), "suspected_repeats": summary.repeats_json()}
 
 
 def read_file(path: Path, *, max_bytes: int) -> bytes:

@@ -1,4 +1,4 @@
-from proceedings.importer.dedupe import content_hash, mark_duplicates, overlap, shingles
+from proceedings.importer.dedupe import content_hash, mark_duplicates, resemblance, shingles
 from proceedings.importer.types import ArticleDraft
 
 BODY = (
@@ -41,7 +41,7 @@ def _draft(start: int, body: str) -> ArticleDraft:
 def test_shingles_ignore_list_numbering():
     renumbered = BODY.replace("1. ", "• ").replace("2. ", "• ").replace("3. ", "• ")
 
-    assert overlap(shingles(BODY), shingles(renumbered)) == 1.0
+    assert resemblance(shingles(BODY), shingles(renumbered)) == 1.0
 
 
 def test_mark_duplicates_points_a_later_copy_without_header_at_the_first():
@@ -54,7 +54,7 @@ def test_mark_duplicates_points_a_later_copy_without_header_at_the_first():
     mark_duplicates(articles)
 
     assert [a.duplicate_of for a in articles] == [None, None, 10]
-    assert articles[2].warnings == ["repeats the article at line 10"]
+    assert articles[2].warnings == ["looks like a repeat of the article at line 10"]
 
 
 def test_mark_duplicates_leaves_articles_on_the_same_topic_alone():

@@ -157,14 +157,24 @@ def person_names(text: str) -> list[str]:
     """
     names = []
     position = 0
+    if text.lstrip().startswith("©"):
+        return names  # '© Д. С. Корниенко, 2024': the copyright holder, not an author
     while match := NAME.search(text, position):
         first = match.group(0).split()[0]
         if first.casefold().strip(".") in _RANK_WORDS:
             position = match.start() + len(first)
             continue
-        names.append(re.sub(r"\s+", " ", match.group(0)).strip())
         position = match.end()
+        if _NAMED_AFTER_BEFORE.search(text[: match.start()]) or _NAMED_AFTER_AFTER.match(text[match.end() :]):
+            continue  # 'университет им. Д. Серикбаева': the institution's name
+        names.append(re.sub(r"\s+", " ", match.group(0)).strip())
     return names
+
+
+# An institution named after someone: 'им. Д. Серикбаева', 'имени', 'named after'; in Kazakh the
+# name comes first: 'Д. Серікбаев атындағы'.
+_NAMED_AFTER_BEFORE = re.compile(r"(?:\bим\.|\bимени|\bnamed\s+after)\s*$", re.IGNORECASE)
+_NAMED_AFTER_AFTER = re.compile(r"\s*атында", re.IGNORECASE)
 
 
 def remove_names(text: str) -> str:

@@ -9,13 +9,14 @@ proceedings have lost their header, so an empty `Header` is the common, honest a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
 from proceedings.importer import classify as c
 from proceedings.importer.display import title_display
 from proceedings.importer.language import detect_language
-from proceedings.importer.normalise import join_lines
+from proceedings.importer.normalise import SOFT_HYPHEN, join_lines
 from proceedings.importer.types import Header, Line, PersonDraft
 
 _MAX_TITLE_LINES = 4
@@ -84,7 +85,7 @@ def _parse_title(lines: list[Line], header: Header, *, width: int) -> int:
     if not i:
         i = _sentence_case_title(lines, width=width)
     if i:
-        header.title = " ".join(line.text for line in lines[:i])
+        header.title = functools.reduce(join_wrapped_term, [line.text for line in lines[:i]])
         header.title_display = title_display(header.title)
     return i
 
@@ -293,7 +294,7 @@ def _take_keywords(lines: list[Line], i: int, header: Header, *, width: int) -> 
     while j < len(lines) and _keywords_continue(
         text, lines[j].text, width, wrapped=len(lines[j - 1].text) >= 0.8 * width
     ):
-        text = f"{text} {lines[j].text}".strip()
+        text = join_wrapped_term(text, lines[j].text)
         j += 1
     terms = [term for term in split_terms(text) if len(term) <= _MAX_TERM]
     if terms:
@@ -303,12 +304,24 @@ def _take_keywords(lines: list[Line], i: int, header: Header, *, width: int) -> 
     return j
 
 
+def join_wrapped_term(text: str, more: str) -> str:
+    """A keyword list going on below: a soft hyphen joins the word ('медиа\u00ad' 'грамотность'),
+    a real hyphen stays ('Corpus-' 'Driven' is 'Corpus-Driven'), else a space."""
+    if text.endswith(SOFT_HYPHEN):
+        return text[:-1] + more
+    if text.endswith("-") and not text.endswith(" -"):
+        return text + more
+    return f"{text} {more}".strip()
+
+
 def _keywords_continue(text: str, next_text: str, width: int, *, wrapped: bool) -> bool:
     """Keyword lists wrap: a full-width line, or one ending in a comma, goes on below."""
     if c.ABSTRACT_LABEL.match(next_text) or c.KEYWORDS_LABEL.match(next_text):
         return False
     if c.SECTION_HEADING.match(next_text) or c.is_title_line(next_text):
         return False
+    if text.endswith((SOFT_HYPHEN, "-")):
+        return True  # a word broken at the line's end
     if text.endswith("."):
         return False
     if not text or wrapped or text.endswith((",", ";", "，", "；")):

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from proceedings.importer.types import Line, Paragraph, RawDocument
 
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+SOFT_HYPHEN = "\u00ad"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD_BEFORE_HYPHEN = re.compile(r"(\w+)-$")
 _WORD_AFTER = re.compile(r"^(\w+)")
@@ -38,6 +39,8 @@ def normalise_lines(raw: RawDocument) -> list[Line]:
         visible = _INVISIBLE.sub("", raw_text).replace("\t", "    ")
         # `clean_text` without stripping the invisibles twice: spaces from tabs fold like tabs.
         text = _SPACES.sub(" ", visible).strip()
+        if text and raw_text.rstrip(" \t").endswith(SOFT_HYPHEN):
+            text += SOFT_HYPHEN  # a word broken here: join_lines glues the next line on to it
         if not text:
             gap += 1
             previous_empty = True
@@ -94,6 +97,9 @@ def join_lines(texts: list[str], vocab: set[str] | None = None) -> str:
             parts.append(text)
             continue
         previous = parts[-1]
+        if previous.endswith(SOFT_HYPHEN):
+            parts[-1] = previous[:-1] + text
+            continue
         before = _WORD_BEFORE_HYPHEN.search(previous[-80:]) if previous.endswith("-") else None
         after = _WORD_AFTER.match(text)
         if before and after:

@@ -1,6 +1,7 @@
 from proceedings.importer.classify import (
     is_affiliation_line,
     is_position_line,
+    person_names,
     reads_as_prose,
     split_status_institution,
 )
@@ -53,3 +54,10 @@ def test_split_status_institution_cuts_before_the_institution():
         "Журналистика факультетінің магистрі",
         "",
     )
+
+
+def test_a_name_an_institution_is_named_after_or_a_copyright_holder_is_no_author():
+    assert person_names("Восточно-Казахстанский технический университет им. Д. Серикбаева") == []
+    assert person_names("Д. Серікбаев атындағы Шығыс Қазақстан техникалық университеті") == []
+    assert person_names("© Д. С. Корниенко, 2024") == []
+    assert person_names("Корниенко Д. С., ВКТУ им. Д. Серикбаева") == ["Корниенко Д. С."]

@@ -445,3 +445,22 @@ def test_e_mail_and_orcid_lines_belong_to_the_header():
     assert [p.name for p in header.authors] == ["Nurova A."]
     assert [p.name for p in header.supervisors] == ["Smith J."]
     assert lines[header.body_start].text == BODY_EN
+
+
+def test_keywords_broken_over_lines_are_joined_as_printed():
+    soft = parse_header(
+        _lines(
+            "MEDIA LITERACY OF STUDENTS",
+            "Nurova A.",
+            "Al-Farabi Kazakh National University",
+            "Keywords: media literacy, fact-checking, news medi\u00ad",
+            "a, Corpus-",
+            "Driven Approach, social networks",
+            BODY_EN,
+        ),
+        width=WIDTH,
+    )
+
+    assert soft.keywords == {
+        "en": ["media literacy", "fact-checking", "news media", "Corpus-Driven Approach", "social networks"]
+    }

@@ -103,8 +103,8 @@ def _body_set(article: Article, lines: list[Line], *, end: int, source: VolumeSo
 
 
 def _pages_set(article: Article, lines: list[Line]) -> None:
-    """Pages from the source when it has them (a PDF); a text file's pages stay as editors set them."""
-    pages = [line.page for line in lines if line.page is not None]
+    """Printed pages from the source when it has them (a PDF); otherwise they stay as editors set them."""
+    pages = [line.printed_page for line in lines if line.printed_page is not None]
     if pages:
         article.first_page, article.last_page = min(pages), max(pages)
 

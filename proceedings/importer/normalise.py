@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from proceedings.importer.types import Line, Paragraph, RawDocument
+from proceedings.importer.types import LINE_NUMBER, Line, LineLayout, Paragraph, RawDocument
 
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SOFT_HYPHEN = "\u00ad"
@@ -35,7 +35,11 @@ def normalise_lines(raw: RawDocument) -> list[Line]:
     out: list[Line] = []
     gap = 0
     previous_empty = True
+    layouts = raw.layout or []
     for index, raw_text in enumerate(raw.lines):
+        layout = layouts[index] if index < len(layouts) else None
+        if layout is not None and layout.furniture == LINE_NUMBER:
+            continue  # not text: neither a line nor a gap between lines
         visible = _INVISIBLE.sub("", raw_text).replace("\t", "    ")
         # `clean_text` without stripping the invisibles twice: spaces from tabs fold like tabs.
         text = _SPACES.sub(" ", visible).strip()
@@ -54,11 +58,29 @@ def normalise_lines(raw: RawDocument) -> list[Line]:
                 glued=not previous_empty and bool(out),
                 gap=gap,
                 page=raw.pages[index] if index < len(raw.pages) else None,
+                **(_layout_fields(layout) if layout is not None else {}),
             )
         )
         gap = 0
         previous_empty = False
     return out
+
+
+def _layout_fields(layout: LineLayout) -> dict:
+    return {
+        "printed_page": layout.printed_page,
+        "top": layout.top,
+        "bottom": layout.bottom,
+        "left": layout.left,
+        "right": layout.right,
+        "size": layout.size,
+        "bold": layout.bold,
+        "italic": layout.italic,
+        "caps": layout.caps,
+        "centred": layout.centred,
+        "column": layout.column,
+        "furniture": layout.furniture,
+    }
 
 
 def typical_width(lines: list[Line]) -> int:

@@ -7,12 +7,18 @@ near the end, it is worse — the first pages have text and the last are silentl
 the file's own signs of damage are read first (no end-of-file marker, no pages, a page that
 cannot be loaded or whose content object is missing), and only an intact file without text
 is called scanned.
+
+Each page is read once, as mupdf's dict of blocks, lines and spans with the same options as
+its plain text (so the lines are those of `page.get_text()`), and `layout` puts them in
+reading order with their position and type; `page_numbers` finds the printed page numbers.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from proceedings.importer.layout import Fragment, PageText, Span, line_layouts, place_page, span_style
+from proceedings.importer.page_numbers import printed_page_numbers
 from proceedings.importer.types import ImportFileError, RawDocument
 
 if TYPE_CHECKING:
@@ -40,42 +46,63 @@ def read_pdf(data: bytes, *, filename: str) -> RawDocument:
         if doc.needs_pass or doc.is_encrypted:
             raise ImportFileError(f"{filename}: the PDF is password-protected; upload an unlocked copy.")
         try:
-            lines, pages = _text_layer(doc, data)
+            text_pages = _text_layer(doc, data)
         except _DamagedError as reason:
             raise _damaged(filename, str(reason)) from None
         repaired = doc.is_repaired
+    placed = [place_page(page) for page in text_pages]
+    lines, pages, layout = line_layouts(placed, printed_page_numbers(placed))
     if not any(line.strip() for line in lines):
         if repaired:  # mupdf had to rebuild the file: an empty result says nothing about scanning
             raise _damaged(filename, "its structure is broken and no text could be recovered")
         raise ImportFileError(
             f"{filename}: the PDF has no text layer (it is probably scanned); run OCR on it first."
         )
-    return RawDocument(kind="pdf", lines=lines, pages=pages, encoding="pdf")
+    return RawDocument(kind="pdf", lines=lines, pages=list(pages), encoding="pdf", layout=layout)
 
 
-def _text_layer(doc: pymupdf.Document, data: bytes) -> tuple[list[str], list[int | None]]:
+def _text_layer(doc: pymupdf.Document, data: bytes) -> list[PageText]:
+    import pymupdf  # noqa: PLC0415 - heavy import, only needed for PDFs
+
     if _END_MARKER not in data.rstrip(b"\x00\t\n\r\f ")[-_END_WINDOW:]:
         raise _DamagedError("it stops before its end-of-file marker")
     if doc.page_count == 0:
         raise _DamagedError("it has no pages")
-    lines: list[str] = []
-    pages: list[int | None] = []
+    out: list[PageText] = []
     for number in range(1, doc.page_count + 1):
         try:
             page = doc.load_page(number - 1)
             if not all(doc.xref_is_stream(xref) for xref in page.get_contents()):
                 raise _DamagedError(f"the content of page {number} is missing")
-            # PostgreSQL stores no NUL, and a font that maps a glyph to nothing gives one.
-            page_lines = page.get_text("text").replace("\x00", "").split("\n")
+            # The options of get_text("text"), so the dict's lines are the plain text's lines.
+            content = page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT).extractDICT()
+            label = page.get_label() if doc.is_pdf else ""
         except _DamagedError:
             raise
         except Exception as exc:  # as above: mupdf's errors come in many types
             raise _DamagedError(f"page {number} cannot be read: {exc}") from exc
-        if page_lines and page_lines[-1] == "":
-            page_lines.pop()
-        lines.extend(page_lines)
-        pages.extend([number] * len(page_lines))
-    return lines, pages
+        rect = page.rect
+        out.append(PageText(number, rect.width, rect.height, _fragments(content), label=label or ""))
+    return out
+
+
+def _fragments(content: dict) -> list[Fragment]:
+    """mupdf's lines as fragments; a NUL (a glyph its font maps to nothing) is dropped."""
+    out = []
+    for number, block in enumerate(content.get("blocks", [])):
+        for line in block.get("lines", []):
+            spans = tuple(
+                Span(span["text"].replace("\x00", ""), span["size"], *span_style(span["flags"], span["font"]))
+                for span in line["spans"]
+            )
+            if not spans:
+                continue
+            x0, y0, x1, y1 = line["bbox"]
+            dx, dy = line["dir"]
+            baseline = line["spans"][0]["origin"][1]
+            horizontal = dx > 0.99 and abs(dy) < 0.01
+            out.append(Fragment(spans, x0, y0, x1, y1, baseline, number, horizontal=horizontal))
+    return out
 
 
 def _damaged(filename: str, reason: str) -> ImportFileError:

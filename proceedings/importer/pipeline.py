@@ -106,7 +106,7 @@ def build_article(
         if changes:
             warnings.append(f"boundary decided by a {changes[0]}")
     language_text = body or " ".join(header.abstracts.values()) or (header.title or "")
-    pages = [line.page for line in lines if line.page is not None]
+    pages = [line.printed_page for line in lines if line.printed_page is not None]  # as printed
     return ArticleDraft(
         start_line=lines[0].raw,
         end_line=lines[-1].raw,

@@ -13,14 +13,57 @@ class ImportFileError(Exception):
     """A file the importer cannot read; the message is meant for the editor, as is."""
 
 
+# Why a line of a PDF is not content. A margin line number (review-format papers number every
+# line in the margin) is never text: `normalise_lines` leaves it out, and the raw line keeps it,
+# so the count of the file's lines still includes what was set aside.
+LINE_NUMBER = "line number"
+PAGE_NUMBER = "page number"  # a line holding only the printed page number; kept as a Line
+
+
+@dataclass(frozen=True)
+class LineLayout:
+    """Where and how one line of a PDF is printed, in points from the page's top left corner.
+
+    `size`, `bold` and `italic` are the dominant span's (by characters); `caps` is true when
+    every cased letter is a capital (at least two of them). `column` is 0 for a line outside a
+    multi-column part of the page, else 1, 2, … from the left; `indent` is the line's distance
+    from its column's left edge (the page's text area outside columns) and `centred` means
+    centred on that column and clear of both its edges — a full justified line is not centred.
+    `printed_page` is the page number printed on the page (or inferred between printed ones),
+    None when there is none; `furniture` says why the line is not content ("" when it is).
+    """
+
+    page: int
+    top: float
+    bottom: float
+    left: float
+    right: float
+    size: float
+    bold: bool = False
+    italic: bool = False
+    caps: bool = False
+    centred: bool = False
+    column: int = 0
+    indent: float = 0.0
+    page_width: float = 0.0
+    page_height: float = 0.0
+    printed_page: int | None = None
+    furniture: str = ""
+
+
 @dataclass(frozen=True)
 class RawDocument:
-    """The file as lines, before any cleaning; line N of the file is `lines[N - 1]`."""
+    """The file as lines, before any cleaning; line N of the file is `lines[N - 1]`.
+
+    A PDF's lines are in reading order (see `layout`), each with its `LineLayout` at the same
+    index of `layout` (None for a blank line); a text file has no layout (`layout` is None).
+    """
 
     kind: Literal["text", "pdf"]
     lines: list[str]
     pages: list[int | None]
     encoding: str = ""
+    layout: list[LineLayout | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +80,19 @@ class Line:
     glued: bool
     gap: int
     page: int | None = None
+    # From the PDF's layout (`LineLayout`); a text dump leaves them None/False/"".
+    printed_page: int | None = None
+    top: float | None = None
+    bottom: float | None = None
+    left: float | None = None
+    right: float | None = None
+    size: float | None = None
+    bold: bool = False
+    italic: bool = False
+    caps: bool = False
+    centred: bool = False
+    column: int | None = None
+    furniture: str = ""
 
 
 @dataclass(frozen=True)

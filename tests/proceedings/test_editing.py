@@ -358,7 +358,7 @@ def test_a_source_that_is_not_the_articles_own_is_refused(volume, editor):
 
 def test_split_and_merge_of_a_pdf_article_follow_its_pages(editor):
     outcome = proceedings_import(
-        data=build_pdf([KK_A + KK_B[:2], KK_B[2:] + KK_C]),
+        data=build_pdf([KK_A + KK_B[:2], KK_B[2:] + KK_C], footer_numbers_from=7),
         filename="volume.pdf",
         max_bytes=settings.JINAQ_IMPORT_MAX_BYTES,
         metadata=volume_metadata_from_mapping({"slug": "pdf-volume", "year": 2025, "title_kk": "PDF жинағы"}),
@@ -367,10 +367,10 @@ def test_split_and_merge_of_a_pdf_article_follow_its_pages(editor):
     (article,) = articles(outcome.proceedings)
     lines = article_source_lines(article=article)
     second_page = next(line.number for line in lines if line.page == 2)
-    assert (article.first_page, article.last_page) == (1, 2)
+    assert (article.first_page, article.last_page) == (7, 8)  # as printed
 
     top, bottom = article_split(article=article, at_line=second_page, user=editor)
 
-    assert [(top.first_page, top.last_page), (bottom.first_page, bottom.last_page)] == [(1, 1), (2, 2)]
+    assert [(top.first_page, top.last_page), (bottom.first_page, bottom.last_page)] == [(7, 7), (8, 8)]
     merged = articles_merge(first=top, second=bottom, user=editor)
-    assert (merged.first_page, merged.last_page, merged.body) == (1, 2, article.body)
+    assert (merged.first_page, merged.last_page, merged.body) == (7, 8, article.body)

@@ -30,8 +30,8 @@ from proceedings.importer.types import ArticleDraft
 
 SHINGLE = 8
 # Jaccard of the two bodies' shingles from which a later article is taken for a repeat. Real
-# repeats score near 1 (the bundled volume's: 1.0); a truncated copy or one glued to part of
-# its neighbour still passes, an extended abstract inside its paper does not.
+# repeats score near 1 (the bundled volume's: 1.0); a copy that lost a quarter of its text, or
+# has a neighbour's scrap glued on, still passes; an extended abstract inside its paper does not.
 RESEMBLANCE = 0.7
 # Distinct shingles (boilerplate out) each side needs before it is judged at all: ~60 words.
 MIN_SHINGLES = 50

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 from proceedings.importer.dedupe import content_hash
+from proceedings.importer.furniture import find_furniture
 from proceedings.importer.header import parse_header
 from proceedings.importer.normalise import normalise_lines, paragraphs, typical_width, vocabulary
 from proceedings.importer.read import read_source
@@ -31,7 +32,7 @@ class ArticleEditError(ValueError):
 
 @dataclass(frozen=True)
 class SourceLine:
-    """One non-empty line of the source file as the importer read it (spaces folded)."""
+    """One non-empty line of the source file as the importer read it (spaces folded, furniture out)."""
 
     number: int
     text: str
@@ -83,6 +84,7 @@ def volume_source(*, proceedings: Proceedings) -> VolumeSource:
     except ImportFileError as exc:
         raise ArticleEditError(str(exc)) from exc
     lines = normalise_lines(raw)
+    lines = find_furniture(lines).kept(lines)  # as the import did: furniture is no article's text
     source = VolumeSource(lines=lines, width=typical_width(lines), vocab=vocabulary(lines))
     with _read_sources_lock:
         while len(_read_sources) >= SOURCES_KEPT:

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from proceedings.importer.dedupe import content_hash, mark_duplicates
+from proceedings.importer.furniture import Furniture, find_furniture
 from proceedings.importer.header import parse_header
 from proceedings.importer.language import detect_language
 from proceedings.importer.normalise import normalise_lines, paragraphs, typical_width, vocabulary
 from proceedings.importer.read import read_source
 from proceedings.importer.split import Candidate, find_candidates
-from proceedings.importer.types import ArticleDraft, Header, ImportPlan, Line
+from proceedings.importer.types import ArticleDraft, Header, ImportPlan, Line, SetAside
 
 Progress = Callable[[int, int], None]
+SECTION_BREAK = "after a section heading"  # an article opens there, whatever its header above says
 
 
 def parse_proceedings(
@@ -27,10 +29,19 @@ def parse_proceedings(
     lines = normalise_lines(raw)
     if not lines:
         return ImportPlan(kind=raw.kind, line_count=len(raw.lines), articles=[], warnings=["no text"])
+    # Page furniture, front and back matter are no article's: the steps below never see them,
+    # though an article's range of raw lines may still span a running header in its middle.
+    furniture = find_furniture(lines)
+    set_aside = set_aside_lines(lines, furniture)
+    lines = furniture.kept(lines)
+    if not lines:
+        return ImportPlan(
+            kind=raw.kind, line_count=len(raw.lines), articles=[], warnings=["no text"], set_aside=set_aside
+        )
     width = typical_width(lines)
     vocab = vocabulary(lines)
     paras = paragraphs(lines, width=width, vocab=vocab)
-    candidates = find_candidates(lines, paras, width=width)
+    candidates = with_section_breaks(find_candidates(lines, paras, width=width), lines, furniture.breaks)
     segments = resolve_segments(lines, candidates, width=width)
     articles = []
     for done, (start, end, header, reasons) in enumerate(segments, start=1):
@@ -38,7 +49,26 @@ def parse_proceedings(
         if progress:
             progress(done, len(segments))
     mark_duplicates(articles)
-    return ImportPlan(kind=raw.kind, line_count=len(raw.lines), articles=articles)
+    return ImportPlan(kind=raw.kind, line_count=len(raw.lines), articles=articles, set_aside=set_aside)
+
+
+def set_aside_lines(lines: list[Line], furniture: Furniture) -> list[SetAside]:
+    """The lines furniture keeps out of every article, by raw line number, for the review."""
+    return [
+        SetAside(line=lines[index].raw, text=lines[index].text, kind=kind, page=lines[index].page)
+        for index, kind in sorted(furniture.set_aside.items())
+    ]
+
+
+def with_section_breaks(
+    candidates: list[Candidate], lines: list[Line], breaks: frozenset[int]
+) -> list[Candidate]:
+    """The line right after a section heading opens an article, whatever else is said of it."""
+    reasons = {candidate.index: candidate.reasons for candidate in candidates}
+    for index, line in enumerate(lines):
+        if line.raw in breaks:
+            reasons[index] = (*reasons.get(index, ()), SECTION_BREAK)
+    return [Candidate(index, reasons[index]) for index in sorted(reasons)]
 
 
 Segment = tuple[int, int, Header, tuple[str, ...]]
@@ -53,14 +83,19 @@ def resolve_segments(lines: list[Line], candidates: list[Candidate], *, width: i
             body = start + header.body_start
             # An article all header (a one-page abstract: title, names, abstract, keywords) ends
             # where the next one's own header begins.
-            if candidate.index < body or (candidate.index == body and not _has_own_header(candidate)):
+            if SECTION_BREAK not in candidate.reasons and (
+                candidate.index < body or (candidate.index == body and not _has_own_header(candidate))
+            ):
                 continue
         header = parse_header(lines[candidate.index :], width=width)
         kept.append((candidate.index, header, candidate.reasons))
     kept = _merge_headless_scraps(lines, kept, width=width)
     out = []
-    for n, (start, header, reason) in enumerate(kept):
+    for n, (start, parsed, reason) in enumerate(kept):
         end = kept[n + 1][0] if n + 1 < len(kept) else len(lines)
+        header = parsed
+        if parsed.body_start > end - start and SECTION_BREAK in kept[n + 1][2]:
+            header = parse_header(lines[start:end], width=width)  # a section heading cut it short
         header.body_start = min(header.body_start, end - start)
         out.append((start, end, header, reason))
     return out

@@ -38,7 +38,10 @@ REFERENCE_HEADING = re.compile(
     re.IGNORECASE,
 )
 ABSTRACT_LABEL = re.compile(
-    r"^(?P<label>аңдатпа|андатпа|аннотация|abstract|summary|резюме|түйіндеме)\s*[.:：\-–—]?\s*(?P<rest>.*)$",
+    # The label alone, or followed by a separator or a capital ('Abstract. This…', 'Аңдатпа
+    # Бұл…'), never by a word that goes on ('Summary of findings', 'Аннотация к фильму').
+    r"^(?P<label>аңдатпа|андатпа|аннотация|abstract|summary|резюме|түйіндеме)"
+    rf"(?:\s*[.:：\-–—]\s*|\s+(?=(?-i:[{UPPER}\d«\"“]))|\s*$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 ABSTRACT_LANGUAGE = {"аңдатпа": "kk", "андатпа": "kk", "түйіндеме": "kk", "аннотация": "ru", "резюме": "ru"}
@@ -47,10 +50,11 @@ KEYWORDS_LABEL = re.compile(
     r"index\s+terms)\s*[.:：\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# (not followed by a comma: 'supervisor, Dr. X, for his invaluable help' is an acknowledgement)
 SUPERVISOR_LABEL = re.compile(
     r"^(?:ғылыми\s+(?:жетекші(?:сі|лері?)?|кеңесші(?:сі)?)|"
     r"(?:науч(?:н(?:ый|ые)|\.)?\s*)?руководител(?:ь|и)|научн(?:ый|ые)\s+консультант(?:ы)?|"
-    r"(?:scientific\s+)?(?:supervisors?|advisors?|advisers?))\s*[:\-–—]?\s*",
+    r"(?:scientific\s+)?(?:supervisors?|advisors?|advisers?))\s*[:\-–—]?\s*(?![,;.])",
     re.IGNORECASE,
 )
 _STATUS = re.compile(

@@ -1,6 +1,8 @@
 from proceedings.importer.classify import (
+    ABSTRACT_LABEL,
     is_affiliation_line,
     is_position_line,
+    is_supervisor_line,
     person_names,
     reads_as_prose,
     split_status_institution,
@@ -61,3 +63,16 @@ def test_a_name_an_institution_is_named_after_or_a_copyright_holder_is_no_author
     assert person_names("Д. Серікбаев атындағы Шығыс Қазақстан техникалық университеті") == []
     assert person_names("© Д. С. Корниенко, 2024") == []
     assert person_names("Корниенко Д. С., ВКТУ им. Д. Серикбаева") == ["Корниенко Д. С."]
+
+
+def test_an_abstract_label_stands_alone_or_before_a_separator_or_a_capital():
+    labels = ["Abstract", "Abstract. This paper", "Аңдатпа Бұл мақалада", "ABSTRACT:"]
+    prose = ["Summary of findings", "Аннотация к фильму", "Abstract thinking is"]
+
+    assert [bool(ABSTRACT_LABEL.match(text)) for text in labels + prose] == [True] * 4 + [False] * 3
+
+
+def test_an_acknowledgement_of_a_supervisor_is_no_supervisor_line():
+    assert is_supervisor_line("Supervisor: Dr. Henrison Hsieh")
+    assert is_supervisor_line("руководитель Бородин Игорь Анатольевич")
+    assert not is_supervisor_line("supervisor, Dr. Henrison Hsieh, for his invaluable")

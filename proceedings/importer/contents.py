@@ -24,8 +24,10 @@ _HEADING_WORD = r"(?:содержание|оглавление|мазмұны|м
 HEADING = re.compile(rf"^{_HEADING_WORD}(?:\s*[/|•·,–—-]\s*{_HEADING_WORD})*\s*[:.]?$", re.IGNORECASE)
 # A leader of dots (or underscores) before the page number; '…' is how some dumps keep them.
 _LEADER = r"(?:[.…_·]\s*){3,}|…+"
-_LEADER_PAGE = re.compile(rf"^(?P<text>.*?)\s*(?:{_LEADER})\s*(?P<page>\d{{1,4}})$")
-_LEADER_ONLY = re.compile(rf"^(?P<text>.*?)\s*(?:{_LEADER})$")
+# The text keeps one full stop of its own ('Сейітов А.Б. ........ 4'), the rest is the leader.
+_TEXT = r"(?P<text>(?:.*?[^.\s…_·]\.?)?)"
+_LEADER_PAGE = re.compile(rf"^{_TEXT}\s*(?:{_LEADER})\s*(?P<page>\d{{1,4}})$")
+_LEADER_ONLY = re.compile(rf"^{_TEXT}\s*(?:{_LEADER})$")
 _PAGE_ONLY = re.compile(r"^(?:[-–—]\s*)?(?P<page>\d{1,4})(?:\s*[-–—])?$")
 _TRAILING_PAGE = re.compile(r"^(?P<text>.*\D)\s(?P<page>\d{1,4})$")
 # A section's name opens with one of these words ('Секция 2. …', '1-секция', 'НОМИНАЦИЯ «…»').
@@ -34,6 +36,7 @@ SECTION_WORD = re.compile(
     r"section|session|пленарн\w*|пленарлық)\b",
     re.IGNORECASE,
 )
+_ENTRY_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
 _NAME_JOIN = re.compile(r"\s*[,;]\s*|\s+(?:и|және|and|&)\s+")
 _MAX_OPEN_LINES = 12  # lines of one entry before its page number: a title one word per line
 _MIN_ENTRIES = 2
@@ -200,21 +203,26 @@ def _closing(text: str) -> tuple[str, int] | None:
 def split_authors(text: str) -> tuple[str, str]:
     """('Бердников С.И.', 'Исследование …') from 'Бердников С.И. Исследование …'.
 
-    Names with initials printed before the title, or after it behind a slash, are the
-    authors; a title with no such names keeps them all ('' authors).
+    Names with initials printed before the title, or after it ('… активов Иванов И.П.',
+    '… / И.П. Иванов'), are the authors; a title with no such names keeps them ('' authors).
+    An entry's number ('12. ') is neither.
     """
+    text = _ENTRY_NUMBER.sub("", text)
     position = 0
     while match := c.NAME.match(text, position):
         position = match.end()
         joined = _NAME_JOIN.match(text, position)
         if joined and c.NAME.match(text, joined.end()):
             position = joined.end()
-    if position:
-        title = text[position:].lstrip(" ,;:.–—-")
-        if title:
-            return text[:position].strip(" ,;"), title
-    if "/" in text:
-        title, _, names = text.rpartition("/")
-        if c.person_names(names) and c.is_person_line(names.strip()):
-            return names.strip(), title.strip()
+    if position and (title := text[position:].lstrip(" ,;:.–—-")):
+        return text[:position].strip(" ,;"), title
+    names = list(c.NAME.finditer(text))
+    end = start = len(text.rstrip(" ,;"))
+    for match in reversed(names):  # a run of names closing the entry, joined by commas or 'и'
+        between = text[match.end() : start]
+        if between.strip() and not _NAME_JOIN.fullmatch(between):
+            break
+        start = match.start()
+    if start < end and (title := text[:start].rstrip(" /,;:–—-")):
+        return text[start:end], title
     return "", text

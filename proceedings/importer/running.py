@@ -42,6 +42,7 @@ _HEADER_WORDS = 2  # a dump's one-word lines ('Chinese') recur without being hea
 _HEADER_SHARE = 0.4  # of the pages between its first and last, a running header is on at least this
 _MIN_RECURRENCES = 4
 _MAX_HEADER = 160
+_SAME_PLACE, _SAME_SIZE = 2.0, 0.5  # points
 
 
 def by_page(lines: list[Line]) -> dict[int, list[int]]:
@@ -174,9 +175,33 @@ def _headers_by_page(lines: list[Line], aside: dict[int, str]) -> list[int]:
     out = []
     for key, pages in pages_of.items():
         span = max(pages) - min(pages) + 1
-        if len(pages) >= max(_MIN_RUN, _HEADER_SHARE * span) and _may_recur(lines[at[key][0]].text):
+        if len(pages) < max(_MIN_RUN, _HEADER_SHARE * span) or not _may_recur(lines[at[key][0]].text):
+            continue
+        if not _heads_articles(lines, at[key]):
             out.extend(at[key])
-    return out
+    return out + _in_the_same_place(lines, aside, out, [i for indices in at.values() for i in indices])
+
+
+def _in_the_same_place(
+    lines: list[Line], aside: dict[int, str], headers: list[int], zone: list[int]
+) -> list[int]:
+    """Where the reader kept positions: a page's own header ('Иванов И.И. Право …' over the pages
+    of one article only) stands where the volume's recurring headers stand, in their type size."""
+    places = {(lines[i].top, lines[i].size or 0.0) for i in headers if lines[i].top is not None}
+    found = set(headers)
+    return [
+        index
+        for index in zone
+        if index not in found
+        and index not in aside
+        and lines[index].top is not None
+        and any(
+            abs(lines[index].top - top) <= _SAME_PLACE
+            and abs((lines[index].size or 0.0) - size) <= _SAME_SIZE
+            for top, size in places
+        )
+        and _may_recur(lines[index].text)
+    ]
 
 
 def _headers_by_recurrence(lines: list[Line], aside: dict[int, str]) -> list[int]:
@@ -194,10 +219,17 @@ def _headers_by_recurrence(lines: list[Line], aside: dict[int, str]) -> list[int
             continue
         if len(lines[indices[0]].text.split()) < _HEADER_WORDS or not _may_recur(lines[indices[0]].text):
             continue
-        beside = sum(_near(numbers, index, 2) for index in indices)
-        if beside >= 0.5 * len(indices) or _counts_up(lines, indices):
+        beside = sum(_near(numbers, index, 2) for index in indices) >= 0.5 * len(indices)
+        if (beside or _counts_up(lines, indices)) and not _heads_articles(lines, indices):
             out.extend(indices)
     return out
+
+
+def _heads_articles(lines: list[Line], indices: list[int]) -> bool:
+    """Names or an affiliation under most of them: titles ('… 1', '… 2'), not a header."""
+    below = [lines[index + 1].text for index in indices if index + 1 < len(lines)]
+    people = sum(c.is_header_line(text) or c.is_plain_name_line(text) for text in below)
+    return people > len(indices) / 2
 
 
 def _near(sorted_indices: list[int], index: int, distance: int) -> bool:

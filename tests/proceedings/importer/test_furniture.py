@@ -21,6 +21,7 @@ from tests.proceedings.furniture_volumes import (
     HEADER,
     IMPRINT,
     KK_WORDS,
+    build_furniture_pdf,
     paged_dump,
     prose,
     volume_pdf,
@@ -139,6 +140,24 @@ def test_a_pdfs_front_matter_headers_numbers_and_section_pages_are_set_aside():
     ]
 
 
+def test_a_pdf_header_over_one_articles_pages_stands_where_the_volumes_headers_stand():
+    """Even pages: the volume's header; odd pages: the article's own (authors and title)."""
+    pages, expected = [], []
+    for key, head in ARTICLES.items():
+        body = prose(key, 90)
+        own = f"{head[1]} {head[0].capitalize()}"
+        pages += [
+            {"top": own, "lines": [*head, *body[:40]], "bottom": str(len(pages) + 1)},
+            {"top": HEADER, "lines": body[40:], "bottom": str(len(pages) + 2)},
+        ]
+        expected += [(own, "running header"), (str(len(pages) - 1), "page number")]
+        expected += [(HEADER, "running header"), (str(len(pages)), "page number")]
+
+    kinds = _kinds_by_text(build_furniture_pdf(pages), "volume.pdf")
+
+    assert kinds == expected
+
+
 def test_a_pdfs_articles_are_their_own_lines_only():
     plan = parse_proceedings(volume_pdf(), filename="volume.pdf")
 
@@ -201,6 +220,31 @@ def test_contents_entries_wrapped_with_their_page_on_a_line_of_its_own():
             (7, 8, 9),
         ),
     ]
+
+
+def test_a_contents_at_the_back_with_authors_after_the_title_is_set_aside_and_read():
+    items: list[tuple[str, str | None]] = [
+        *[(line, None) for line in [*ARTICLES["ru1"], *prose("ru1", 25)]],
+        ("", None),
+        *[(line, None) for line in [*ARTICLES["ru2"], *prose("ru2", 25)]],
+        ("", None),
+        ("Мазмұны", "contents"),
+        ("Медиаграмотность студентов в эпоху социальных сетей", "contents"),
+        ("Петрова Е. В. ........................................ 3", "contents"),
+        ("Цифровые редакции и проверка фактов / И. И. Иванов ....... 5", "contents"),
+    ]
+    text, expected = _marked(items)
+    lines = normalise_lines(RawDocument(kind="text", lines=text.split("\n"), pages=[None] * len(items)))
+
+    furniture = find_furniture(lines)
+    plan = parse_proceedings(text.encode(), filename="volume.txt")
+
+    assert [(entry.title, entry.authors, entry.page) for entry in furniture.contents] == [
+        ("Медиаграмотность студентов в эпоху социальных сетей", "Петрова Е. В.", 3),
+        ("Цифровые редакции и проверка фактов", "И. И. Иванов", 5),
+    ]
+    assert {line.line: line.kind for line in plan.set_aside} == expected
+    assert [article.end_line for article in plan.articles] == [28, 57]
 
 
 # --- front matter of a text dump: trilingual, Kazakh ------------------------------------------

@@ -69,6 +69,8 @@ _COVER_LONG_LINES = 3  # a cover or title page has a long line or two (the volum
 _TEXT_PER_SIGN = 5  # an imprint has a sign (ISBN, ©, 'Editors:') for every few long lines
 _BODY_REACH = 40  # … within this many lines
 _HEADER_SPAN = 4
+# A reference list's entry ('2. Иванов И.И. Право. – М., 2010. – ISBN …'): its ISBN is no colophon.
+_REFERENCE = re.compile(r"^\s*\[?\d{1,3}[.)\]]\s|//|\bURL\b|https?://", re.IGNORECASE)
 _BACK_REACH = 150  # a colophon is among the volume's last lines
 
 
@@ -230,7 +232,7 @@ def _back_matter_start(
             continue
         if _BACK_HEADING.match(text):
             found.append(index)
-        elif index >= len(lines) - _BACK_REACH and IMPRINT.search(text):
+        elif index >= len(lines) - _BACK_REACH and IMPRINT.search(text) and not _REFERENCE.search(text):
             marks.append(index)
     for first, second in pairwise(marks):
         if second - first <= 2 * _HEADER_SPAN:  # one sign may close an article ('© Автор, 2024')

@@ -159,6 +159,10 @@ def section_headings(lines: list[Line], aside: dict[int, str], blocks: list[Cont
         ) or not _heading_shaped(text):
             continue
         wrapped = _wrapped(lines, aside, index)
+        if few_on_page and line.page is not None:  # a divider page: its lines are one heading
+            page_lines = [k for k in pages[line.page] if k not in aside]
+            if page_lines[0] == index and all(_heading_shaped(lines[k].text) for k in page_lines):
+                wrapped = page_lines
         whole = " ".join(lines[k].text for k in wrapped)
         alone = few_on_page and _alone_on_page(lines, aside, pages, wrapped)
         following = kept_after(lines, aside, wrapped[-1])
@@ -171,7 +175,9 @@ def section_headings(lines: list[Line], aside: dict[int, str], blocks: list[Cont
             or tuple(_words(whole)) in listed
             or (SECTION_WORD.match(text) and len(whole.split()) > 1 and (capitals or alone or opens))
             or (_DISCIPLINE.match(whole) and (alone or opens))
-            or (alone and (capitals or _title_cased(whole)) and not _CAPTION.match(text))
+            or (
+                alone and (c.is_title_continuation(whole) or _title_cased(whole)) and not _CAPTION.match(text)
+            )
         ):
             continue
         if following is not None and _is_people(lines[following].text):
@@ -181,7 +187,10 @@ def section_headings(lines: list[Line], aside: dict[int, str], blocks: list[Cont
 
 
 def _title_cased(text: str) -> bool:
-    """'Full Papers', 'Accepted Abstracts': the words that count start with a capital."""
+    """'Full Papers', 'Accepted Abstracts': the words that count start with a capital (and no
+    number: a reference's last line, 'Journal of Linguistics, 12(3)', alone on its page is none)."""
+    if any(char.isdigit() for char in text):
+        return False
     words = [word for word in text.split() if len(word) >= _TITLE_WORD]
     return bool(words) and sum(word[:1].isupper() for word in words) >= _TITLE_SHARE * len(words)
 

@@ -158,6 +158,37 @@ def test_a_pdf_header_over_one_articles_pages_stands_where_the_volumes_headers_s
     assert kinds == expected
 
 
+def test_a_divider_page_of_two_lines_is_one_heading_and_isbns_closing_a_paper_no_colophon():
+    references = [
+        "Список литературы",
+        "1. Иванов И. И. Гражданское право. – М.: Статут, 2020. – 500 с. – ISBN 978-5-8354-0000-1.",
+        "2. Петров П. П. Договорное право. – М.: Юрайт, 2021. – 300 с. – ISBN 978-5-534-00000-2.",
+    ]
+    pages = [
+        {"top": HEADER, "lines": [*ARTICLES["ru1"], *prose("ru1", 40)], "bottom": "1"},
+        {"top": HEADER, "lines": ["СЕКЦИЯ 2", "ГРАЖДАНСКОЕ ПРАВО И ПРОЦЕСС"], "bottom": "2"},
+        {
+            "top": HEADER,
+            "lines": ["УДК 347", *ARTICLES["ru2"], *prose("ru2", 40), *references],
+            "bottom": "3",
+        },
+    ]
+
+    plan = parse_proceedings(build_furniture_pdf(pages), filename="volume.pdf")
+
+    assert [(line.text, line.kind) for line in plan.set_aside] == [
+        (HEADER, "running header"),
+        ("1", "page number"),
+        (HEADER, "running header"),
+        ("СЕКЦИЯ 2", "section heading"),
+        ("ГРАЖДАНСКОЕ ПРАВО И ПРОЦЕСС", "section heading"),
+        ("2", "page number"),
+        (HEADER, "running header"),
+        ("3", "page number"),
+    ]
+    assert _lines_of(plan.articles[-1].text)[-3:] == references
+
+
 def test_a_pdfs_articles_are_their_own_lines_only():
     plan = parse_proceedings(volume_pdf(), filename="volume.pdf")
 

@@ -80,7 +80,7 @@ _QUOTED = re.compile(r"«[^»]*»")
 _PROSE_WORDS = 4
 _HEADER_MAX = 110
 _POSITION_WORDS = 8
-_AFFILIATION_WORDS = 10
+_AFFILIATION_WORDS = 12  # as long as a line can be before it reads as a sentence
 
 
 _NON_LETTER = re.compile(r"[\W\d_]+")

@@ -18,6 +18,7 @@ from proceedings.importer.display import title_display
 from proceedings.importer.language import detect_language
 from proceedings.importer.normalise import SOFT_HYPHEN, join_lines
 from proceedings.importer.types import Header, Line, PersonDraft
+from proceedings.importer.typography import body_size, is_display
 
 _MAX_TITLE_LINES = 4
 _MAX_CLASSIFICATION_LINES = 4  # УДК, МРНТИ, ББК, DOI
@@ -83,11 +84,27 @@ def _parse_title(lines: list[Line], header: Header, *, width: int) -> int:
     ):
         i += 1
     if not i:
+        i = _display_title(lines)
+    if not i:
         i = _sentence_case_title(lines, width=width)
     if i:
         header.title = functools.reduce(join_wrapped_term, [line.text for line in lines[:i]])
         header.title_display = title_display(header.title)
     return i
+
+
+_BODY_SAMPLE = 300
+
+
+def _display_title(lines: list[Line]) -> int:
+    """In a PDF, up to four lines set larger (or bold and centred) above the names."""
+    body = body_size(lines[:_BODY_SAMPLE])
+    k = 0
+    while k < min(len(lines), _MAX_TITLE_LINES) and is_display(lines[k], body):
+        if c.is_person_line(lines[k].text) or c.is_plain_name_line(lines[k].text):
+            break
+        k += 1
+    return k if k and k < len(lines) and _starts_people(lines, k) else 0
 
 
 def _sentence_case_title(lines: list[Line], *, width: int) -> int:

@@ -26,6 +26,7 @@ from proceedings.importer.cohesion import similarity_across
 from proceedings.importer.language import detect_language, letter_count
 from proceedings.importer.normalise import seams_are_marks
 from proceedings.importer.types import Line, Paragraph
+from proceedings.importer.typography import body_size, is_display
 
 SUBSTANTIAL = 200
 _LONG = 600
@@ -56,7 +57,14 @@ class Candidate:
 def find_candidates(lines: list[Line], paras: list[Paragraph], *, width: int) -> list[Candidate]:
     """All proposed article starts, sorted, the first line always included."""
     found: dict[int, list[str]] = {0: ["start of file"]}
-    for finder in (_classification_lines, _seams, _headers, _abstract_labels, _reference_ends):
+    for finder in (
+        _classification_lines,
+        _seams,
+        _headers,
+        _display_titles,
+        _abstract_labels,
+        _reference_ends,
+    ):
         for index, reason in finder(lines, paras, width):
             found.setdefault(index, []).append(reason)
     for index, reason in _language_changes(lines, paras):
@@ -71,6 +79,33 @@ def _classification_lines(lines: list[Line], _paras: list[Paragraph], _width: in
         for i, line in enumerate(lines)
         if c.is_classification_line(line.text) and not (i and c.is_classification_line(lines[i - 1].text))
     ]
+
+
+def _display_titles(lines: list[Line], _paras: list[Paragraph], _width: int) -> list[tuple[int, str]]:
+    """In a PDF: a run of lines set larger, or bold and centred, with names or an affiliation
+    right under it — a title block whatever its letters (title case, a name in the title)."""
+    body = body_size(lines)
+    if body is None:
+        return []
+    out = []
+    i = 0
+    while i < len(lines):
+        if not is_display(lines[i], body) or _names_line(lines[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and j - i < _MAX_DISPLAY_TITLE and is_display(lines[j], body):
+            if _names_line(lines[j].text):
+                break
+            j += 1
+        if j < len(lines) and (_names_line(lines[j].text) or c.is_header_line(lines[j].text)):
+            out.append((_above_classification(lines, i), "title and authors"))
+        i = j
+    return out
+
+
+def _names_line(text: str) -> bool:
+    return c.is_person_line(text) or c.is_plain_name_line(text)
 
 
 def _above_classification(lines: list[Line], start: int) -> int:
@@ -201,6 +236,7 @@ def _back_over_title(lines: list[Line], start: int, width: int, *, breaks: bool 
 
 
 _RARE_GAPS = 0.1
+_MAX_DISPLAY_TITLE = 4
 _KEYWORD_LIST_LINES = 2  # terms wrap over a line or two; a title may follow at once
 
 

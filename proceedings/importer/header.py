@@ -321,6 +321,22 @@ def _take_keywords(lines: list[Line], i: int, header: Header, *, width: int) -> 
     return j
 
 
+_TRAILING_KEYWORDS_LINES = 6
+
+
+def add_trailing_keywords(lines: list[Line], header: Header, *, width: int) -> None:
+    """Keywords printed at the end of the article (one-page abstracts put them after the text):
+    a keywords label among the last lines, when the header has none in that language."""
+    start = max(header.body_start, len(lines) - _TRAILING_KEYWORDS_LINES)
+    for i in range(start, len(lines)):
+        if c.KEYWORDS_LABEL.match(lines[i].text):
+            found = Header()
+            _take_keywords(lines, i, found, width=width)
+            for language, terms in found.keywords.items():
+                header.keywords.setdefault(language, terms)
+            return
+
+
 def join_wrapped_term(text: str, more: str) -> str:
     """A keyword list going on below: a soft hyphen joins the word ('медиа\u00ad' 'грамотность'),
     a real hyphen stays ('Corpus-' 'Driven' is 'Corpus-Driven'), else a space."""

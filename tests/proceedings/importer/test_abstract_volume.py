@@ -87,3 +87,24 @@ def test_the_same_volume_as_a_pdf_splits_the_same(kind):
     assert fields(plan) == EXPECTED
     # pages are the printed ones, and this PDF prints none
     assert [(article.first_page, article.last_page) for article in plan.articles] == [(None, None)] * 3
+
+
+def test_keywords_printed_after_the_text_are_the_articles_keywords():
+    page = [
+        "Effectiveness of an Adapted Phonetic Training Paradigm for Second Language Learners",
+        "Yingnan Li",
+        "The Hong Kong Polytechnic University",
+        "Introduction",
+        *PROSE,
+        "Methods",
+        *PROSE,
+        "Keywords",
+        "Tone Perception; High Variability Phonetic Training,",
+        "Non-optimal Conditions",
+    ]
+
+    (article,) = parse_proceedings("\n".join(page).encode(), filename="volume.txt").articles
+
+    assert article.keywords == {
+        "en": ["Tone Perception", "High Variability Phonetic Training", "Non-optimal Conditions"]
+    }

@@ -7,7 +7,8 @@ bodies. This step only points at them (`Furniture.set_aside`: line index -> kind
 pipeline removes them before the splitter, while an article's source range may still span
 a running header in its middle.
 
-Evidence, from the strongest:
+Evidence, from the strongest (`running.py`, `contents.py`, `headings.py`; this module puts it
+together and finds the front and back matter):
 
 * page numbers: in a PDF, a number alone ('12', '– 12 –', 'стр. 12') among the first or last
   lines of its page whose value keeps the same distance to the page index on a nearby page;

@@ -5,14 +5,7 @@ real proceedings: a header and a page number on every page, a contents page with
 leaders, a cover and an imprint, a section-divider page, a trilingual Kazakh front matter.
 """
 
-from pathlib import Path
-
-from proceedings.importer.contents import ContentsEntry
-from proceedings.importer.furniture import KINDS, find_furniture
-from proceedings.importer.normalise import normalise_lines
 from proceedings.importer.pipeline import parse_proceedings
-from proceedings.importer.read import read_source
-from proceedings.importer.types import RawDocument
 from tests.proceedings.furniture_volumes import (
     ARTICLES,
     CONTENTS,
@@ -198,86 +191,6 @@ def test_a_pdfs_articles_are_their_own_lines_only():
     ]
 
 
-def test_the_contents_entries_are_read_with_authors_and_pages():
-    raw = read_source(volume_pdf(), filename="volume.pdf", max_bytes=10**7)
-    lines = normalise_lines(raw)
-
-    furniture = find_furniture(lines)
-
-    first = next(line.raw for line in lines if line.text == CONTENTS[2])
-    assert furniture.contents == [
-        ContentsEntry(
-            "Медиаграмотность студентов в эпоху социальных сетей", "Петрова Е. В.", 4,
-            "СЕКЦИЯ 1. ЖУРНАЛИСТИКА", (first,),
-        ),
-        ContentsEntry(
-            "Цифровые редакции и проверка фактов", "Иванов И. И.", 6, "СЕКЦИЯ 1. ЖУРНАЛИСТИКА", (first + 1,)
-        ),
-        ContentsEntry(
-            "Алгоритмы рекомендаций в новостных платформах", "Смирнова А. А.", 9,
-            "СЕКЦИЯ 2. НОВЫЕ МЕДИА", (first + 3,),
-        ),
-    ]  # fmt: skip
-    # The front matter ends where the first section opens (page 4's header is furniture anyway).
-    assert lines[furniture.front_matter_end].text == "СЕКЦИЯ 1. ЖУРНАЛИСТИКА"
-
-
-def test_contents_entries_wrapped_with_their_page_on_a_line_of_its_own():
-    text = "\n".join(
-        [
-            "Оглавление",
-            "Номинация «История науки",
-            "и технологий»",
-            "Кищенко В.В. Столыпинская реформа………………………………………………",
-            "",
-            "44",
-            "Бензелюк А.Н., Мишутин С. Д. 70 лет со дня создания водородной бомбы в",
-            "СССР………………………………………………………………………………",
-            "45",
-        ]
-    )
-    lines = normalise_lines(RawDocument(kind="text", lines=text.split("\n"), pages=[None] * 9))
-
-    entries = find_furniture(lines).contents
-
-    section = "Номинация «История науки и технологий»"
-    assert entries == [
-        ContentsEntry("Столыпинская реформа", "Кищенко В.В.", 44, section, (4, 6)),
-        ContentsEntry(
-            "70 лет со дня создания водородной бомбы в СССР",
-            "Бензелюк А.Н., Мишутин С. Д.",
-            45,
-            section,
-            (7, 8, 9),
-        ),
-    ]
-
-
-def test_a_contents_at_the_back_with_authors_after_the_title_is_set_aside_and_read():
-    items: list[tuple[str, str | None]] = [
-        *[(line, None) for line in [*ARTICLES["ru1"], *prose("ru1", 25)]],
-        ("", None),
-        *[(line, None) for line in [*ARTICLES["ru2"], *prose("ru2", 25)]],
-        ("", None),
-        ("Мазмұны", "contents"),
-        ("Медиаграмотность студентов в эпоху социальных сетей", "contents"),
-        ("Петрова Е. В. ........................................ 3", "contents"),
-        ("Цифровые редакции и проверка фактов / И. И. Иванов ....... 5", "contents"),
-    ]
-    text, expected = _marked(items)
-    lines = normalise_lines(RawDocument(kind="text", lines=text.split("\n"), pages=[None] * len(items)))
-
-    furniture = find_furniture(lines)
-    plan = parse_proceedings(text.encode(), filename="volume.txt")
-
-    assert [(entry.title, entry.authors, entry.page) for entry in furniture.contents] == [
-        ("Медиаграмотность студентов в эпоху социальных сетей", "Петрова Е. В.", 3),
-        ("Цифровые редакции и проверка фактов", "И. И. Иванов", 5),
-    ]
-    assert {line.line: line.kind for line in plan.set_aside} == expected
-    assert [article.end_line for article in plan.articles] == [28, 57]
-
-
 # --- front matter of a text dump: trilingual, Kazakh ------------------------------------------
 
 
@@ -410,44 +323,3 @@ def test_collection_headings_and_an_index_of_authors_belong_to_no_article():
     assert {line.line: line.kind for line in plan.set_aside} == expected
     assert [article.title for article in plan.articles] == [first[0], second[0]]
     assert plan.articles[-1].end_line == len(items) - 4
-
-
-# --- every line is accounted for ---------------------------------------------------------------
-
-SEED = Path(__file__).resolve().parents[3] / "fixtures" / "000_b9a1821462d33f30.txt"
-# Furniture that may sit inside an article's range (its source lines stay contiguous).
-_INSIDE = {"running header", "page number"}
-
-
-def _unaccounted(data: bytes, filename: str) -> dict[int, str]:
-    """Non-empty lines not in exactly one article's range nor set aside (with why), by number."""
-    lines = normalise_lines(read_source(data, filename=filename, max_bytes=len(data)))
-    plan = parse_proceedings(data, filename=filename)
-    aside = {line.line: line.kind for line in plan.set_aside}
-    out = {}
-    for line in lines:
-        ranges = sum(article.start_line <= line.raw <= article.end_line for article in plan.articles)
-        kind = aside.get(line.raw)
-        if kind is None and ranges != 1:
-            out[line.raw] = f"in {ranges} articles"
-        elif kind is not None and kind not in KINDS:
-            out[line.raw] = f"unknown kind {kind!r}"
-        elif kind is not None and ranges > (1 if kind in _INSIDE else 0):
-            out[line.raw] = f"{kind} inside {ranges} articles"
-    return out
-
-
-def test_every_line_of_the_seed_is_in_one_article_and_none_is_set_aside():
-    data = SEED.read_bytes()
-
-    assert parse_proceedings(data, filename=SEED.name).set_aside == []
-    assert _unaccounted(data, SEED.name) == {}
-
-
-def test_every_line_of_a_pdf_volume_is_in_one_article_or_set_aside_with_its_kind():
-    plan = parse_proceedings(volume_pdf(), filename="volume.pdf")
-
-    assert _unaccounted(volume_pdf(), "volume.pdf") == {}
-    assert {line.kind for line in plan.set_aside} == {
-        "cover", "imprint", "contents", "running header", "page number", "section heading"
-    }  # fmt: skip

@@ -134,6 +134,7 @@ def is_titlelike(text: str, width: int, *, may_fill: bool = False) -> bool:
     words = text.split()
     return (
         (1 if may_fill else 2) <= len(words) <= (20 if may_fill else 14)
+        and len(letters(text)) >= 2  # '70', '4.1': line and section numbers
         and len(text) < (_HEADER_MAX * 2 if may_fill else 0.9 * width)
         and not CAPTION.match(text)
         and not text.endswith((".", ",", ";"))

@@ -322,6 +322,30 @@ def _take_keywords(lines: list[Line], i: int, header: Header, *, width: int) -> 
 
 
 _TRAILING_KEYWORDS_LINES = 6
+_LATE_BLOCK_REACH = 400  # lines: about a page of a two-column paper's dump, line numbers included
+
+
+def add_late_title_block(lines: list[Line], header: Header, *, width: int) -> None:
+    """A headerless article whose title block the text layer gives at the end of its first
+    page, after that page's body (a PDF's dump; a PDF read with its layout has it first): the
+    first title, names and affiliation found there are the article's."""
+    if header.title or header.authors:
+        return
+    end = min(len(lines), header.body_start + _LATE_BLOCK_REACH)
+    for j in range(header.body_start + 1, end):
+        if not _starts_people(lines, j):
+            continue
+        k = j
+        while k > header.body_start and j - k < _MAX_TITLE_LINES - 1:
+            if not c.is_titlelike(lines[k - 1].text, width, may_fill=True):
+                break
+            k -= 1
+        block = parse_header(lines[k:end], width=width)
+        if block.title and block.authors:
+            header.title, header.title_display = block.title, block.title_display
+            header.authors, header.supervisors = block.authors, block.supervisors
+            header.author_lines = block.author_lines
+            return
 
 
 def add_trailing_keywords(lines: list[Line], header: Header, *, width: int) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from proceedings.importer.dedupe import content_hash, mark_duplicates
 from proceedings.importer.furniture import Furniture, find_furniture
-from proceedings.importer.header import add_trailing_keywords, parse_header
+from proceedings.importer.header import add_late_title_block, add_trailing_keywords, parse_header
 from proceedings.importer.language import detect_language
 from proceedings.importer.normalise import normalise_lines, paragraphs, typical_width, vocabulary
 from proceedings.importer.read import read_source
@@ -130,6 +130,7 @@ def build_article(
 ) -> ArticleDraft:
     """Assemble one draft from its lines and parsed header."""
     add_trailing_keywords(lines, header, width=width)
+    add_late_title_block(lines, header, width=width)
     body_lines = lines[header.body_start :]
     body = "\n\n".join(p.text for p in paragraphs(body_lines, width=width, vocab=vocab))
     warnings = []

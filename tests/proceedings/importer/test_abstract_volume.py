@@ -108,3 +108,27 @@ def test_keywords_printed_after_the_text_are_the_articles_keywords():
     assert article.keywords == {
         "en": ["Tone Perception", "High Variability Phonetic Training", "Non-optimal Conditions"]
     }
+
+
+def test_a_title_block_the_text_layer_gives_at_the_end_of_the_first_page_is_the_title():
+    # A dump of a paper whose title block the PDF's text layer holds after the page's body.
+    page = [
+        "Abstract",
+        *PROSE,
+        "1 Introduction",
+        *PROSE,
+        "The Acceptability of Right Dislocation in Shandong",
+        "Mandarin Speech",
+        "",
+        "Cui Yixin, Li Haiying",
+        "Department of Chinese and Bilingual Studies, Ludong University",
+        "",
+        *PROSE,
+    ]
+
+    (article,) = parse_proceedings("\n".join(page).encode(), filename="volume.txt").articles
+
+    assert (article.title, [person.name for person in article.authors]) == (
+        "The Acceptability of Right Dislocation in Shandong Mandarin Speech",
+        ["Cui Yixin", "Li Haiying"],
+    )

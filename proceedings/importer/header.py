@@ -254,7 +254,12 @@ def _parse_abstracts(lines: list[Line], i: int, header: Header, *, width: int) -
         text = lines[i].text
         label = c.ABSTRACT_LABEL.match(text)
         if label and (label.group("rest") or not c.KEYWORDS_LABEL.match(text)):
-            i = _take_abstract(lines, i, header, label.group("label").casefold(), label.group("rest"))
+            taken = Header()
+            end = _take_abstract(lines, i, taken, label.group("label").casefold(), label.group("rest"))
+            if set(taken.abstracts) & set(header.abstracts):
+                break  # a second abstract in a language this header has: the next article's
+            header.abstracts.update(taken.abstracts)
+            i = end
             continue
         if c.KEYWORDS_LABEL.match(text):
             i = _take_keywords(lines, i, header, width=width)

@@ -102,7 +102,8 @@ def resolve_segments(lines: list[Line], candidates: list[Candidate], *, width: i
 
 
 def _has_own_header(candidate: Candidate) -> bool:
-    return any(reason in ("title and authors", "author or supervisor lines") for reason in candidate.reasons)
+    own = ("title and authors", "author or supervisor lines", "abstract label", "classification line")
+    return any(reason in own for reason in candidate.reasons)
 
 
 def _merge_headless_scraps(

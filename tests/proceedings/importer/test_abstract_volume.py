@@ -2,6 +2,8 @@
 title case (one to three lines, filling the line), names written out, an affiliation, an
 abstract, a 'Keywords' label alone with its terms below — no capitals, no initials."""
 
+import textwrap
+
 import pytest
 
 from proceedings.importer.pipeline import parse_proceedings
@@ -111,24 +113,29 @@ def test_keywords_printed_after_the_text_are_the_articles_keywords():
 
 
 def test_a_title_block_the_text_layer_gives_at_the_end_of_the_first_page_is_the_title():
-    # A dump of a paper whose title block the PDF's text layer holds after the page's body.
+    # A volume's dump: a one-page abstract, then a two-column paper (short lines) whose title
+    # block the PDF's text layer holds after the first page's body.
+    narrow = textwrap.wrap(" ".join(PROSE), 45)
     page = [
+        *ABSTRACTS[0],
+        "",
         "Abstract",
-        *PROSE,
+        *narrow,
         "1 Introduction",
-        *PROSE,
+        *narrow,
         "The Acceptability of Right Dislocation in Shandong",
         "Mandarin Speech",
         "",
         "Cui Yixin, Li Haiying",
         "Department of Chinese and Bilingual Studies, Ludong University",
         "",
-        *PROSE,
+        *narrow,
     ]
 
-    (article,) = parse_proceedings("\n".join(page).encode(), filename="volume.txt").articles
+    _, article = parse_proceedings("\n".join(page).encode(), filename="volume.txt").articles
 
-    assert (article.title, [person.name for person in article.authors]) == (
+    assert (article.start_line, article.title, [person.name for person in article.authors]) == (
+        len(ABSTRACTS[0]) + 2,
         "The Acceptability of Right Dislocation in Shandong Mandarin Speech",
         ["Cui Yixin", "Li Haiying"],
     )

@@ -205,12 +205,18 @@ def is_person_line(text: str) -> bool:
 _NAME_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|и|және|мен)\s+")
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])[\d*†‡]+(?=\s*(?:[,;]|$))")
 _MAX_LISTED_NAMES = 6
+_MAX_NAMES_LINE = 150
+_NAME_CONNECTORS = frozenset({"and", "и", "және", "мен"})
 
 
 def plain_names(text: str) -> list[str]:
     """The names of a line made only of names written out ('Ван Лу', 'Guanying Zhao, Haiying Li',
     footnote marks dropped: 'Li Haiying1'); [] when anything else is on the line. Only trusted
     in a header."""
+    if len(text) > _MAX_NAMES_LINE or any(
+        word[:1].islower() and word not in _NAME_CONNECTORS for word in text.split()
+    ):
+        return []  # most lines: running text, settled without the patterns below
     stripped = _FOOTNOTE_MARK.sub("", text).strip(" ,;")
     names = [part for part in _NAME_SEPARATOR.split(stripped) if part]
     if not 0 < len(names) <= _MAX_LISTED_NAMES or SECTION_HEADING.match(stripped):

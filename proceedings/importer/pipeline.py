@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from proceedings.importer.anchors import contents_anchors
 from proceedings.importer.dedupe import content_hash, mark_duplicates
 from proceedings.importer.furniture import Furniture, find_furniture
 from proceedings.importer.header import add_late_title_block, add_trailing_keywords, parse_header
@@ -14,6 +15,7 @@ from proceedings.importer.split import Candidate, find_candidates
 from proceedings.importer.types import ArticleDraft, Header, ImportPlan, Line, SetAside
 
 Progress = Callable[[int, int], None]
+LISTED = "listed in the contents"
 SECTION_BREAK = "after a section heading"  # an article opens there, whatever its header above says
 
 
@@ -42,6 +44,7 @@ def parse_proceedings(
     vocab = vocabulary(lines)
     paras = paragraphs(lines, width=width, vocab=vocab)
     candidates = with_section_breaks(find_candidates(lines, paras, width=width), lines, furniture.breaks)
+    candidates = with_contents_anchors(candidates, contents_anchors(lines, furniture.contents))
     segments = resolve_segments(lines, candidates, width=width)
     articles = []
     for done, (start, end, header, reasons) in enumerate(segments, start=1):
@@ -50,6 +53,16 @@ def parse_proceedings(
             progress(done, len(segments))
     mark_duplicates(articles)
     return ImportPlan(kind=raw.kind, line_count=len(raw.lines), articles=articles, set_aside=set_aside)
+
+
+def with_contents_anchors(candidates: list[Candidate], anchors: list[int]) -> list[Candidate]:
+    """The candidates, with 'listed in the contents' added where a listed title is printed."""
+    by_index = {candidate.index: candidate for candidate in candidates}
+    for index in anchors:
+        known = by_index.get(index)
+        reasons = (*known.reasons, LISTED) if known else (LISTED,)
+        by_index[index] = Candidate(index, reasons)
+    return [by_index[index] for index in sorted(by_index)]
 
 
 def set_aside_lines(lines: list[Line], furniture: Furniture) -> list[SetAside]:
@@ -102,7 +115,7 @@ def resolve_segments(lines: list[Line], candidates: list[Candidate], *, width: i
 
 
 def _has_own_header(candidate: Candidate) -> bool:
-    own = ("title and authors", "author or supervisor lines", "abstract label", "classification line")
+    own = ("title and authors", "author or supervisor lines", "abstract label", "classification line", LISTED)
     return any(reason in own for reason in candidate.reasons)
 
 

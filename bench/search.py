@@ -29,6 +29,7 @@ BENCH_DATABASE = "jinaq_bench"
 
 import django  # noqa: E402
 from django.conf import settings  # noqa: E402
+from scratch_database import scratch_database  # noqa: E402 - bench/ is the script's folder
 
 QUERIES = [
     "журналистиканың", "телефонияның", "жасанды интеллект", '"жасанды интеллект"', "медиа",
@@ -41,23 +42,7 @@ SEARCH_GOAL_MS, PAGE_GOAL_MS = 50, 150
 
 
 def use_bench_database() -> None:
-    database = settings.DATABASES["default"]
-    database["NAME"] = BENCH_DATABASE
-    if "EMBEDDED_DATABASE" in database:
-        database["EMBEDDED_DATABASE"] = BENCH_DATABASE  # the embedded backend creates it
-    else:
-        import psycopg2  # noqa: PLC0415
-
-        admin = psycopg2.connect(
-            host=database["HOST"], port=database["PORT"], user=database["USER"],
-            password=database["PASSWORD"], dbname="postgres",
-        )  # fmt: skip
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE])
-            if cursor.fetchone() is None:
-                cursor.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-        admin.close()
+    scratch_database(settings, BENCH_DATABASE)
 
 
 def build_corpus(total: int) -> None:

@@ -44,26 +44,9 @@ def django_for_fuzzing(*, create_database: bool = False) -> None:
     os.environ.update(SERVER_ENVIRONMENT)
     import django  # noqa: PLC0415
     from django.conf import settings  # noqa: PLC0415
+    from scratch_database import scratch_database  # noqa: PLC0415 - bench/ is the script's folder
 
-    for alias in ("default", "progress"):
-        database = settings.DATABASES[alias]
-        database["NAME"] = FUZZ_DATABASE
-        if "EMBEDDED_DATABASE" in database:
-            database["EMBEDDED_DATABASE"] = FUZZ_DATABASE  # the embedded backend creates it
-    database = settings.DATABASES["default"]
-    if create_database and "EMBEDDED_DATABASE" not in database:
-        import psycopg2  # noqa: PLC0415
-
-        admin = psycopg2.connect(
-            host=database["HOST"], port=database["PORT"], user=database["USER"],
-            password=database["PASSWORD"], dbname="postgres",
-        )  # fmt: skip
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [FUZZ_DATABASE])
-            if cursor.fetchone() is None:
-                cursor.execute(f"CREATE DATABASE {FUZZ_DATABASE}")
-        admin.close()
+    scratch_database(settings, FUZZ_DATABASE, aliases=("default", "progress"), create=create_database)
     settings.STATIC_ROOT = SCRATCH / "static"  # DEBUG off: hashed files from collectstatic, not ours to touch
     django.setup()
 

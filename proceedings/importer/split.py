@@ -121,7 +121,7 @@ def _seams(lines: list[Line], _paras: list[Paragraph], width: int) -> list[tuple
     so it must open like an article or change the subject."""
     out: list[tuple[int, str]] = []
     if not seams_are_marks(lines):
-        return out
+        return _indent_seams(lines, width)
     for i in range(2, len(lines)):
         line, previous = lines[i], lines[i - 1]
         if not (line.glued and not previous.glued and c.ends_sentence(previous.text)):
@@ -136,6 +136,29 @@ def _seams(lines: list[Line], _paras: list[Paragraph], width: int) -> list[tuple
             continue  # '3. Қазіргі надандықтың жаңа формалары': a section of the same article
         elif similarity_across(lines, i) < _SUBJECT_CHANGE:
             out.append((i, "layout seam and a change of subject"))
+    return out
+
+
+_RARE_INDENT = 0.1
+_INDENT_SUBJECT_CHANGE = 0.15
+
+
+def _indent_seams(lines: list[Line], width: int) -> list[tuple[int, str]]:
+    """The same dump with its empty lines gone: the stuck-on pieces keep only their indent, which
+    paragraphs inside articles have too. Where indents are rare, an indented line after a closed
+    sentence starts an article when it opens like one or the subject clearly changes."""
+    indented = [i for i in range(1, len(lines)) if lines[i].indent > 0]
+    if len(indented) >= _RARE_INDENT * len(lines):
+        return []
+    out = []
+    for i in indented:
+        text = lines[i].text
+        if not (c.ends_sentence(lines[i - 1].text) and _STARTS_SENTENCE.match(text)):
+            continue
+        if _NUMBERED_HEADING.match(text) and len(text) < 0.6 * width:
+            continue
+        if _opens_article(text) or similarity_across(lines, i) < _INDENT_SUBJECT_CHANGE:
+            out.append((i, "indented and a change of subject"))
     return out
 
 

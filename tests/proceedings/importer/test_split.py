@@ -133,3 +133,13 @@ def test_where_most_lines_are_stuck_together_a_stuck_line_says_nothing():
     text = "\n".join([*CINEMA * 3, *FARMING * 3]) + "\n"
 
     assert _starts(text.encode("utf-8")) == [1]
+
+
+def test_without_empty_lines_an_indented_line_where_the_subject_changes_starts_an_article():
+    # The same dump with its empty lines dropped: only the indent of a stuck-on piece is left,
+    # and paragraphs inside an article are indented too (once every twelve lines here).
+    cinema = [f" {CINEMA[0]}", *CINEMA[1:], *CINEMA * 2] * 3
+    farming = [f" {FARMING[0]}", *FARMING[1:], *FARMING * 2] * 3
+    text = "\n".join([*cinema, *farming]) + "\n"
+
+    assert _starts(text.encode("utf-8")) == [1, 37]

@@ -70,6 +70,9 @@ class Article(models.Model):
     # and pages show a marked fallback instead of an invented title.
     title = models.TextField(_("title as printed"), null=True, blank=True)  # noqa: DJ001 - null is "none printed"
     title_display = models.TextField(_("title for display"), blank=True)
+    # The title printed again in other languages (a Russian paper's English block), by language
+    # code: shown under the title and searched like it, never the title itself.
+    parallel_titles = models.JSONField(_("parallel titles"), default=dict, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     abstract_kk = models.TextField(_("abstract (Kazakh)"), blank=True)
     abstract_ru = models.TextField(_("abstract (Russian)"), blank=True)
@@ -188,6 +191,15 @@ class Article(models.Model):
 
     def abstracts(self) -> dict[str, str]:
         return {code: text for code in Language.values if (text := getattr(self, f"abstract_{code}"))}
+
+    def parallel_title_list(self) -> list[tuple[str, str]]:
+        """(language code, title) in the archive's language order, the article's own left out."""
+        titles = self.parallel_titles or {}
+        return [
+            (code, text)
+            for code in Language.values
+            if code != self.language and isinstance(text := titles.get(code), str) and text
+        ]
 
     def keywords(self) -> dict[str, list[str]]:
         return {code: terms for code in Language.values if (terms := getattr(self, f"keywords_{code}"))}

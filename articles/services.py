@@ -7,13 +7,17 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from articles.models import Article, Topic
-from authors.models import Authorship, Role
-from authors.services import person_resolve
+from authors.models import Authorship, Person, Role
+from authors.names import names_compatible, normalise_name
+from authors.services import person_record_variant, person_resolve
 from proceedings.importer.types import ArticleDraft, PersonDraft
 from proceedings.models import Proceedings
 from proceedings.transliteration import former_slugs_joined, slug_from_text
 
 LANGUAGES = ("kk", "ru", "en")
+# The import's warning for the people of a parallel block that do not line up with the header's
+# (proceedings.review turns it into the editors' words): their names are kept nowhere else.
+PARALLEL_UNMATCHED = "parallel names not matched: "
 
 
 @transaction.atomic
@@ -53,11 +57,14 @@ def article_slug(*, draft: ArticleDraft, taken: set[str]) -> str:
     return slug
 
 
-def authorships_create(*, article: Article, people: list[PersonDraft], role: str) -> None:
+def authorships_create(*, article: Article, people: list[PersonDraft], role: str) -> list[Person]:
+    """Resolve and link the people of one role; returns the person of each draft, in order."""
     seen_people: set[int] = set()
+    resolved: list[Person] = []
     order = 0
     for draft in people:
         person = person_resolve(name=draft.name, position=draft.position, affiliation=draft.affiliation)
+        resolved.append(person)
         if person.pk in seen_people:
             continue  # printed twice in one header: one authorship
         seen_people.add(person.pk)
@@ -71,6 +78,55 @@ def authorships_create(*, article: Article, people: list[PersonDraft], role: str
             position=draft.position,
             affiliation=draft.affiliation,
         )
+    return resolved
+
+
+def parallel_people_line_up(*, printed: list[PersonDraft], parallel: list[PersonDraft]) -> bool:
+    """Whether a parallel block's people are the header's authors and supervisors, one for one.
+
+    The same count and the same roles in the same order, and no name there that reads as
+    another person of the header rather than as its own (a block listing the authors in another
+    order). Only then is each spelling a variant of its person: a wrong variant would later
+    link someone else's papers to them.
+    """
+    if not parallel or [p.role for p in parallel] != [p.role for p in printed]:
+        return False
+    for n, (own, spelling) in enumerate(zip(printed, parallel, strict=True)):
+        if names_compatible(spelling.name, own.name):
+            continue
+        if any(names_compatible(spelling.name, other.name) for m, other in enumerate(printed) if m != n):
+            return False
+    return True
+
+
+def parallel_people_warnings(
+    *, authors: list[PersonDraft], supervisors: list[PersonDraft], parallel: list[PersonDraft]
+) -> list[str]:
+    """The import warning naming a parallel block's people that do not line up; none when they do."""
+    if not parallel or parallel_people_line_up(printed=[*authors, *supervisors], parallel=parallel):
+        return []
+    return [PARALLEL_UNMATCHED + "; ".join(person.name for person in parallel)]
+
+
+def article_people_create(
+    *,
+    article: Article,
+    authors: list[PersonDraft],
+    supervisors: list[PersonDraft],
+    parallel: list[PersonDraft],
+) -> None:
+    """The article's authorships; where the parallel block lines up (`parallel_people_line_up`),
+    each parallel spelling becomes a name variant of its person — never a person of its own."""
+    people = [
+        *authorships_create(article=article, people=authors, role=Role.AUTHOR),
+        *authorships_create(article=article, people=supervisors, role=Role.SUPERVISOR),
+    ]
+    if not parallel_people_line_up(printed=[*authors, *supervisors], parallel=parallel):
+        return
+    latest: dict[int, Person] = {}  # one person printed twice: the instance saved last
+    for resolved, spelling in zip(people, parallel, strict=True):
+        person = latest.get(resolved.pk, resolved)
+        latest[person.pk] = person_record_variant(person=person, name=normalise_name(spelling.name))
 
 
 @transaction.atomic
@@ -87,13 +143,19 @@ def article_create_from_draft(
 
     `repeat_of_id`: the article this one seems to repeat, set on creation because a
     word-for-word copy shares its original's content hash (unique only among non-repeats).
+    The people of a parallel block that do not line up with the header's are kept only in the
+    article's import warnings.
     """
+    warnings = list(draft.warnings) + parallel_people_warnings(
+        authors=draft.authors, supervisors=draft.supervisors, parallel=draft.parallel_people
+    )
     article = Article.objects.create(
         proceedings=proceedings,
         repeat_of_id=repeat_of_id,
         position=position,
         title=draft.title or None,
         title_display=draft.title_display or "",
+        parallel_titles=dict(draft.parallel_titles),
         language=draft.language,
         body=draft.body,
         first_page=draft.first_page,
@@ -104,13 +166,14 @@ def article_create_from_draft(
         body_start_line=draft.body_start_line if draft.body else draft.end_line + 1,
         content_hash=draft.content_hash,
         slug=article_slug(draft=draft, taken=taken_slugs),
-        import_warnings=list(draft.warnings),
+        import_warnings=warnings,
         **{f"abstract_{code}": draft.abstracts.get(code, "") for code in LANGUAGES},
         **{f"keywords_{code}": list(draft.keywords.get(code, [])) for code in LANGUAGES},
     )
     taken_slugs.add(article.slug)
-    authorships_create(article=article, people=draft.authors, role=Role.AUTHOR)
-    authorships_create(article=article, people=draft.supervisors, role=Role.SUPERVISOR)
+    article_people_create(
+        article=article, authors=draft.authors, supervisors=draft.supervisors, parallel=draft.parallel_people
+    )
     article.topics.set([topics[slug] for slug in draft.topics if slug in topics])
     return article
 

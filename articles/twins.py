@@ -117,6 +117,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "volume": volume_json(article.proceedings),
         "authors": [person_json(authorship, details=True) for authorship in article.authors],
         "supervisors": [person_json(authorship, details=True) for authorship in article.supervisors],
+        "parallel_titles": dict(article.parallel_title_list()),
         "abstracts": article.abstracts(),
         "keywords": article.keywords(),
         "paragraphs": paragraphs(article.body),

@@ -1,12 +1,13 @@
 """What of an article goes into its search vector, with which weight and configuration.
 
-Pure: the index service hands in plain values. Weights decide ranking: title, keywords and
-people's names (A) above abstracts (B) above the body (C).
+Pure: the index service hands in plain values. Weights decide ranking: title (and the title
+printed again in other languages), keywords and people's names (A) above abstracts (B) above
+the body (C).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from articles.search.script import skeleton_text
 
@@ -44,6 +45,7 @@ class ArticleText:
     abstracts: dict[str, str]
     body: str  # its indexed part (indexed_part)
     people: list[str]  # display names and every printed variant
+    parallel_titles: dict[str, str] = field(default_factory=dict)  # by language, the own one aside
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,11 @@ class SearchDocument:
 def search_document(article: ArticleText) -> SearchDocument:
     own = CONFIG_BY_LANGUAGE[article.language]
     texts = [Segment(article.title, own, "A")] if article.title else []
+    texts += [
+        Segment(title, CONFIG_BY_LANGUAGE.get(language, own), "A")
+        for language, title in article.parallel_titles.items()
+        if title
+    ]
     texts += [
         Segment("; ".join(terms), CONFIG_BY_LANGUAGE.get(language, own), "A")
         for language, terms in article.keywords.items()

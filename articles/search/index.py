@@ -38,6 +38,7 @@ def article_text(article: Article) -> ArticleText:
         abstracts=article.abstracts(),
         body=indexed_part(article.body),
         people=people,
+        parallel_titles=dict(article.parallel_title_list()),
     )
 
 
@@ -87,7 +88,12 @@ def article_search_refresh(*, article_ids: Iterable[int]) -> int:
 def suggestion_words(text: ArticleText) -> set[str]:
     """The words 'did you mean' may propose: people's names, keywords and title words, and the
     body's own terms — longer words it uses again and again — but not every word of the text."""
-    phrases = [*text.people, text.title, *(term for terms in text.keywords.values() for term in terms)]
+    phrases = [
+        *text.people,
+        text.title,
+        *text.parallel_titles.values(),
+        *(term for terms in text.keywords.values() for term in terms),
+    ]
     words = {
         word.lower() for phrase in phrases for word in WORD.findall(phrase) if len(word) >= MIN_TERM_LENGTH
     }

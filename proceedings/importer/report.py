@@ -13,7 +13,8 @@ def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
     An article read from a PDF also carries its `text` (all its source text, header included):
     the PDF's lines are not those of a text dump of it, so it is graded by its words
     (../shared/eval/README.md). A text file's articles are graded by their line numbers, which
-    are exact; a `text` there would switch the grading to words for them too.
+    are exact; a `text` there would switch the grading to words for them too. `set_aside` lists
+    the lines kept out of every article (page furniture, front and back matter) with their kind.
     """
     return {
         "articles": [
@@ -36,5 +37,9 @@ def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
                 **({"text": a.text} if plan.kind == "pdf" else {}),
             }
             for a in plan.articles
-        ]
+        ],
+        "set_aside": [
+            {"line": line.line, "text": line.text, "kind": line.kind, "page": line.page}
+            for line in plan.set_aside
+        ],
     }

@@ -25,11 +25,12 @@ from articles.search.index import article_search_refresh, article_search_refresh
 from articles.selectors import topic_vocabulary
 from articles.services import (
     LANGUAGES,
+    PARALLEL_UNMATCHED,
     article_create_from_draft,
+    article_people_create,
     article_redirects_move,
-    authorships_create,
+    parallel_people_warnings,
 )
-from authors.models import Role
 from authors.services import person_refresh_article_counts
 from proceedings.editing_source import (
     ArticleEditError,
@@ -37,6 +38,7 @@ from proceedings.editing_source import (
     VolumeSource,
     article_lines,
     article_source_lines,
+    volume_set_aside,
     volume_source,
 )
 from proceedings.history import ADDITION, DELETION, change_record
@@ -57,6 +59,7 @@ __all__ = [
     "article_split",
     "articles_merge",
     "header_from_lines",
+    "volume_set_aside",
     "volume_source",
 ]
 
@@ -292,17 +295,29 @@ def article_body_start_set(*, article: Article, body_start_line: int, user) -> A
     before = article_people(article)
     article.title = header.title or None
     article.title_display = header.title_display or ""
+    article.parallel_titles = dict(header.parallel_titles)
     for code in LANGUAGES:
         setattr(article, f"abstract_{code}", header.abstracts.get(code, ""))
         setattr(article, f"keywords_{code}", list(header.keywords.get(code, [])))
     _body_set(article, cut.lines[body_index:], end=end, source=source)
     found = header.title or header.authors or header.supervisors or header.abstracts
-    warnings = [warning for warning in article.import_warnings if warning != NO_HEADER]
+    warnings = [
+        warning
+        for warning in article.import_warnings
+        if warning != NO_HEADER and not warning.startswith(PARALLEL_UNMATCHED)
+    ]
+    warnings += parallel_people_warnings(
+        authors=header.authors, supervisors=header.supervisors, parallel=header.parallel_people
+    )
     article.import_warnings = warnings if found else [NO_HEADER, *warnings]
     article.save()
     article.authorships.all().delete()
-    authorships_create(article=article, people=header.authors, role=Role.AUTHOR)
-    authorships_create(article=article, people=header.supervisors, role=Role.SUPERVISOR)
+    article_people_create(
+        article=article,
+        authors=header.authors,
+        supervisors=header.supervisors,
+        parallel=header.parallel_people,
+    )
     after = article_people(article)
     if body_index:
         message = _(

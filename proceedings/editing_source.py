@@ -1,8 +1,11 @@
 """An article's lines in its volume's stored source file, read as the import read them.
 
-The editing services cut articles by these lines; the review page shows them. A source that
-is missing, unreadable or not the file an article came from is an `ArticleEditError`, with a
-message meant for the editor.
+The editing services cut articles by these lines; the review page shows them, and the lines
+the import set aside (page furniture, front and back matter), recomputed here rather than
+stored: reading the source again is what the per-article review does already (kept read per
+process), and a stored copy could drift from the importer's rules. A source that is missing,
+unreadable or not the file an article came from is an `ArticleEditError`, with a message meant
+for the editor.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
@@ -21,8 +24,9 @@ from proceedings.importer.dedupe import content_hash
 from proceedings.importer.furniture import find_furniture
 from proceedings.importer.header import parse_header
 from proceedings.importer.normalise import normalise_lines, paragraphs, typical_width, vocabulary
+from proceedings.importer.pipeline import set_aside_lines
 from proceedings.importer.read import read_source
-from proceedings.importer.types import ImportFileError, Line
+from proceedings.importer.types import ImportFileError, Line, SetAside
 from proceedings.models import Proceedings
 
 
@@ -47,6 +51,7 @@ class VolumeSource:
     lines: list[Line]
     width: int
     vocab: set[str]
+    set_aside: list[SetAside] = field(default_factory=list)  # as ImportPlan.set_aside
 
     @cached_property
     def numbers(self) -> list[int]:
@@ -84,8 +89,12 @@ def volume_source(*, proceedings: Proceedings) -> VolumeSource:
     except ImportFileError as exc:
         raise ArticleEditError(str(exc)) from exc
     lines = normalise_lines(raw)
-    lines = find_furniture(lines).kept(lines)  # as the import did: furniture is no article's text
-    source = VolumeSource(lines=lines, width=typical_width(lines), vocab=vocabulary(lines))
+    furniture = find_furniture(lines)
+    set_aside = set_aside_lines(lines, furniture)
+    lines = furniture.kept(lines)  # as the import did: furniture is no article's text
+    source = VolumeSource(
+        lines=lines, width=typical_width(lines), vocab=vocabulary(lines), set_aside=set_aside
+    )
     with _read_sources_lock:
         while len(_read_sources) >= SOURCES_KEPT:
             del _read_sources[next(iter(_read_sources))]
@@ -143,3 +152,8 @@ def article_source_lines(*, article: Article) -> list[SourceLine]:
         SourceLine(number=line.raw, text=line.text, header=n < cut.body_index, page=line.page)
         for n, line in enumerate(cut.lines)
     ]
+
+
+def volume_set_aside(*, proceedings: Proceedings) -> list[SetAside]:
+    """The lines of the volume's source that are in no article, each with its kind, in file order."""
+    return volume_source(proceedings=proceedings).set_aside

@@ -1,7 +1,8 @@
 """Reads for the editors' review of an imported volume: what the importer found, and where it was unsure.
 
 Plain selectors over the stored articles; nothing here parses the source file again (the
-per-article source view comes from `proceedings.editing.article_source_lines`). A suspected
+per-article source view comes from `proceedings.editing.article_source_lines`, the lines set
+aside from `proceedings.editing_source.volume_set_aside`; here they are only grouped). A suspected
 repeat is an article like the others, with `repeat_of` set: its warning comes from that pointer
 (the editor decides in `proceedings.repeats`), not from the importer's text. Imports before it
 skipped repeats and counted them in the volume (`Proceedings.duplicates_skipped`).
@@ -15,7 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.models import Article, Language, Topic
 from articles.search.script import skeleton
@@ -23,10 +26,25 @@ from authors.models import Authorship, Person, Role
 from authors.names import initials_of, surname_of
 from authors.services import surname_part
 from proceedings.importer.dedupe import is_repeat_warning
+from proceedings.importer.furniture import KINDS
+from proceedings.importer.types import SetAside
 from proceedings.models import Proceedings
 
 # The importer's warnings (proceedings.importer.pipeline.build_article), in its own words.
 _LANGUAGE_BOUNDARY = re.compile(r"^boundary decided by a language change (?P<before>\w+)→(?P<after>\w+)$")
+# articles.services.PARALLEL_UNMATCHED: the parallel block's names, kept nowhere else.
+_PARALLEL_UNMATCHED = re.compile(r"^parallel names not matched: (?P<names>.*)$", re.DOTALL)
+# The kinds of furniture.KINDS as editors read them, in that order.
+SET_ASIDE_KINDS: dict[str, Promise] = {
+    "running header": gettext_lazy("Running headers and footers"),
+    "page number": gettext_lazy("Page numbers"),
+    "cover": gettext_lazy("Cover"),
+    "imprint": gettext_lazy("Imprint"),
+    "front matter": gettext_lazy("Front matter (foreword, committee)"),
+    "contents": gettext_lazy("Contents"),
+    "section heading": gettext_lazy("Section headings"),
+    "back matter": gettext_lazy("Back matter (index of authors, colophon)"),
+}
 # Folded surnames sharing this many first letters are compared further; the prefix keeps the
 # candidate query on the match key's index.
 _LOOKALIKE_PREFIX = 3
@@ -48,6 +66,32 @@ class Lookalike:
 
     person: Person
     resembles: Person
+
+
+@dataclass(frozen=True)
+class SetAsideGroup:
+    """The set-aside lines of one kind; `kind` is stable (furniture.KINDS), `label` translated."""
+
+    kind: str
+    label: str
+    lines: list[SetAside]
+
+
+def set_aside_groups(set_aside: Iterable[SetAside]) -> list[SetAsideGroup]:
+    """Lines the import set aside, grouped by kind in `furniture.KINDS` order, each in file order."""
+    by_kind: dict[str, list[SetAside]] = defaultdict(list)
+    for line in set_aside:
+        by_kind[line.kind].append(line)
+    order = [*KINDS, *sorted(kind for kind in by_kind if kind not in KINDS)]
+    return [
+        SetAsideGroup(kind=kind, label=str(SET_ASIDE_KINDS.get(kind, kind)), lines=by_kind[kind])
+        for kind in order
+        if by_kind.get(kind)
+    ]
+
+
+def set_aside_json(line: SetAside) -> dict:
+    return {"line": line.line, "text": line.text, "kind": line.kind, "page": line.page}
 
 
 @dataclass
@@ -87,6 +131,15 @@ def importer_warning(text: str) -> ReviewWarning:
             "language-boundary",
             _("Start decided by a change of language (%(before)s → %(after)s).")
             % {"before": _language_name(match["before"]), "after": _language_name(match["after"])},
+        )
+    if match := _PARALLEL_UNMATCHED.match(text):
+        return ReviewWarning(
+            "parallel-names",
+            _(
+                "The names printed again in another language do not line up with the authors and "
+                "supervisors, so they were not added to anyone's spellings: %(names)s"
+            )
+            % {"names": match["names"]},
         )
     return ReviewWarning("importer", text)
 
@@ -237,6 +290,8 @@ def review_row_json(row: ReviewRow) -> dict:
         "authors": [a.person.display_name for a in row.authors],
         "supervisors": [a.person.display_name for a in row.supervisors],
         "language": article.language,
+        "parallel_titles": dict(article.parallel_title_list()),
+        "abstracts": article.abstracts(),
         "keywords": dict(row.keywords),
         "topics": [topic.slug for topic in row.topics],
         "pages": [article.first_page, article.last_page],

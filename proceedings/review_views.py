@@ -35,7 +35,9 @@ from proceedings.editing import (
     article_source_lines,
     article_split,
     articles_merge,
+    volume_set_aside,
 )
+from proceedings.importer.types import SetAside
 from proceedings.jobs import import_job_status
 from proceedings.models import Proceedings
 from proceedings.repeats import article_repeat_confirm, article_repeat_dismiss
@@ -45,6 +47,8 @@ from proceedings.review import (
     review_row_json,
     review_rows,
     review_summary,
+    set_aside_groups,
+    set_aside_json,
     volume_lookalikes,
 )
 
@@ -122,6 +126,16 @@ def _admin_context(
     }
 
 
+def _set_aside(volume: Proceedings, status: dict) -> tuple[list[SetAside], str]:
+    """The lines the import set aside, read again from the stored source; or why they cannot be."""
+    if status.get("finished") is False:
+        return [], ""
+    try:
+        return volume_set_aside(proceedings=volume), ""
+    except ArticleEditError as error:
+        return [], str(error)
+
+
 def review_page(request: HttpRequest, volume_id: int, *, admin_site: AdminSite) -> HttpResponse:
     volume = Proceedings.objects.filter(pk=volume_id).first()
     status = import_job_status(volume or volume_id)
@@ -137,6 +151,7 @@ def review_page(request: HttpRequest, volume_id: int, *, admin_site: AdminSite) 
     summary = review_summary(rows=rows, duplicates_skipped=volume.duplicates_skipped)
     only_warnings = request.GET.get("warnings") == "1"
     shown = [row for row in rows if row.warnings] if only_warnings else rows
+    set_aside, set_aside_error = _set_aside(volume, status)
     if request.GET.get("format") == "json":
         return JsonResponse(
             {
@@ -145,6 +160,7 @@ def review_page(request: HttpRequest, volume_id: int, *, admin_site: AdminSite) 
                 "import": status,
                 "summary": asdict(summary),
                 "articles": [review_row_json(row) for row in shown],
+                "set_aside": [set_aside_json(line) for line in set_aside],
             },
             json_dumps_params={"ensure_ascii": False},
         )
@@ -156,6 +172,8 @@ def review_page(request: HttpRequest, volume_id: int, *, admin_site: AdminSite) 
         "summary": summary,
         "page": page,
         "only_warnings": only_warnings,
+        "set_aside_groups": set_aside_groups(set_aside),
+        "set_aside_error": set_aside_error,
     }
     return TemplateResponse(request, "admin/proceedings/review.html", context)
 

@@ -9,6 +9,7 @@ from articles.models import Article
 from articles.services import parallel_people_line_up
 from authors.models import Person
 from authors.selectors import person_search
+from proceedings.editing import article_body_start_set
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.importer.types import PersonDraft
 from proceedings.services import proceedings_import
@@ -102,3 +103,17 @@ def test_parallel_people_in_another_order_do_not_line_up():
     swapped = people(("Sidorova A. P.", "author"), ("Ivanov I. I.", "author"))
 
     assert not parallel_people_line_up(printed=printed, parallel=swapped)
+
+
+def test_moving_the_header_boundary_re_reads_the_parallel_title(django_user_model):
+    (article,) = import_lines(FIRST)
+    editor = django_user_model.objects.create_user(username="editor", is_staff=True)
+    english_title = FIRST.index("DIGITAL ECONOMY AND THE MASS MEDIA") + 1
+
+    shorter = article_body_start_set(article=article, body_start_line=english_title, user=editor)
+    parallel_after_cut = shorter.parallel_titles
+    again = article_body_start_set(article=shorter, body_start_line=article.body_start_line, user=editor)
+
+    assert parallel_after_cut == {}
+    assert again.parallel_titles == {"en": "DIGITAL ECONOMY AND THE MASS MEDIA"}
+    assert variants("Иванов Иван Иванович") == ["Иванов Иван Иванович", "Ivanov Ivan Ivanovich"]

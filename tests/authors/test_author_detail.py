@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from authors.models import Role
 from authors.views import ARTICLES_PER_PAGE
@@ -205,7 +206,10 @@ def test_missing_page_of_any_list_is_404(client, supervisor_with_students, param
 def test_page_that_is_not_a_number_is_400_with_the_reason(client, supervisor_with_students, param, value):
     supervisor, _ = supervisor_with_students
 
-    response = client.get(page_of(supervisor), {param: value})
+    with translation.override("en"):  # reverse() follows the active language
+        url = page_of(supervisor)
+
+    response = client.get(url, {param: value})
 
     assert error_reason(response) == (400, "A page number is a whole number, like 2.")
 

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 import pymupdf
 
+from proceedings.importer.dedupe import content_hash
+from proceedings.importer.types import ArticleDraft
+
 LINE_HEIGHT = 16
 
 # Two short articles with full headers (title, author, position, supervisor), one Kazakh and
@@ -149,3 +152,27 @@ def paragraph(
             pieces.append(Piece(x, y + leading * number, word, size=size))
             x += width + gap
     return pieces
+
+
+def draft(start: int, body: list[str], header: list[str] = ()) -> ArticleDraft:
+    """An article draft as the importer gives it: `header` lines (the first is the title), then `body`."""
+    return ArticleDraft(
+        start_line=start,
+        end_line=start + len(header) + len(body),
+        title=header[0] if header else None,
+        title_display=None,
+        authors=[],
+        supervisors=[],
+        author_lines=[],
+        language="ru",
+        abstracts={},
+        keywords={},
+        body="\n".join(body),
+        body_start_line=start + len(header),
+        first_page=None,
+        last_page=None,
+        content_hash=content_hash("\n".join(body)),
+        duplicate_of=None,
+        warnings=[],
+        text="\n".join([*header, *body]),
+    )

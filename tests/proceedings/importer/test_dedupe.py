@@ -1,5 +1,6 @@
 from proceedings.importer.dedupe import content_hash, mark_duplicates, resemblance, shingles
 from proceedings.importer.types import ArticleDraft
+from tests.builders import draft
 
 BODY = (
     "Продюсер создаёт все необходимые условия для производства аудиовизуального произведения "
@@ -17,25 +18,7 @@ OTHER = (
 
 
 def _draft(start: int, body: str) -> ArticleDraft:
-    return ArticleDraft(
-        start_line=start,
-        end_line=start + 10,
-        title=None,
-        title_display=None,
-        authors=[],
-        supervisors=[],
-        author_lines=[],
-        language="ru",
-        abstracts={},
-        keywords={},
-        body=body,
-        body_start_line=start,
-        first_page=None,
-        last_page=None,
-        content_hash=content_hash(body),
-        duplicate_of=None,
-        warnings=[],
-    )
+    return draft(start, body.split("\n"))
 
 
 def test_shingles_ignore_list_numbering():

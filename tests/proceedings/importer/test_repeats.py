@@ -11,12 +11,12 @@ import pytest
 
 from proceedings.importer.dedupe import (
     MIN_SHINGLES,
-    content_hash,
     mark_duplicates,
     resemblance,
     shingles,
 )
 from proceedings.importer.types import ArticleDraft
+from tests.builders import draft
 
 VOCABULARY = (
     "право государство закон суд договор собственность ответственность гражданин норма регулирование "
@@ -50,29 +50,6 @@ def paged(lines: list[str], *, first_page: int, offset: int = 0) -> list[str]:
             page += 1
         out.append(line)
     return out
-
-
-def draft(start: int, body: list[str], header: list[str] = ()) -> ArticleDraft:
-    return ArticleDraft(
-        start_line=start,
-        end_line=start + len(header) + len(body),
-        title=header[0] if header else None,
-        title_display=None,
-        authors=[],
-        supervisors=[],
-        author_lines=[],
-        language="ru",
-        abstracts={},
-        keywords={},
-        body="\n".join(body),
-        body_start_line=start + len(header),
-        first_page=None,
-        last_page=None,
-        content_hash=content_hash("\n".join(body)),
-        duplicate_of=None,
-        warnings=[],
-        text="\n".join([*header, *body]),
-    )
 
 
 def repeats(articles: list[ArticleDraft]) -> list[int | None]:

@@ -34,13 +34,6 @@ def imported(blocks: list[list[str]]) -> Proceedings:
     ).proceedings
 
 
-@pytest.fixture
-def editor_client(client):
-    client.force_login(staff_user("editor", editor=True))
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
-
-
 def review_url(volume: Proceedings) -> str:
     return reverse("admin:proceedings_proceedings_review", args=[volume.pk])
 

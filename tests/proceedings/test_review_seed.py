@@ -3,19 +3,9 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    editor = User.objects.create_user("editor", password="not-used", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
 
 
 def test_review_page_lists_every_seed_article_with_its_warnings(editor_client, seed_archive):

@@ -14,18 +14,10 @@ from proceedings.importer.report import plan_to_json
 from proceedings.importer.types import SetAside
 from proceedings.review import importer_warning, set_aside_groups
 from proceedings.services import proceedings_import
-from tests.factories import staff_user
 from tests.proceedings.furniture_volumes import volume_pdf
 from tests.proceedings.importer.test_classified_volume import FIRST
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(staff_user("editor", editor=True))
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
 
 
 def imported(data: bytes, filename: str, slug: str):

@@ -23,14 +23,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(client):
-    """An editor's browser asking for English pages, so messages can be compared as written."""
-    client.force_login(staff_user("editor", editor=True))
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
-
-
-@pytest.fixture
 def two_articles():
     """A draft volume of two articles imported from a PDF, its source file stored (per-test media)."""
     outcome = proceedings_import(

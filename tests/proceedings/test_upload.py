@@ -49,13 +49,6 @@ def post_upload(client, source, **fields):
     return client.post(reverse(UPLOAD_URL), {**VOLUME_FIELDS, **fields, "source": source})
 
 
-@pytest.fixture
-def editor_client(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the messages below are the English ones
-    client.force_login(staff_user("editor", editor=True))
-    return client
-
-
 def test_upload_page_answers_editors_only(client):
     url = reverse(UPLOAD_URL)
     anonymous = client.get(url)

@@ -231,6 +231,11 @@ def is_plain_name_line(text: str) -> bool:
     return bool(plain_names(text))
 
 
+def is_names_line(text: str) -> bool:
+    """A line of names: with initials or patronymics anywhere, or written out (header only)."""
+    return is_person_line(text) or is_plain_name_line(text)
+
+
 # A table or figure caption ('Table 1', 'Рис. 2'): never a title, and it ends what is above it.
 CAPTION = re.compile(r"^(?:table|figure|fig\.|рис(?:унок|\.)|таблица|кесте|сурет)\s*\d", re.IGNORECASE)
 

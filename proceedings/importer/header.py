@@ -101,7 +101,7 @@ def _display_title(lines: list[Line]) -> int:
     body = body_size(lines[:_BODY_SAMPLE])
     k = 0
     while k < min(len(lines), _MAX_TITLE_LINES) and is_display(lines[k], body):
-        if c.is_person_line(lines[k].text) or c.is_plain_name_line(lines[k].text):
+        if c.is_names_line(lines[k].text):
             break
         k += 1
     return k if k and k < len(lines) and _starts_people(lines, k) else 0
@@ -123,7 +123,7 @@ def _starts_people(lines: list[Line], k: int) -> bool:
     """A name line with a position, affiliation or supervisor line right below it."""
     text = lines[k].text
     below = lines[k + 1].text if k + 1 < len(lines) else ""
-    named = c.is_person_line(text) or c.is_plain_name_line(text)
+    named = c.is_names_line(text)
     return named and (
         c.is_position_line(below) or c.is_affiliation_line(below) or c.is_supervisor_line(below)
     )

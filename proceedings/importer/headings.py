@@ -106,7 +106,7 @@ def article_starts(lines: list[Line], aside: dict[int, str]) -> dict[int, bool]:
                 break
             following = kept_after(lines, aside, following)
         if following is not None and _is_people(lines[following].text):
-            named = c.is_person_line(lines[following].text) or c.is_plain_name_line(lines[following].text)
+            named = c.is_names_line(lines[following].text)
             top = _header_top(lines, aside, index)
             out[top] = out.get(top, False) or named
     return out

@@ -90,22 +90,18 @@ def _display_titles(lines: list[Line], _paras: list[Paragraph], _width: int) -> 
     out = []
     i = 0
     while i < len(lines):
-        if not is_display(lines[i], body) or _names_line(lines[i].text):
+        if not is_display(lines[i], body) or c.is_names_line(lines[i].text):
             i += 1
             continue
         j = i + 1
         while j < len(lines) and j - i < _MAX_DISPLAY_TITLE and is_display(lines[j], body):
-            if _names_line(lines[j].text):
+            if c.is_names_line(lines[j].text):
                 break
             j += 1
-        if j < len(lines) and (_names_line(lines[j].text) or c.is_header_line(lines[j].text)):
+        if j < len(lines) and (c.is_names_line(lines[j].text) or c.is_header_line(lines[j].text)):
             out.append((_above_classification(lines, i), "title and authors"))
         i = j
     return out
-
-
-def _names_line(text: str) -> bool:
-    return c.is_person_line(text) or c.is_plain_name_line(text)
 
 
 def _above_classification(lines: list[Line], start: int) -> int:

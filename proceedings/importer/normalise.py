@@ -177,8 +177,8 @@ def _breaks_before(previous: Line, line: Line, width: int, *, seams_mean_somethi
         return True
     if prev.endswith(_TERMINAL) and len(prev) < 0.85 * width:
         return True
-    if _BULLET.match(line.text) and prev.endswith(_TERMINAL):
-        return True
+    if (_BULLET.match(line.text) or line.indent > previous.indent) and prev.endswith(_TERMINAL):
+        return True  # a list item, or a first-line indent: how typeset paragraphs open
     # A seam (a line stuck to the one above where every line has an empty one after it) starts
     # a paragraph when indented, or when the line above closed a sentence.
     seam = line.glued and not previous.glued

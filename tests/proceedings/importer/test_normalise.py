@@ -44,3 +44,15 @@ def test_paragraphs_break_at_a_short_final_line_and_at_headings():
     texts = [p.text for p in paragraphs(lines, width=len(full))]
 
     assert texts == [f"{full} ал бұл абзацтың соңы.", "Кіріспе", f"{full} және соңы."]
+
+
+def test_paragraphs_break_at_a_first_line_indent_after_a_closed_sentence():
+    closed = "Бұл жол толық ені бар мәтін жолы болып табылады және ол осы жерде аяқталады."
+    wrapped = "Бұл жол толық ені бар мәтін жолы болып табылады және ол келесі жолға жалғасады,"
+    opening = " In the digital era, media has become a key driver of trade,"
+    lines = normalise_lines(_raw(closed, "", opening, "", wrapped))  # (no line stuck to another)
+
+    texts = [p.text for p in paragraphs(lines, width=len(closed))]
+
+    # The indented line opens a paragraph; the unindented one after a comma continues it.
+    assert texts == [closed, f"In the digital era, media has become a key driver of trade, {wrapped}"]

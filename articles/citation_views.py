@@ -14,9 +14,9 @@ from articles.citations.formats import FORMATS
 from articles.citations.render import render_citations
 from articles.search.views import filters_from
 from articles.selectors import article_published
-from proceedings.http import render_page
-from proceedings.params import BadParameter
-from proceedings.throttle import throttled
+from proceedings.site.http import render_page
+from proceedings.site.params import BadParameter
+from proceedings.site.throttle import throttled
 
 
 def site_url(request: HttpRequest) -> str:

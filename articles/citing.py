@@ -20,7 +20,7 @@ from articles.models import Article
 from articles.search.selectors import SearchFilters, article_search
 from authors.models import Role
 from authors.selectors import person_articles, person_for_page
-from proceedings.params import BadParameter, slug_list_param, slug_param
+from proceedings.site.params import BadParameter, slug_list_param, slug_param
 
 # A search result is cited whole; this keeps one request from describing the entire archive twice.
 MAX_SEARCH_ARTICLES = 1000

@@ -103,7 +103,7 @@ class Article(models.Model):
     )
     # The earlier article of the volume whose text this one seems to repeat (the import found it;
     # proceedings.importer.dedupe). The copy stays an article like any other until an editor
-    # removes it or says it is not a repeat (proceedings.repeats); null: not a suspected repeat.
+    # removes it or says it is not a repeat (proceedings.editorial.repeats); null: not a suspected repeat.
     repeat_of = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

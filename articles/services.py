@@ -16,7 +16,7 @@ from proceedings.transliteration import former_slugs_joined, slug_from_text
 
 LANGUAGES = ("kk", "ru", "en")
 # The import's warning for the people of a parallel block that do not line up with the header's
-# (proceedings.review turns it into the editors' words): their names are kept nowhere else.
+# (proceedings.editorial.review turns it into the editors' words): their names are kept nowhere else.
 PARALLEL_UNMATCHED = "parallel names not matched: "
 
 

@@ -5,7 +5,7 @@ from articles import browse, citing, presentation, twins
 from articles.filters import VolumeArticleFilter
 from articles.models import Article
 from articles.selectors import archive_counts
-from proceedings.http import moved_permanently, page_json, paginate, render_page
+from proceedings.site.http import moved_permanently, page_json, paginate, render_page
 
 HOME_LATEST_VOLUMES = 5
 HOME_TOPICS = 12

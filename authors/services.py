@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from authors.models import Authorship, Person, Role
 from authors.names import index_letter, names_compatible, normalise_name, person_match_key, sortable_name
 from authors.search import person_search_vector
-from proceedings.history import DELETION, change_record
+from proceedings.editorial.history import DELETION, change_record
 from proceedings.models import Proceedings, ProceedingsStatus
 from proceedings.transliteration import former_slugs_joined, slug_from_text
 

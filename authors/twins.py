@@ -16,7 +16,7 @@ from articles.models import Topic
 from articles.twins import article_item_json, topic_json
 from authors.models import Person
 from authors.selectors import IndexLetter, PersonDetails, person_name_variants
-from proceedings.http import page_json
+from proceedings.site.http import page_json
 
 
 def person_link_json(person: Person) -> dict[str, Any]:

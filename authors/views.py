@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from authors import selectors, twins
 from authors.models import Role
-from proceedings.http import moved_permanently, paginate, render_page
+from proceedings.site.http import moved_permanently, paginate, render_page
 
 PEOPLE_PER_PAGE = 50
 ARTICLES_PER_PAGE = 10

@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proceedings.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proceedings.site.settings")
 os.environ.setdefault("DJANGO_DEBUG", "1")
 
 from proceedings.importer.pipeline import parse_proceedings  # noqa: E402 - after the path is set

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_POST
 from articles.models import Article
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
-from proceedings.jobs import import_job_create, import_job_status, import_jobs_fail_stale
+from proceedings.editorial.jobs import import_job_create, import_job_status, import_jobs_fail_stale
+from proceedings.editorial.publishing import PublishError, proceedings_publish, proceedings_unpublish
+from proceedings.editorial.review_views import review_link, review_urls
+from proceedings.editorial.uploads import VolumeUploadForm
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
-from proceedings.publishing import PublishError, proceedings_publish, proceedings_unpublish
-from proceedings.review_views import review_link, review_urls
-from proceedings.uploads import VolumeUploadForm
 
 RECENT_FAILURES = 5  # failed uploads listed on the upload page (their volumes are gone)
 

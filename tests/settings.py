@@ -8,7 +8,7 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "jinaq-tests-only-not-secret")
 
-from proceedings.settings import *  # noqa: F403
+from proceedings.site.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SECURE_SSL_REDIRECT = False

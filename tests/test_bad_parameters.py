@@ -7,7 +7,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import translation
 
-from proceedings.views import server_error
+from proceedings.site.views import server_error
 from tests.factories import staff_user
 from tests.http import error_reason
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import translation
 
-from proceedings.views import server_error
+from proceedings.site.views import server_error
 
 pytestmark = pytest.mark.django_db
 

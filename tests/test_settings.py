@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from proceedings.database import EMBEDDED_ENGINE, database_config
+from proceedings.site.database import EMBEDDED_ENGINE, database_config
 
 ROOT = Path("/srv/jinaq")
 
@@ -56,7 +56,7 @@ def test_check_deploy_is_silent_with_production_settings():
     environment = {
         "PATH": os.environ["PATH"],
         "JINAQ_NO_BOOTSTRAP": "1",
-        "DJANGO_SETTINGS_MODULE": "proceedings.settings",
+        "DJANGO_SETTINGS_MODULE": "proceedings.site.settings",
         "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x9Q2" * 10,
         "DJANGO_ALLOWED_HOSTS": "jinaq.example.kz",
         "DATABASE_URL": "postgres://jinaq@db.example.kz:5432/jinaq",
@@ -79,7 +79,7 @@ def run_manage(*arguments: str, **variables: str) -> subprocess.CompletedProcess
     environment = {
         "PATH": os.environ["PATH"],
         "JINAQ_NO_BOOTSTRAP": "1",
-        "DJANGO_SETTINGS_MODULE": "proceedings.settings",
+        "DJANGO_SETTINGS_MODULE": "proceedings.site.settings",
     }
     return subprocess.run(
         [sys.executable, "manage.py", *arguments],
@@ -112,9 +112,9 @@ def test_settings_refuse_to_start_without_secret_key_when_not_debugging():
 
 
 def test_wsgi_refuses_to_serve_without_secret_key():
-    environment = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "proceedings.settings"}
+    environment = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "proceedings.site.settings"}
     result = subprocess.run(
-        [sys.executable, "-c", "import proceedings.wsgi"],
+        [sys.executable, "-c", "import proceedings.site.wsgi"],
         cwd=settings.BASE_DIR,
         env=environment,
         capture_output=True,

@@ -18,9 +18,9 @@ from articles.search.snippets import search_snippets
 from articles.search.suggest import search_suggestion
 from authors.models import Person
 from authors.selectors import person_name_variants, person_search
-from proceedings.http import page_json, paginate, wants_json
-from proceedings.params import BadParameter, slug_param
-from proceedings.throttle import throttled
+from proceedings.site.http import page_json, paginate, wants_json
+from proceedings.site.params import BadParameter, slug_param
+from proceedings.site.throttle import throttled
 
 RESULTS_PER_PAGE = 20
 FILTER_KEYS = ("language", "topic", "year", "volume")
@@ -208,6 +208,6 @@ def search(request: HttpRequest) -> HttpResponse:
 @throttled("search", rate="JINAQ_SEARCH_RATE")
 def api_search(request: HttpRequest) -> HttpResponse:
     """The machine-readable search, outside the language prefix: /api/search?q=...&language=...
-    Its errors are JSON too (proceedings.views)."""
+    Its errors are JSON too (proceedings.site.views)."""
     context = search_context(request)
     return JsonResponse(search_json(request, context), json_dumps_params={"ensure_ascii": False})

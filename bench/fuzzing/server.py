@@ -28,7 +28,7 @@ SCRIPT = ROOT / "bench" / "fuzz_search.py"  # `--serve ADDR` runs serve() below
 FUZZ_DATABASE = "jinaq_fuzz"
 SCRATCH = ROOT / "var" / "fuzz"
 SERVER_ENVIRONMENT = {
-    "DJANGO_SETTINGS_MODULE": "proceedings.settings",
+    "DJANGO_SETTINGS_MODULE": "proceedings.site.settings",
     "DJANGO_DEBUG": "0",
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
     "DJANGO_SECURE_SSL_REDIRECT": "0",

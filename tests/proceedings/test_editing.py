@@ -16,7 +16,7 @@ from django.urls import reverse
 from articles.models import Article
 from articles.search.selectors import article_search
 from authors.models import Person
-from proceedings.editing import (
+from proceedings.editorial.editing import (
     ArticleEditError,
     article_body_start_set,
     article_source_lines,
@@ -24,9 +24,9 @@ from proceedings.editing import (
     articles_merge,
     volume_source,
 )
+from proceedings.editorial.repeats import article_repeat_confirm
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import Proceedings
-from proceedings.repeats import article_repeat_confirm
 from proceedings.services import proceedings_import
 from tests.builders import build_pdf
 from tests.proceedings.editing_texts import (

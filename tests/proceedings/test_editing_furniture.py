@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 
 from articles.models import Article
-from proceedings.editing import article_source_lines, article_split, articles_merge
+from proceedings.editorial.editing import article_source_lines, article_split, articles_merge
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import Proceedings
 from proceedings.services import proceedings_import

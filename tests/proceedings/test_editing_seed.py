@@ -6,7 +6,7 @@ import pytest
 
 from articles.models import Article
 from authors.models import Authorship, Person
-from proceedings.editing import (
+from proceedings.editorial.editing import (
     ArticleEditError,
     article_body_start_set,
     article_lines,
@@ -15,7 +15,7 @@ from proceedings.editing import (
     header_from_lines,
     volume_source,
 )
-from proceedings.repeats import article_repeat_confirm
+from proceedings.editorial.repeats import article_repeat_confirm
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 

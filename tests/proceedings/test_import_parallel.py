@@ -9,7 +9,7 @@ from articles.models import Article
 from articles.services import parallel_people_line_up
 from authors.models import Person
 from authors.selectors import person_search
-from proceedings.editing import article_body_start_set
+from proceedings.editorial.editing import article_body_start_set
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.importer.types import PersonDraft
 from proceedings.services import proceedings_import

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from authors.models import Person
+from proceedings.editorial.publishing import PublishError, proceedings_publish, proceedings_unpublish
 from proceedings.models import ImportJobStatus, Proceedings, ProceedingsStatus
-from proceedings.publishing import PublishError, proceedings_publish, proceedings_unpublish
 from tests.factories import (
     ArticleFactory,
     AuthorshipFactory,

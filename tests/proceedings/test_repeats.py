@@ -10,16 +10,16 @@ from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.urls import reverse
 
 from articles.models import Article
-from proceedings.editing import (
+from proceedings.editorial.editing import (
     ArticleEditError,
     article_body_start_set,
     article_split,
     articles_merge,
     volume_source,
 )
+from proceedings.editorial.repeats import article_repeat_confirm, article_repeat_dismiss
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import Proceedings
-from proceedings.repeats import article_repeat_confirm, article_repeat_dismiss
 from proceedings.services import ImportOutcome, SuspectedRepeat, proceedings_import
 from tests.proceedings.editing_texts import (
     KK_A,

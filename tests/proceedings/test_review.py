@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from authors.names import person_match_key
-from proceedings.review import (
+from proceedings.editorial.review import (
     importer_warning,
     review_articles,
     review_row_json,

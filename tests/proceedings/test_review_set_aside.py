@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Article
+from proceedings.editorial.review import importer_warning, set_aside_groups
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.importer.pipeline import parse_proceedings
 from proceedings.importer.report import plan_to_json
 from proceedings.importer.types import SetAside
-from proceedings.review import importer_warning, set_aside_groups
 from proceedings.services import proceedings_import
 from tests.proceedings.furniture_volumes import volume_pdf
 from tests.proceedings.importer.test_classified_volume import FIRST

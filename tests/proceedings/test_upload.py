@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from proceedings.editorial.uploads import ImportSizeLimitHandler
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings, ProceedingsStatus
-from proceedings.uploads import ImportSizeLimitHandler
 from tests.builders import build_image_only_pdf, build_pdf
 from tests.factories import ProceedingsFactory, staff_user
 from tests.proceedings.upload_samples import VOLUME_FIELDS, proceedings_pdf, proceedings_text, upload
@@ -193,7 +193,7 @@ def test_good_upload_creates_a_draft_volume_and_queues_its_import(editor_client,
         "editor",
     )
     assert (task.task_path, task.args_kwargs) == (
-        "proceedings.tasks.proceedings_import_job",
+        "proceedings.editorial.tasks.proceedings_import_job",
         {"args": [], "kwargs": {"job_id": job.pk}},
     )
     # The file waits under a generated name; the editor's file name never reaches the disk.

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from authors.models import Person
+from proceedings.editorial.jobs import import_job_status
 from proceedings.importer.metadata import volume_metadata_from_mapping
-from proceedings.jobs import import_job_status
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings, ProceedingsStatus
 from proceedings.services import proceedings_import
 from tests.proceedings.upload_samples import VOLUME_FIELDS, proceedings_pdf, proceedings_text, upload
@@ -214,7 +214,7 @@ def test_progress_is_visible_to_others_while_the_import_transaction_is_open(edit
     when the importer reports, so the report must go through the second connection."""
     from django.db import connections, transaction  # noqa: PLC0415
 
-    from proceedings.jobs import progress_reporter  # noqa: PLC0415
+    from proceedings.editorial.jobs import progress_reporter  # noqa: PLC0415
 
     volume = upload_volume(editor_client, proceedings_text(), "volume.txt")
     job = ImportJob.objects.get()

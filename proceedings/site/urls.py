@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from articles.search import views as search_views
-from proceedings import sources, views
+from proceedings import sources
+from proceedings.site import views
 
 # Every public page lives under its interface language (/kk/, /ru/, /en/); "/" redirects there.
 urlpatterns = [

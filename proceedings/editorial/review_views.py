@@ -3,8 +3,8 @@ importer found, one article's source beside its fields, the fixes that need the 
 (merge with the next article, split at a line, move the header/body boundary), and the answer
 to a suspected repeat (remove the copy, or keep it as an article of its own).
 
-Thin views: the reads are `proceedings.review`, the writes `proceedings.editing` and
-`proceedings.repeats`; an edit the service refuses comes back as an admin message, never as a
+Thin views: the reads are `proceedings.editorial.review`, the writes `proceedings.editorial.editing` and
+`proceedings.editorial.repeats`; an edit the service refuses comes back as an admin message, never as a
 500. Field edits, people and topics stay in the article's own change form.
 """
 
@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from articles.models import Article
-from proceedings.editing import (
+from proceedings.editorial.editing import (
     ArticleEditError,
     article_body_start_set,
     article_source_lines,
@@ -37,11 +37,9 @@ from proceedings.editing import (
     articles_merge,
     volume_set_aside,
 )
-from proceedings.importer.types import SetAside
-from proceedings.jobs import import_job_status
-from proceedings.models import Proceedings
-from proceedings.repeats import article_repeat_confirm, article_repeat_dismiss
-from proceedings.review import (
+from proceedings.editorial.jobs import import_job_status
+from proceedings.editorial.repeats import article_repeat_confirm, article_repeat_dismiss
+from proceedings.editorial.review import (
     article_neighbours,
     review_articles,
     review_row_json,
@@ -51,6 +49,8 @@ from proceedings.review import (
     set_aside_json,
     volume_lookalikes,
 )
+from proceedings.importer.types import SetAside
+from proceedings.models import Proceedings
 
 # What an editor needs for every review action; staff outside the Editors group lack them and
 # get 403, as everywhere else in the archive's admin.

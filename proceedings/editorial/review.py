@@ -1,10 +1,10 @@
 """Reads for the editors' review of an imported volume: what the importer found, and where it was unsure.
 
 Plain selectors over the stored articles; nothing here parses the source file again (the
-per-article source view comes from `proceedings.editing.article_source_lines`, the lines set
-aside from `proceedings.editing_source.volume_set_aside`; here they are only grouped). A suspected
+per-article source view comes from `proceedings.editorial.editing.article_source_lines`, the lines set
+aside from `proceedings.editorial.editing_source.volume_set_aside`; here they are only grouped). A suspected
 repeat is an article like the others, with `repeat_of` set: its warning comes from that pointer
-(the editor decides in `proceedings.repeats`), not from the importer's text. Imports before it
+(the editor decides in `proceedings.editorial.repeats`), not from the importer's text. Imports before it
 skipped repeats and counted them in the volume (`Proceedings.duplicates_skipped`).
 """
 

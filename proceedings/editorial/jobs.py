@@ -1,6 +1,6 @@
 """An uploaded volume's background import: queue it, run it, report on it.
 
-The upload form (proceedings/uploads.py) has already refused files the importer cannot read;
+The upload form (proceedings/editorial/uploads.py) has already refused files the importer cannot read;
 what is left for the background is the slow part, `proceedings_import`, the same service as the
 command line. Its progress is written through a second database connection ("progress" in
 settings.DATABASES): the import runs in one transaction, and the editor's browser must see the
@@ -60,7 +60,7 @@ def import_job_create(
     The task is queued in the same transaction (the database backend stores it as a row), so a
     worker never sees a job whose volume is not committed, and a failed upload queues nothing.
     """
-    from proceedings.tasks import proceedings_import_job  # noqa: PLC0415 - the task module imports this one
+    from proceedings.editorial.tasks import proceedings_import_job  # noqa: PLC0415 - the task module imports this one
 
     volume = Proceedings.objects.create(**metadata.as_mapping())
     job = ImportJob(

@@ -32,7 +32,7 @@ from articles.services import (
     parallel_people_warnings,
 )
 from authors.services import person_refresh_article_counts
-from proceedings.editing_source import (
+from proceedings.editorial.editing_source import (
     ArticleEditError,
     SourceLine,
     VolumeSource,
@@ -41,7 +41,7 @@ from proceedings.editing_source import (
     volume_set_aside,
     volume_source,
 )
-from proceedings.history import ADDITION, DELETION, change_record
+from proceedings.editorial.history import ADDITION, DELETION, change_record
 from proceedings.importer.dedupe import content_hash
 from proceedings.importer.display import title_display
 from proceedings.importer.header import parse_header

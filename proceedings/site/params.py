@@ -2,7 +2,7 @@
 
 A value that cannot name anything (a NUL byte, a slug with spaces, `page=abc`) is the client's
 mistake: `BadParameter` — Django's `BadRequest` — answers 400 with a message in the page's
-language (proceedings.views.bad_request; JSON for the API and the `?format=json` twins). A
+language (proceedings.site.views.bad_request; JSON for the API and the `?format=json` twins). A
 well-formed value that names nothing (a volume that does not exist, a page after the last) stays
 a 404. Validating here, before any query, also keeps such values away from the database driver,
 which refuses a NUL byte with an exception of its own.

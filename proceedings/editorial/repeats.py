@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from articles.models import Article
 from articles.services import article_redirects_move
 from authors.services import person_refresh_article_counts
-from proceedings.editing import ArticleEditError, article_locked, article_people, positions_shift
-from proceedings.history import DELETION, change_record
+from proceedings.editorial.editing import ArticleEditError, article_locked, article_people, positions_shift
+from proceedings.editorial.history import DELETION, change_record
 from proceedings.importer.dedupe import is_repeat_warning
 
 

@@ -4,7 +4,7 @@ Counting is django-ratelimit's (`get_usage`: a fixed window per client in Django
 cache is the default one: per process unless JINAQ_CACHE_URL names a shared one (Redis), which a
 deployment with several workers should set, or each worker counts on its own (see README). Signed-in
 editors are never capped. Over the cap the answer is a 429 that says when to come back, as a
-page in the reader's language or as JSON for the API (proceedings.views.too_many_requests).
+page in the reader's language or as JSON for the API (proceedings.site.views.too_many_requests).
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def throttled(group: str, *, rate: str) -> Callable[[View], View]:
                     request, group=group, key=client_key, rate=getattr(settings, rate), increment=True
                 )
                 if usage is not None and usage["should_limit"]:
-                    from proceedings.views import too_many_requests  # noqa: PLC0415 - views import http
+                    from proceedings.site.views import too_many_requests  # noqa: PLC0415 - views import http
 
                     return too_many_requests(request, retry_after=max(usage["time_left"], 1))
             return view(request, *args, **kwargs)

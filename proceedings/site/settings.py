@@ -8,9 +8,9 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from proceedings.database import cache_config, database_config
+from proceedings.site.database import cache_config, database_config
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def env_bool(name: str, *, default: bool) -> bool:
@@ -29,7 +29,7 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 # A machine without a secret key is a developer's: `manage.py anything` works there out of the box,
 # in debug mode. A deployment sets the key and gets DEBUG off unless it asks; the WSGI entry point
-# (proceedings/wsgi.py) defaults DJANGO_DEBUG to off, so a server missing its key refuses to start.
+# (proceedings/site/wsgi.py) defaults DJANGO_DEBUG to off, so a server missing its key refuses to start.
 DEBUG = env_bool("DJANGO_DEBUG", default=not SECRET_KEY)
 if not SECRET_KEY:
     if not DEBUG:
@@ -65,12 +65,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "proceedings.middleware.ContentSecurityPolicyMiddleware",
-    "proceedings.middleware.ClientErrorMiddleware",
+    "proceedings.site.middleware.ContentSecurityPolicyMiddleware",
+    "proceedings.site.middleware.ClientErrorMiddleware",
 ]
 
-ROOT_URLCONF = "proceedings.urls"
-WSGI_APPLICATION = "proceedings.wsgi.application"
+ROOT_URLCONF = "proceedings.site.urls"
+WSGI_APPLICATION = "proceedings.site.wsgi.application"
 
 TEMPLATES = [
     {
@@ -83,7 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "proceedings.context_processors.site",
+                "proceedings.site.context_processors.site",
             ],
         },
     },
@@ -91,7 +91,7 @@ TEMPLATES = [
 
 DATABASES = {"default": database_config(os.environ, project_root=BASE_DIR)}
 # A second connection to the same database: an import runs in one transaction, and its progress
-# must reach the editor's browser before that transaction commits (proceedings/jobs.py).
+# must reach the editor's browser before that transaction commits (proceedings/editorial/jobs.py).
 DATABASES["progress"] = {**DATABASES["default"]}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -107,7 +107,7 @@ LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 # The interface catalogs (kk, ru) live with the project package, not as another top-level folder.
 LOCALE_PATHS = [BASE_DIR / "proceedings" / "locale"]
-FORMAT_MODULE_PATH = ["proceedings.formats"]
+FORMAT_MODULE_PATH = ["proceedings.site.formats"]
 USE_THOUSAND_SEPARATOR = True
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
@@ -155,7 +155,7 @@ JINAQ_IMPORT_MAX_BYTES = int(os.environ.get("JINAQ_IMPORT_MAX_BYTES", str(50 * 1
 # files are never executable.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [
-    "proceedings.uploads.ImportSizeLimitHandler",  # stops keeping a file past the limit above
+    "proceedings.editorial.uploads.ImportSizeLimitHandler",  # stops keeping a file past the limit above
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
@@ -163,14 +163,14 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Uploaded volumes are imported by a worker (`manage.py db_worker`, started by `manage.py start`;
 # a deployment runs it beside the web server) reading the queue from PostgreSQL. It must be the
-# database backend: the upload queues its import inside its own transaction (proceedings/jobs.py).
+# database backend: the upload queues its import inside its own transaction (proceedings/editorial/jobs.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Django's cache: per process, unless JINAQ_CACHE_URL names a Redis server shared by every
 # worker (redis://host:6379/0). The per-client caps below count in it.
 CACHES = {"default": cache_config(os.environ)}
 
-# Anonymous searches and citation exports per client (proceedings/throttle.py): '<count>/<s|m|h>'.
+# Anonymous searches and citation exports per client (proceedings/site/throttle.py): '<count>/<s|m|h>'.
 RATELIMIT_ENABLE = env_bool("JINAQ_RATE_LIMITS", default=True)
 JINAQ_SEARCH_RATE = os.environ.get("JINAQ_SEARCH_RATE", "300/m")
 JINAQ_EXPORT_RATE = os.environ.get("JINAQ_EXPORT_RATE", "60/m")

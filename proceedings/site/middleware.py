@@ -7,8 +7,8 @@ from collections.abc import Callable
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
 
-from proceedings.http import answers_in_json
-from proceedings.views import bad_request, page_not_found
+from proceedings.site.http import answers_in_json
+from proceedings.site.views import bad_request, page_not_found
 
 # Everything is served from our own origin: no inline scripts or styles, nothing from the internet.
 CONTENT_SECURITY_POLICY = (
@@ -33,7 +33,7 @@ class ContentSecurityPolicyMiddleware:
 
 
 class ClientErrorMiddleware:
-    """A query-string value a view refuses (proceedings.params.BadParameter, any BadRequest)
+    """A query-string value a view refuses (proceedings.site.params.BadParameter, any BadRequest)
     answers our 400 with its reason, and a 404 of the API or a JSON twin answers JSON, in debug
     mode too: Django would show its debug page there, and a reader or an API client needs the
     reason, not a traceback."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 
-EMBEDDED_ENGINE = "proceedings.embedded_postgres"
+EMBEDDED_ENGINE = "proceedings.site.embedded_postgres"
 EMBEDDED_DATABASE_NAME = "jinaq"
 
 
@@ -40,7 +40,7 @@ def database_config(environ: Mapping[str, str], *, project_root: Path) -> dict:
 
 def cache_config(environ: Mapping[str, str]) -> dict:
     """Django's CACHES["default"]: Redis when JINAQ_CACHE_URL names one (shared by every worker,
-    as the per-client caps of proceedings/throttle.py need in production), else memory in this
+    as the per-client caps of proceedings/site/throttle.py need in production), else memory in this
     process."""
     url = environ.get("JINAQ_CACHE_URL", "").strip()
     if not url:

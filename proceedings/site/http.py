@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from proceedings.params import format_param, page_param
+from proceedings.site.params import format_param, page_param
 
 DEFAULT_PER_PAGE = 20
 API_PREFIX = "/api/"

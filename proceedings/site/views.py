@@ -8,8 +8,8 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from proceedings.http import answers_in_json
-from proceedings.params import BadParameter
+from proceedings.site.http import answers_in_json
+from proceedings.site.params import BadParameter
 
 
 def error_json(message: str, *, status: int) -> JsonResponse:
@@ -44,7 +44,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 def too_many_requests(request: HttpRequest, *, retry_after: int) -> HttpResponse:
-    """A 429 from proceedings.throttle, with Retry-After in seconds, as the standard asks."""
+    """A 429 from proceedings.site.throttle, with Retry-After in seconds, as the standard asks."""
     message = ngettext(
         "Too many requests from your address. Please try again in %(seconds)d second.",
         "Too many requests from your address. Please try again in %(seconds)d seconds.",

@@ -15,7 +15,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 VENV_DIR = PROJECT_ROOT / ".venv"
 STAMP_FILE = VENV_DIR / ".jinaq-installed"
 PYPROJECT = PROJECT_ROOT / "pyproject.toml"

@@ -3,7 +3,7 @@
 Every check an editor can act on at once runs here, so its message stands on the form: the
 importer's own reading step (`read_source`: empty, too large, binary, encrypted or text-less PDF,
 undecodable text), a name that contradicts the content, and a file imported before. What takes
-time — splitting and storing the articles — runs in the background (proceedings/jobs.py).
+time — splitting and storing the articles — runs in the background (proceedings/editorial/jobs.py).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from proceedings.editorial.jobs import sha256_hex
 from proceedings.importer.metadata import VolumeMetadata, volume_metadata_from_mapping
 from proceedings.importer.read import read_source
 from proceedings.importer.types import ImportFileError
-from proceedings.jobs import sha256_hex
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
 
 ACCEPTED_SUFFIXES = {".pdf": "pdf", ".txt": "text"}

@@ -1,0 +1,1 @@
+"""The editors' workflow: upload, background import, review, fixes, repeats, publishing."""

@@ -114,7 +114,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+# Where `collectstatic` puts the hashed, compressed files `manage.py serve` needs (README, Deploying).
+STATIC_ROOT = Path(os.environ.get("JINAQ_STATIC_ROOT", BASE_DIR / "var" / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

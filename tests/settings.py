@@ -23,6 +23,8 @@ STATIC_ROOT = None  # no collectstatic output in tests: files come from the find
 # developer) never drop each other's database.
 DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}  # noqa: F405
 DATABASES["progress"]["TEST"] = {"MIRROR": "default"}  # noqa: F405
+for replica in JINAQ_READ_REPLICAS:  # noqa: F405 - a suite run with DATABASE_REPLICA_URLS set
+    DATABASES[replica]["TEST"] = {"MIRROR": "default"}  # noqa: F405
 
 # The per-client caps would stop a suite that searches hundreds of times a minute from one
 # address; tests/test_throttle.py switches them on where they are the subject.

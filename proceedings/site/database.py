@@ -1,4 +1,5 @@
-"""Which PostgreSQL Jinaq talks to: `DATABASE_URL` if set, else the embedded server."""
+"""Which PostgreSQL Jinaq talks to: `DATABASE_URL` if set, else the embedded server; and the
+streaming replicas of it named by `DATABASE_REPLICA_URLS` (proceedings/site/routers.py reads from them)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 EMBEDDED_ENGINE = "proceedings.site.embedded_postgres"
 EMBEDDED_DATABASE_NAME = "jinaq"
@@ -36,6 +38,36 @@ def database_config(environ: Mapping[str, str], *, project_root: Path) -> dict:
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
     }
+
+
+def replica_database_configs(environ: Mapping[str, str]) -> dict[str, dict]:
+    """Return DATABASES entries ("replica_1", "replica_2", …) for `DATABASE_REPLICA_URLS`.
+
+    The value is a comma-separated list of PostgreSQL URLs, each a hot standby of the primary.
+    A mistake stops the site at start-up, naming the item — never its password — because a
+    replica silently left out would only show later as load on the primary.
+    """
+    value = environ.get("DATABASE_REPLICA_URLS", "")
+    urls = [url.strip() for url in value.split(",") if url.strip()]
+    configs = {}
+    for number, url in enumerate(urls, start=1):
+        item = f"DATABASE_REPLICA_URLS item {number} ({url_without_password(url)})"
+        try:
+            config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{item} is not a database URL: {error}") from None
+        if config["ENGINE"] != "django.db.backends.postgresql":
+            raise ImproperlyConfigured(f"{item} must point at PostgreSQL, not {config['ENGINE']!r}")
+        configs[f"replica_{number}"] = config
+    return configs
+
+
+def url_without_password(url: str) -> str:
+    scheme, separator, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not separator or not at or ":" not in credentials:
+        return url
+    return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"
 
 
 def cache_config(environ: Mapping[str, str]) -> dict:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from proceedings.site.database import cache_config, database_config
+from proceedings.site.database import cache_config, database_config, replica_database_configs
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "proceedings.site.routers.ReplicaReadsMiddleware",  # asks who is signed in: after authentication
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "proceedings.site.middleware.ContentSecurityPolicyMiddleware",
@@ -93,6 +94,14 @@ DATABASES = {"default": database_config(os.environ, project_root=BASE_DIR)}
 # A second connection to the same database: an import runs in one transaction, and its progress
 # must reach the editor's browser before that transaction commits (proceedings/editorial/jobs.py).
 DATABASES["progress"] = {**DATABASES["default"]}
+# Hot standbys of the primary (DATABASE_REPLICA_URLS, comma-separated): readers' pages read from
+# them, editors and every write from the primary (proceedings/site/routers.py, docs/scaling.md).
+replicas = replica_database_configs(os.environ)
+DATABASES.update(replicas)
+JINAQ_READ_REPLICAS = list(replicas)
+DATABASE_ROUTERS = ["proceedings.site.routers.PrimaryReplicaRouter"]
+# After a browser sends a form, its reads stay on the primary this long: longer than replay lag.
+JINAQ_READ_PRIMARY_AFTER_WRITE_SECONDS = int(os.environ.get("JINAQ_READ_PRIMARY_AFTER_WRITE_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

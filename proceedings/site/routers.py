@@ -1,0 +1,173 @@
+"""Public reads from streaming replicas, everything else from the primary (`DATABASE_REPLICA_URLS`).
+
+A reader's request reads from one replica, taken in turn per request (not per query, so every
+query of a page sees the same moment of the archive). The primary serves the rest:
+
+- requests that may write (POST and the like), and the rest of any request once it has written;
+- signed-in users — the editors, in the admin and when they look at the public pages: an editor
+  who has just saved sees the change, whatever the replicas' lag;
+- for a few seconds after a browser's write (a cookie, `JINAQ_READ_PRIMARY_AFTER_WRITE_SECONDS`),
+  so whoever just sent a form sees its result even if a replica has not caught up yet;
+- reads inside a transaction; sessions, users, the admin log and the task queue, always;
+- anything outside a request: management commands, the import worker, the shell.
+
+With no replicas configured the router has no opinion and Django routes as it always did (to
+"default", or to the alias an object came from, such as the import progress's "progress").
+
+Which database a request reads from is a ContextVar that ReplicaReadsMiddleware sets before the
+view and resets after it: every thread, and every asyncio task, sees only its own request's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponse
+
+# Tables whose freshness matters more than their load: a login, a session, the admin's history
+# and the task queue must never be read a moment late.
+PRIMARY_ONLY_APPS = frozenset({"auth", "sessions", "admin", "django_tasks_database"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+PRIMARY_READS_COOKIE = "jinaq_primary_reads"
+
+
+@dataclass
+class RequestReads:
+    """Where the current request reads: `replica` is an alias, or None for the primary."""
+
+    replica: str | None
+    wrote: bool = False
+
+
+_request_reads: ContextVar[RequestReads | None] = ContextVar("jinaq_request_reads", default=None)
+# Turns among the replicas, started at a random one so that the workers of several app servers
+# do not all begin with the first. next() on a count is atomic under the GIL.
+_turns = itertools.count(random.randrange(1_000))
+
+
+def replica_aliases() -> list[str]:
+    return settings.JINAQ_READ_REPLICAS
+
+
+def replica_next(replicas: list[str]) -> str:
+    return replicas[next(_turns) % len(replicas)]
+
+
+@contextmanager
+def request_reads(replica: str | None) -> Iterator[RequestReads]:
+    """Route this context's reads to `replica` (None: the primary) until the block ends."""
+    reads = RequestReads(replica=replica)
+    token = _request_reads.set(reads)
+    try:
+        yield reads
+    finally:
+        _request_reads.reset(token)
+
+
+def primary_for(hints: dict, replicas: list[str]) -> str | None:
+    """The primary for an object read from a replica; otherwise Django's own choice (None)."""
+    instance = hints.get("instance")
+    if instance is not None and instance._state.db in replicas:
+        return DEFAULT_DB_ALIAS
+    return None
+
+
+class PrimaryReplicaRouter:
+    """Django's database router for the rules in this module's docstring."""
+
+    def db_for_read(self, model: type[Model], **hints) -> str | None:
+        replicas = replica_aliases()
+        if not replicas:
+            return None
+        reads = _request_reads.get()
+        if (
+            reads is None
+            or reads.replica is None
+            or reads.wrote
+            or model._meta.app_label in PRIMARY_ONLY_APPS
+            or connections[DEFAULT_DB_ALIAS].in_atomic_block
+        ):
+            return primary_for(hints, replicas)
+        return reads.replica
+
+    def db_for_write(self, model: type[Model], **hints) -> str | None:
+        replicas = replica_aliases()
+        if not replicas:
+            return None
+        reads = _request_reads.get()
+        if reads is not None:
+            reads.wrote = True  # the rest of this request reads its own writes
+        return primary_for(hints, replicas)
+
+    def allow_relation(self, obj1: Model, obj2: Model, **hints) -> bool | None:
+        replicas = replica_aliases()
+        if not replicas:
+            return None
+        same_data = {DEFAULT_DB_ALIAS, *replicas}
+        if obj1._state.db in same_data and obj2._state.db in same_data:
+            return True
+        return None
+
+    def allow_migrate(self, db: str, app_label: str, model_name: str | None = None, **hints) -> bool | None:
+        # A standby replays the primary's schema changes; it refuses writes of its own.
+        if db in replica_aliases():
+            return False
+        return None
+
+
+def request_reads_primary(request: HttpRequest) -> bool:
+    if request.method not in SAFE_METHODS:
+        return True
+    if primary_reads_cookie_fresh(request.COOKIES.get(PRIMARY_READS_COOKIE, "")):
+        return True
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+def primary_reads_cookie_fresh(value: str) -> bool:
+    """Whether the cookie's deadline (Unix seconds) is still ahead. A forged one only sends its
+    sender's reads to the primary, so it needs no signature."""
+    try:
+        return int(value) > time.time()
+    except ValueError:
+        return False
+
+
+def primary_reads_cookie_set(response: HttpResponse) -> None:
+    seconds = settings.JINAQ_READ_PRIMARY_AFTER_WRITE_SECONDS
+    response.set_cookie(
+        PRIMARY_READS_COOKIE,
+        str(int(time.time()) + seconds),
+        max_age=seconds,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+class ReplicaReadsMiddleware:
+    """Chooses where each request reads (after AuthenticationMiddleware, which it asks who is
+    signed in) and marks a browser that wrote, for its next few seconds of reads."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        replicas = replica_aliases()
+        if not replicas:
+            return self.get_response(request)
+        replica = None if request_reads_primary(request) else replica_next(replicas)
+        with request_reads(replica) as reads:
+            response = self.get_response(request)
+        if reads.wrote or request.method not in SAFE_METHODS:
+            primary_reads_cookie_set(response)
+        return response

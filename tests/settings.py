@@ -29,3 +29,7 @@ for replica in JINAQ_READ_REPLICAS:  # noqa: F405 - a suite run with DATABASE_RE
 # The per-client caps would stop a suite that searches hundreds of times a minute from one
 # address; tests/test_throttle.py switches them on where they are the subject.
 RATELIMIT_ENABLE = False
+
+# Caches in this process's memory whatever the environment says: tests clear them, and clearing a
+# shared Redis would wipe someone else's keys. tests/test_page_cache.py asks for Redis itself.
+CACHES = {"default": cache_config({}), "pages": page_cache_config({})}  # noqa: F405

@@ -70,13 +70,43 @@ def url_without_password(url: str) -> str:
     return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"
 
 
+def cache_url(environ: Mapping[str, str]) -> str:
+    """The Redis server every worker shares: REDIS_URL, or JINAQ_CACHE_URL (its older name); ''
+    for none."""
+    url = (environ.get("REDIS_URL") or environ.get("JINAQ_CACHE_URL") or "").strip()
+    if url and not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError(f"REDIS_URL must be a redis:// address, not {url!r}")
+    return url
+
+
 def cache_config(environ: Mapping[str, str]) -> dict:
-    """Django's CACHES["default"]: Redis when JINAQ_CACHE_URL names one (shared by every worker,
-    as the per-client caps of proceedings/site/throttle.py need in production), else memory in this
-    process."""
-    url = environ.get("JINAQ_CACHE_URL", "").strip()
+    """Django's CACHES["default"], where the per-client caps of proceedings/site/throttle.py count:
+    Redis when REDIS_URL names one (shared by every worker, as the caps need in production), else
+    memory in this process."""
+    url = cache_url(environ)
     if not url:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "jinaq"}
-    if not url.startswith(("redis://", "rediss://", "unix://")):
-        raise ValueError(f"JINAQ_CACHE_URL must be a redis:// address, not {url!r}")
     return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+
+
+def page_cache_config(environ: Mapping[str, str]) -> dict:
+    """CACHES["pages"], the rendered public pages (proceedings/site/page_cache.py): apart from the
+    caps' counts, so a crowd of pages never pushes a count out. In Redis, under their own prefix,
+    shared by every worker; else in this process's memory, up to JINAQ_PAGE_CACHE_ENTRIES pages
+    (about 20-60 kB each)."""
+    url = cache_url(environ)
+    timeout = 24 * 60 * 60  # pages go stale by the content token, not by age; this only bounds memory
+    if not url:
+        entries = int(environ.get("JINAQ_PAGE_CACHE_ENTRIES", "2000"))
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "jinaq-pages",
+            "TIMEOUT": timeout,
+            "OPTIONS": {"MAX_ENTRIES": entries},
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "jinaq-pages",
+        "TIMEOUT": timeout,
+    }

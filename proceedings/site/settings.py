@@ -8,7 +8,12 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from proceedings.site.database import cache_config, database_config, replica_database_configs
+from proceedings.site.database import (
+    cache_config,
+    database_config,
+    page_cache_config,
+    replica_database_configs,
+)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -176,9 +181,12 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # database backend: the upload queues its import inside its own transaction (proceedings/editorial/jobs.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Django's cache: per process, unless JINAQ_CACHE_URL names a Redis server shared by every
-# worker (redis://host:6379/0). The per-client caps below count in it.
-CACHES = {"default": cache_config(os.environ)}
+# Django's cache: per process, unless REDIS_URL (or its older name JINAQ_CACHE_URL) names a Redis
+# server shared by every worker (redis://host:6379/0). The per-client caps below count in
+# "default"; public pages for anonymous readers are kept in "pages" (proceedings/site/page_cache.py),
+# which JINAQ_PAGE_CACHE=0 switches off.
+CACHES = {"default": cache_config(os.environ), "pages": page_cache_config(os.environ)}
+JINAQ_PAGE_CACHE = env_bool("JINAQ_PAGE_CACHE", default=True)
 
 # Anonymous searches and citation exports per client (proceedings/site/throttle.py): '<count>/<s|m|h>'.
 RATELIMIT_ENABLE = env_bool("JINAQ_RATE_LIMITS", default=True)

@@ -12,6 +12,7 @@ from authors.names import names_compatible, normalise_name
 from authors.services import person_record_variant, person_resolve
 from proceedings.importer.types import ArticleDraft, PersonDraft
 from proceedings.models import Proceedings
+from proceedings.site.page_cache import page_cache_invalidate
 from proceedings.transliteration import former_slugs_joined, slug_from_text
 
 LANGUAGES = ("kk", "ru", "en")
@@ -42,6 +43,7 @@ def topic_vocabulary_load(*, entries: Iterable[dict]) -> int:
         if entry["slug"] not in existing
     ]
     Topic.objects.bulk_create(new_topics)
+    page_cache_invalidate()
     return len(new_topics)
 
 

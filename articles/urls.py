@@ -2,14 +2,18 @@ from django.urls import path
 
 from articles import citation_views, views
 from articles.search import views as search_views
+from proceedings.site.page_cache import cached_page
+
+# The browse pages are cached whole for anonymous readers (proceedings/site/page_cache.py); search
+# is not (a thousand different queries would each be asked once), nor the reader's own list.
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("proceedings/", views.volume_list, name="volume_list"),
-    path("proceedings/<slug:slug>/", views.volume_detail, name="volume_detail"),
-    path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
-    path("topics/", views.topic_list, name="topic_list"),
-    path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
+    path("", cached_page(views.home), name="home"),
+    path("proceedings/", cached_page(views.volume_list), name="volume_list"),
+    path("proceedings/<slug:slug>/", cached_page(views.volume_detail), name="volume_detail"),
+    path("articles/<slug:slug>/", cached_page(views.article_detail), name="article_detail"),
+    path("topics/", cached_page(views.topic_list), name="topic_list"),
+    path("topics/<slug:slug>/", cached_page(views.topic_detail), name="topic_detail"),
     path("search/", search_views.search, name="search"),
     path("cite/<slug:format_slug>/", citation_views.citation_download, name="citation_download"),
     path("citations/", citation_views.citation_list_page, name="citation_list"),

@@ -15,6 +15,7 @@ from authors.names import index_letter, names_compatible, normalise_name, person
 from authors.search import person_search_vector
 from proceedings.editorial.history import DELETION, change_record
 from proceedings.models import Proceedings, ProceedingsStatus
+from proceedings.site.page_cache import page_cache_invalidate
 from proceedings.transliteration import former_slugs_joined, slug_from_text
 
 
@@ -128,6 +129,7 @@ def person_refresh_article_counts(*, people: Iterable[int] | QuerySet | None = N
         return Coalesce(Subquery(per_person), Value(0))
 
     targets = Person.objects.all() if people is None else Person.objects.filter(pk__in=people)
+    page_cache_invalidate()
     return targets.update(
         articles_as_author=count(Role.AUTHOR), articles_as_supervisor=count(Role.SUPERVISOR)
     )
@@ -162,6 +164,7 @@ def person_merge(*, keep: Person, remove: Person, user=None) -> Person:
 
     if keep.pk == remove.pk:
         raise ValueError("A person cannot be merged into themselves.")
+    page_cache_invalidate()
     for authorship in Authorship.objects.filter(person=remove).select_for_update():
         twin = Authorship.objects.filter(
             article=authorship.article_id, role=authorship.role, person=keep

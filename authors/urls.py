@@ -1,8 +1,9 @@
 from django.urls import path
 
 from authors import views
+from proceedings.site.page_cache import cached_page
 
 urlpatterns = [
-    path("", views.author_index, name="author_index"),
-    path("<slug:slug>/", views.author_detail, name="author_detail"),
+    path("", cached_page(views.author_index), name="author_index"),
+    path("<slug:slug>/", cached_page(views.author_detail), name="author_detail"),
 ]

@@ -184,3 +184,22 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in {ImportJobStatus.DONE, ImportJobStatus.FAILED}
+
+
+class ContentGeneration(models.Model):
+    """One row whose token changes whenever what readers see changes: a cached public page is
+    good only under the token it was rendered with (proceedings/site/page_cache.py).
+
+    In the database rather than the cache: every worker process, the import worker and each read
+    replica then agree on it, and a replica hands out a token only together with the data it came
+    with (a token in Redis could run ahead of a lagging replica and stamp old data as new).
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("content generation")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="content_generation_single_row")]
+
+    def __str__(self) -> str:
+        return self.token

@@ -27,6 +27,7 @@ from proceedings.importer.pipeline import Progress, parse_proceedings
 from proceedings.importer.topics import assign_topics
 from proceedings.importer.types import ImportFileError, ImportPlan
 from proceedings.models import Proceedings, ProceedingsStatus
+from proceedings.site.page_cache import page_cache_invalidate
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def proceedings_import(
     earlier = Proceedings.objects.filter(source_sha256=source_sha256).first()
     if earlier is not None:
         return ImportOutcome(proceedings=earlier, plan=None, same_file_already_imported=True)
+    page_cache_invalidate()
     plan = import_plan_build(data=data, filename=filename, max_bytes=max_bytes, progress=progress)
     if not plan.articles:
         raise ImportFileError(f"No articles were found in {filename}.")

@@ -2,6 +2,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.db import transaction
 
 from proceedings.services import ImportOutcome, proceedings_import_bundled
@@ -18,6 +19,13 @@ def media_root(settings, tmp_path):
     """Uploaded and imported files go to a per-test folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def page_cache_empty():
+    """Every test starts with no cached public pages (proceedings/site/page_cache.py): a rolled-back
+    test leaves the content token as it found it, so an earlier test's page would still match."""
+    caches["pages"].clear()
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,30 @@
-"""Template pieces of citing: the formats to offer and the session's citation list."""
+"""Template pieces of citing: the formats to offer and the session's citation list.
+
+The list is the reader's own, so on a cached public page its badge and each article's add/remove
+form are holes the page cache fills per request (proceedings/site/page_cache.py); the fillers below
+are registered for that in articles/apps.py, and the tags render through them too, so a page looks
+the same cached or not.
+"""
 
 from __future__ import annotations
 
 from django import template
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 
 from articles.citation_list import citation_list_slugs
 from articles.citations.formats import FORMATS, Format
+from proceedings.site.page_cache import hole_marker, punching_holes
 
 register = template.Library()
+
+BADGE_HOLE = "citation-badge"
+TOGGLE_HOLE = "citation-toggle"
+# Stands in for the slug while a form is rendered once per state; slugs need no escaping.
+SLUG_STAND_IN = "\ue000slug\ue000"
 
 
 @register.simple_tag
@@ -15,16 +32,44 @@ def citation_formats() -> list[tuple[str, Format]]:
     return list(FORMATS.items())
 
 
-def _slugs(context: template.Context) -> list[str]:
+def citation_badges_html(request: HttpRequest, args: list[str]) -> dict[str, str]:
+    """The navigation's count of articles in the reader's list ('' for none)."""
+    count = len(citation_list_slugs(request.session))
+    return dict.fromkeys(args, render_to_string("articles/_citation_badge.html", {"count": count}))
+
+
+def citation_toggles_html(request: HttpRequest, slugs: list[str]) -> dict[str, str]:
+    """Each article's add-or-remove form, for this reader's list and with this reader's CSRF token.
+    The form is rendered once per state and the slug put in: a contents page has fifty of them."""
+    listed = set(citation_list_slugs(request.session))
+    context = {
+        "slug": SLUG_STAND_IN,
+        "next": request.get_full_path(),
+        "csrf_token": get_token(request),
+        "LANGUAGE_CODE": translation.get_language(),
+    }
+    forms = {
+        state: render_to_string("articles/_citation_toggle.html", {**context, "listed": state})
+        for state in {slug in listed for slug in slugs}
+    }
+    return {slug: forms[slug in listed].replace(SLUG_STAND_IN, slug) for slug in slugs}
+
+
+@register.simple_tag(takes_context=True)
+def citation_badge(context: template.Context) -> SafeString:
     request = context.get("request")
-    return citation_list_slugs(request.session) if request is not None else []
+    if request is None:
+        return mark_safe("")
+    if punching_holes(request):
+        return hole_marker(BADGE_HOLE)
+    return mark_safe(citation_badges_html(request, [""])[""])
 
 
 @register.simple_tag(takes_context=True)
-def in_citation_list(context: template.Context, slug: str) -> bool:
-    return slug in _slugs(context)
-
-
-@register.simple_tag(takes_context=True)
-def citation_list_count(context: template.Context) -> int:
-    return len(_slugs(context))
+def citation_toggle(context: template.Context, slug: str) -> SafeString:
+    request = context.get("request")
+    if request is None:
+        return mark_safe("")
+    if punching_holes(request):
+        return hole_marker(TOGGLE_HOLE, slug)
+    return mark_safe(citation_toggles_html(request, [slug])[slug])

@@ -49,6 +49,7 @@ from proceedings.importer.pipeline import build_article
 from proceedings.importer.topics import assign_topics
 from proceedings.importer.types import ArticleDraft, Header, Line
 from proceedings.models import Proceedings
+from proceedings.site.page_cache import page_cache_invalidate
 
 __all__ = [
     "ArticleEditError",
@@ -141,6 +142,7 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
         )
     lost_people = article_people(second)
     position = second.position
+    page_cache_invalidate()
     change_record(
         user=user,
         obj=second,
@@ -207,6 +209,7 @@ def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Art
                 "end": article.source_end_line,
             }
         )
+    page_cache_invalidate()
     source = volume_source(proceedings=article.proceedings)
     cut = article_lines(article=article, source=source)
     at = bisect_left([line.raw for line in cut.lines], at_line)  # a blank line: the next text line
@@ -291,6 +294,7 @@ def article_body_start_set(*, article: Article, body_start_line: int, user) -> A
     body_index = bisect_left([line.raw for line in cut.lines], body_start_line)
     if body_index == cut.body_index and article.body_start_line is not None:
         return article
+    page_cache_invalidate()
     header = header_from_lines(cut.lines[:body_index], source=source)
     before = article_people(article)
     article.title = header.title or None

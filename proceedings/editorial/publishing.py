@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
 from proceedings.models import ImportJobStatus, Proceedings, ProceedingsStatus
+from proceedings.site.page_cache import page_cache_invalidate
 
 
 class PublishError(ValueError):
@@ -26,6 +27,7 @@ def proceedings_set_status(*, volume: Proceedings, user: AbstractBaseUser, statu
     volume = Proceedings.objects.select_for_update().get(pk=volume.pk)
     if volume.status == status:
         return False
+    page_cache_invalidate()
     with person_article_counts_kept(
         authorships=lambda: Authorship.objects.filter(article__proceedings=volume)
     ):

@@ -18,6 +18,7 @@ from authors.services import person_refresh_article_counts
 from proceedings.editorial.editing import ArticleEditError, article_locked, article_people, positions_shift
 from proceedings.editorial.history import DELETION, change_record
 from proceedings.importer.dedupe import is_repeat_warning
+from proceedings.site.page_cache import page_cache_invalidate
 
 
 def _suspected(article: Article) -> tuple[Article, Article]:
@@ -39,6 +40,7 @@ def article_repeat_confirm(*, article: Article, user) -> Article:
     """
     copy, original = _suspected(article)
     people = article_people(copy)
+    page_cache_invalidate()
     change_record(
         user=user,
         obj=copy,
@@ -82,6 +84,7 @@ def article_repeat_dismiss(*, article: Article, user) -> Article:
             )
             % {"article": copy, "original": original}
         )
+    page_cache_invalidate()
     copy.repeat_of = None
     copy.import_warnings = [warning for warning in copy.import_warnings if not is_repeat_warning(warning)]
     copy.save(update_fields=["repeat_of", "import_warnings", "updated_at"])

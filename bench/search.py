@@ -3,10 +3,10 @@
     .venv/bin/python bench/search.py [--articles 100000] [--rebuild] [--repeat 3]
 
 Builds (once; --rebuild to redo) a scratch database `jinaq_bench` on the embedded PostgreSQL
-(or on DATABASE_URL's server) holding a synthetic corpus generated from the seed's own text:
-the bundled proceedings are imported, then each synthetic article takes a few paragraphs of
-a seed article of the same language, with the seed article's people and topics, spread over
-200 volumes and 20 years. Search vectors are built by the same code as for real articles.
+(or on DATABASE_URL's server) holding the synthetic corpus of bench/corpus.py: the bundled
+proceedings imported, then synthetic articles each made of a few paragraphs of a seed article,
+with the seed article's people and topics, spread over 200 volumes and 20 years; search vectors
+equal to the ones the real code builds.
 Then it times a fixed mix of queries (Kazakh inflected forms, Russian, English, Latin-script,
 names, phrases, exclusions, rare and very common words): `article_search` up to the first
 page of hits with the total count ("search"), and the full HTML page through Django's test
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import sys
 import time
 from pathlib import Path
@@ -28,8 +27,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 BENCH_DATABASE = "jinaq_bench"
 
 import django  # noqa: E402
+from corpus import corpus_build  # noqa: E402 - bench/ is the script's folder
 from django.conf import settings  # noqa: E402
-from scratch_database import scratch_database  # noqa: E402 - bench/ is the script's folder
+from scratch_database import scratch_database  # noqa: E402
 
 QUERIES = [
     "журналистиканың", "телефонияның", "жасанды интеллект", '"жасанды интеллект"', "медиа",
@@ -46,71 +46,12 @@ def use_bench_database() -> None:
 
 
 def build_corpus(total: int) -> None:
-    from django.db import connection, transaction  # noqa: PLC0415
-
-    from articles.models import Article  # noqa: PLC0415
-    from articles.search.index import article_search_refresh  # noqa: PLC0415
-    from authors.models import Authorship  # noqa: PLC0415
-    from proceedings.models import Proceedings  # noqa: PLC0415
-    from proceedings.services import proceedings_import_bundled  # noqa: PLC0415
-
-    with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE proceedings_proceedings, authors_person, articles_searchterm CASCADE")
-    settings.MEDIA_ROOT = Path("/tmp/jinaq-bench-media")
-    proceedings_import_bundled()
-    seeds = list(Article.objects.prefetch_related("topics", "authorships"))
-    random.seed(20251125)
-    volumes = [
-        Proceedings.objects.create(
-            slug=f"synthetic-{n}", year=2006 + n % 20, title_en=f"Synthetic volume {n}", status="published"
-        )
-        for n in range(200)
-    ]
-    started, made = time.perf_counter(), 0
-    while made < total:
-        batch, origins = [], []
-        for _ in range(min(2000, total - made)):
-            seed = random.choice(seeds)
-            paragraphs = seed.body.split("\n\n")
-            start = random.randrange(max(1, len(paragraphs) - 4))
-            made += 1
-            origins.append(seed)
-            batch.append(
-                Article(
-                    proceedings=volumes[made % len(volumes)],
-                    position=made // len(volumes) + 1,
-                    title=seed.title,
-                    title_display=seed.title_display,
-                    language=seed.language,
-                    keywords_kk=seed.keywords_kk,
-                    keywords_ru=seed.keywords_ru,
-                    keywords_en=seed.keywords_en,
-                    abstract_kk=seed.abstract_kk,
-                    abstract_ru=seed.abstract_ru,
-                    abstract_en=seed.abstract_en,
-                    body="\n\n".join(paragraphs[start : start + random.randint(3, 6)]),
-                    source_start_line=1,
-                    source_end_line=2,
-                    content_hash=f"{made:064x}",
-                    slug=f"synthetic-{made}",
-                )
-            )
-        with transaction.atomic():
-            created = Article.objects.bulk_create(batch)
-            links = []
-            for article, origin in zip(created, origins, strict=True):
-                links += [
-                    Authorship(article=article, person_id=a.person_id, role=a.role, order=a.order)
-                    for a in origin.authorships.all()
-                ]
-                article.topics.set(origin.topics.all())
-            Authorship.objects.bulk_create(links)
-            article_search_refresh(article_ids=[article.pk for article in created])
-        rate = made / (time.perf_counter() - started)
-        print(f"\r{made}/{total} articles ({rate:.0f}/s)", end="", flush=True)
-    print()
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
+    build = corpus_build(total)
+    print(
+        f"built {build.articles:,} articles in {build.seconds:.0f} s ({build.rate:.0f}/s; "
+        f"{build.prototypes:,} distinct texts indexed by the real writer, "
+        f"{build.sample_checked} copied vectors checked against it)"
+    )
 
 
 def percentile(values: list[float], fraction: float) -> float:

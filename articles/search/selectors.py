@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial, reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchQueryCombinable, SearchRank
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connections, router
 from django.db.models import Count, F, FloatField, Q, QuerySet, Value
 
 from articles.models import Article, SearchEntry, Topic
@@ -166,9 +166,10 @@ def index_scans() -> Iterator[None]:
     which it takes to be cheap; it is not, because every row's document vector is stored out of
     line and must be fetched and unpacked to be tested. Through the GIN index a count never
     reads the documents at all. Session settings, put back in `finally` (a rolled-back
-    transaction puts them back itself).
+    transaction puts them back itself). On the connection the queries read from: a replica's in
+    a reader's request (proceedings/site/routers.py).
     """
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(SearchEntry)].cursor() as cursor:
         cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off")
         try:
             yield

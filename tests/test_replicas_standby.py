@@ -27,6 +27,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
+from articles.search.index import article_search_refresh
 from proceedings.models import Proceedings, ProceedingsStatus
 from proceedings.site.embedded_postgres.replication import ReplicatedCluster, replicated_cluster
 from proceedings.site.routers import request_reads
@@ -171,22 +172,32 @@ def test_standbys_are_hot_standbys_that_refuse_writes(cluster):
 
 def test_readers_pages_are_read_from_one_replica_per_request_in_turn(cluster):
     article = ArticleFactory(title="МЕДИА ЖӘНЕ ҚОҒАМ")
+    article_search_refresh(article_ids=[article.pk])
     cluster.replay_wait()
     reader = Client()
+    addresses = [
+        reverse("article_detail", args=[article.slug]),
+        reverse("article_detail", args=[article.slug]) + "?format=json",
+        reverse("home"),
+        reverse("volume_detail", args=[article.proceedings.slug]) + "?format=json",
+        reverse("search") + "?q=медиа",
+        "/api/search?q=медиа",
+    ]
 
-    requests = []
-    for params in ({}, {"format": "json"}, {}, {"format": "json"}):
+    statuses, used = [], []
+    for address in addresses:
         with queries_seen() as seen:
-            response = reader.get(reverse("article_detail", args=[article.slug]), params)
-        requests.append((response.status_code, aliases_used(seen)))
+            statuses.append(reader.get(address).status_code)
+        used.append(aliases_used(seen))
+    found = reader.get("/api/search", {"q": "медиа"}).json()["results"]
 
-    statuses = [status for status, _ in requests]
-    used = [aliases for _, aliases in requests]
-    assert statuses == [200, 200, 200, 200]
+    assert statuses == [200] * len(addresses)
+    # Every query of a page on one replica (the search's planner settings too), none on the primary.
     assert used in (
-        [["replica_1"], ["replica_2"], ["replica_1"], ["replica_2"]],
-        [["replica_2"], ["replica_1"], ["replica_2"], ["replica_1"]],
+        [["replica_1"], ["replica_2"]] * (len(addresses) // 2),
+        [["replica_2"], ["replica_1"]] * (len(addresses) // 2),
     )
+    assert [hit["slug"] for hit in found] == [article.slug]
 
 
 def test_a_row_written_on_the_primary_reaches_readers_once_replayed(cluster):

@@ -8,9 +8,14 @@ Redis on 127.0.0.1:6379 (as CI runs them).
 
 from __future__ import annotations
 
+import os
 import re
 import socket
+import subprocess
+import sys
 import uuid
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import User
@@ -32,6 +37,7 @@ from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, Pr
 pytestmark = pytest.mark.django_db(transaction=True)
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
+MANAGE = Path(__file__).resolve().parents[3] / "manage.py"
 BADGE = re.compile(r'class="site-nav__citations"[^>]*>[^<]*(?:<span class="count-badge">(\d+)</span>)?</a>')
 TOGGLE = re.compile(
     r'<form class="citation-toggle" method="post" action="([^"]+)"[^>]*>\s*'
@@ -362,3 +368,41 @@ def test_page_caching_switched_off_renders_every_request(archive, client, settin
     settings.JINAQ_PAGE_CACHE = False
     queries = [get(client, "/kk/")[1] for _ in range(2)]
     assert queries[0] == queries[1] > 1
+
+
+def database_url() -> str:
+    """This test run's database as a DATABASE_URL (embedded server: its socket folder as the host)."""
+    params = connection.get_connection_params()
+    host = quote(params.get("host") or "localhost", safe="")
+    port = f":{params['port']}" if params.get("port") else ""
+    password = f":{quote(params['password'], safe='')}" if params.get("password") else ""
+    return f"postgres://{quote(params.get('user') or 'postgres')}{password}@{host}{port}/{params['dbname']}"
+
+
+def test_a_change_made_by_another_process_shows_on_the_next_request(archive, client):
+    """The import worker, another gunicorn worker, the shell: each has a page cache of its own in
+    memory, and the content token in the database tells this one that its pages are stale."""
+    urls = ["/kk/articles/first/", "/kk/"]
+    cache_pages(client, urls)
+    environment = {
+        "PATH": os.environ["PATH"],
+        "JINAQ_NO_BOOTSTRAP": "1",
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": database_url(),
+    }
+    code = (
+        "from proceedings.editorial.publishing import proceedings_unpublish;"
+        "from proceedings.models import Proceedings;"
+        "from django.contrib.auth.models import User;"
+        "proceedings_unpublish(volume=Proceedings.objects.get(slug='media-2025'),"
+        " user=User.objects.create_user('worker'))"
+    )
+    subprocess.run(
+        [sys.executable, str(MANAGE), "shell", "-c", code],
+        env=environment,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert client.get(urls[0]).status_code == 404
+    assert "Медиа 2025" not in get(client, urls[1])[0]

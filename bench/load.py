@@ -1,0 +1,286 @@
+"""Load over loopback against `manage.py serve` at 100,000 articles: req/s, p50/p99, errors, time-outs.
+
+    .venv/bin/python bench/load.py [--duration 10] [--connections 16] [--kinds article,home,...]
+                                   [--workers N] [--threads N] [--database jinaq_bench] [--migrate]
+
+Starts the production server itself — `manage.py serve` (gunicorn and the task worker) with a
+deployment's settings: DEBUG off, a secret key, hashed and compressed static files collected into
+var/load/static, ALLOWED_HOSTS=127.0.0.1, the HTTPS redirect on (every request says it came
+through a TLS proxy, X-Forwarded-Proto) — on a free port, against the benchmarks' corpus in the
+scratch database `jinaq_bench` (bench/corpus.py builds it; this script only reads it, and with
+unapplied migrations `serve` refuses: run bench/pages.py once, or pass --migrate). The per-client
+caps are off (JINAQ_RATE_LIMITS=0): sixteen connections from one address are a crowd of readers
+here, not one reader. Its log (the access log, a line per request) is var/load/serve.log.
+
+The load tool is wrk (`apt-get install wrk`): written in C with an event loop, it keeps 16
+connections busy for a few per cent of one core, where a Python client would take a large share
+of this 2-core machine from the server it measures. bench/load.lua walks a list of paths, each
+wrk thread from its own offset, so a list longer than the run never asks for a page twice.
+
+Each page kind is loaded alone for --duration seconds (16 connections, 2 wrk threads, wrk's
+2-second time-out), then all kinds mixed: articles over thousands of distinct articles in the
+three interface languages, home, the search API and the search page over 3,000 distinct queries
+(words, word pairs and names of the corpus), author, topic and volume pages. An untimed warm-up
+over other addresses comes first. An error is an answer other than 200 or a socket error; a
+time-out is a request without an answer within 2 s. Goals at 100,000 articles on 2 cores (issue
+13): article and home >= 300 req/s, search API >= 120 req/s, search page >= 40 req/s, 0 errors
+and 0 time-outs everywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+SCRATCH = ROOT / "var" / "load"
+LANGUAGES = ("kk", "ru", "en")
+GOALS = {"article": 300, "home": 300, "search API": 120, "search page": 40}  # req/s
+MIX = {"article": 50, "home": 10, "search API": 15, "search page": 10, "author": 5, "topic": 5, "volume": 5}
+
+import django  # noqa: E402
+from django.conf import settings  # noqa: E402
+from scratch_database import scratch_database  # noqa: E402 - bench/ is the script's folder
+
+# ---- what to ask for ------------------------------------------------------------------------------
+
+
+def search_queries(count: int, rng: random.Random) -> list[str]:
+    """Distinct queries a reader could type: words of the corpus's titles and keywords, adjacent
+    word pairs of its titles, people's surnames (enough that a cache of results cannot carry it)."""
+    from articles.models import Article  # noqa: PLC0415
+    from authors.models import Person  # noqa: PLC0415
+
+    words, pairs = set(), set()
+    texts = Article.objects.values_list("title_display", "keywords_kk", "keywords_ru", "keywords_en")
+    for title, *keywords in texts.order_by("title_display").distinct()[:3000]:
+        title_words = re.findall(r"\w{4,}", title.lower())
+        words.update(title_words)
+        pairs.update(" ".join(pair) for pair in itertools.pairwise(title_words))
+        for keyword_list in keywords:
+            words.update(re.findall(r"\w{4,}", " ".join(keyword_list or []).lower()))
+    names = {
+        name.split()[0] for name in Person.objects.values_list("display_name", flat=True) if name.split()
+    }
+    queries = sorted(words | pairs | names)
+    rng.shuffle(queries)
+    return queries[:count]
+
+
+def page_paths(rng: random.Random, *, articles: int, queries: int) -> dict[str, list[str]]:
+    """Each page kind -> its addresses, in the order they are asked for."""
+    from articles.models import Article, Topic  # noqa: PLC0415
+    from authors.models import LISTED, Person  # noqa: PLC0415
+    from proceedings.models import Proceedings  # noqa: PLC0415
+
+    def spread(slugs: list[str], address: str) -> list[str]:
+        return [f"/{LANGUAGES[n % 3]}{address.format(quote(slug))}" for n, slug in enumerate(slugs)]
+
+    published = Article.objects.filter(proceedings__status="published")
+    article_slugs = list(published.order_by("?").values_list("slug", flat=True)[:articles])
+    volumes = list(Proceedings.objects.filter(status="published").values_list("slug", flat=True))
+    topics = list(Topic.objects.values_list("slug", flat=True))
+    people = list(Person.objects.filter(LISTED).order_by("?").values_list("slug", flat=True)[:3000])
+    found = search_queries(queries, rng)
+    paths = {
+        "article": spread(article_slugs, "/articles/{}/"),
+        "home": [f"/{language}/" for language in LANGUAGES],
+        "search API": [f"/api/search?{urlencode({'q': query})}" for query in found],
+        "search page": [f"/{LANGUAGES[n % 3]}/search/?{urlencode({'q': q})}" for n, q in enumerate(found)],
+        "author": spread(people, "/authors/{}/"),
+        "topic": spread(topics * 3, "/topics/{}/"),
+        "volume": spread(volumes * 3, "/proceedings/{}/"),
+    }
+    for kind in ("topic", "volume", "author"):
+        rng.shuffle(paths[kind])
+    return paths
+
+
+def mixed(paths: dict[str, list[str]], rng: random.Random, *, total: int) -> list[str]:
+    """`total` addresses drawn by MIX's weights; each kind's list walked from its second half, so
+    the mix asks for pages its kind's own run has not."""
+    kinds = rng.choices(list(MIX), weights=list(MIX.values()), k=total)
+    cursors = {kind: len(paths[kind]) // 2 for kind in MIX}
+    chosen = []
+    for kind in kinds:
+        chosen.append(paths[kind][cursors[kind] % len(paths[kind])])
+        cursors[kind] += 1
+    return chosen
+
+
+# ---- the server --------------------------------------------------------------------------------------
+
+
+def database_url() -> str:
+    """DATABASE_URL for `serve`: the bench database on the same server (embedded: its socket folder)."""
+    from django.db import connection  # noqa: PLC0415
+
+    params = connection.get_connection_params()
+    host = quote(params.get("host") or "localhost", safe="")
+    port = f":{params['port']}" if params.get("port") else ""
+    password = f":{quote(params['password'], safe='')}" if params.get("password") else ""
+    return f"postgres://{quote(params.get('user') or 'postgres')}{password}@{host}{port}/{params['dbname']}"
+
+
+def server_environment(port: int, arguments: argparse.Namespace) -> dict[str, str]:
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "proceedings.site.settings",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url(),
+        "JINAQ_STATIC_ROOT": str(SCRATCH / "static"),
+        "JINAQ_MEDIA_ROOT": str(SCRATCH / "media"),
+        "JINAQ_BIND": f"127.0.0.1:{port}",
+        "JINAQ_RATE_LIMITS": "0",
+        "JINAQ_NO_BOOTSTRAP": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+    for name, value in (("JINAQ_WORKERS", arguments.workers), ("JINAQ_THREADS", arguments.threads)):
+        if value:
+            environment[name] = str(value)
+    return environment
+
+
+def start_server(environment: dict[str, str], *, migrate: bool) -> subprocess.Popen:
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=environment, check=True)
+    with (SCRATCH / "serve.log").open("wb") as log:
+        server = subprocess.Popen(
+            [*manage, "serve", *(["--migrate"] if migrate else [])],
+            env=environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    base = f"http://{environment['JINAQ_BIND']}"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(
+                f"serve stopped (exit {server.returncode}):\n{(SCRATCH / 'serve.log').read_text()}"
+            )
+        try:
+            request = urllib.request.Request(f"{base}/kk/", headers={"X-Forwarded-Proto": "https"})
+            with urllib.request.urlopen(request, timeout=10):
+                return server
+        except OSError:
+            time.sleep(0.3)
+    server.kill()
+    raise SystemExit("serve did not answer within 300 s; see var/load/serve.log")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+# ---- the load ----------------------------------------------------------------------------------------
+
+
+def load(base: str, paths: list[str], *, seconds: int, connections: int) -> dict:
+    listing = SCRATCH / "paths.txt"
+    listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    threads = min(2, connections)
+    command = [
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "2s",
+        "-s", str(ROOT / "bench" / "load.lua"), base, "--", str(listing), str(threads),
+    ]  # fmt: skip
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    answered_ok = result["statuses"].get("200", 0)
+    sockets = result["connect"] + result["read"] + result["write"]
+    seconds_run = result["duration_us"] / 1e6
+    return {
+        "urls": min(len(set(paths)), result["requests"]),  # asked for, at most once each until the list wraps
+        "requests": result["requests"],
+        "rate": result["requests"] / seconds_run,
+        "p50": result["p50_us"] / 1000,
+        "p99": result["p99_us"] / 1000,
+        "errors": sum(result["statuses"].values()) - answered_ok + sockets,
+        "timeouts": result["timeout"],
+        "statuses": result["statuses"],
+    }
+
+
+def report(rows: dict[str, dict], *, connections: int, seconds: float, workers: str) -> None:
+    print(f"\n{connections} connections, {seconds:g} s per kind, serve with {workers}\n")
+    print(
+        "| page kind | distinct URLs | requests | req/s | p50 ms | p99 ms | errors | time-outs | goal req/s |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for kind, row in rows.items():
+        goal = GOALS.get(kind)
+        verdict = "" if goal is None else (f"{goal} ✓" if row["rate"] >= goal else f"{goal} ✗")
+        print(
+            f"| {kind} | {row['urls']:,} | {row['requests']:,} | {row['rate']:.0f} | {row['p50']:.0f} | "
+            f"{row['p99']:.0f} | {row['errors']} | {row['timeouts']} | {verdict} |"
+        )
+    odd = {kind: row["statuses"] for kind, row in rows.items() if row["errors"]}
+    if odd:
+        print("\nstatuses where there were errors:", json.dumps(odd))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page kind")
+    parser.add_argument("--warmup", type=int, default=5, help="untimed seconds first")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--kinds", default=",".join([*MIX, "mix"]), help="comma-separated, of: %(default)s")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default: serve's, 2 x cores + 1)")
+    parser.add_argument("--threads", type=int, help="threads per worker (> 1: gthread)")
+    parser.add_argument("--database", default="jinaq_bench")
+    parser.add_argument("--migrate", action="store_true", help="let serve apply pending migrations")
+    arguments = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("bench/load.py needs wrk: apt-get install wrk")
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    scratch_database(settings, arguments.database, create=False)
+    django.setup()
+    from articles.models import Article  # noqa: PLC0415
+
+    print(f"{arguments.database}: {Article.objects.count():,} articles", flush=True)
+    rng = random.Random(13)
+    paths = page_paths(rng, articles=20_000, queries=3_000)
+    warmup = [path for kind in MIX for path in paths[kind][-200:]]
+    rng.shuffle(warmup)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = server_environment(port, arguments)
+    server = start_server(environment, migrate=arguments.migrate)
+    base = f"http://127.0.0.1:{port}"
+    rows = {}
+    try:
+        load(base, warmup, seconds=arguments.warmup, connections=arguments.connections)
+        for kind in arguments.kinds.split(","):
+            chosen = mixed(paths, rng, total=50_000) if kind == "mix" else paths[kind]
+            rows[kind] = load(base, chosen, seconds=arguments.duration, connections=arguments.connections)
+            print(f"{kind}: {rows[kind]['rate']:.0f} req/s", flush=True)
+    finally:
+        stop_server(server)
+    threads = environment.get("JINAQ_THREADS", "1")
+    workers = f"{environment.get('JINAQ_WORKERS', 'default')} workers, {threads} thread(s) each"
+    report(rows, connections=arguments.connections, seconds=arguments.duration, workers=workers)
+
+
+if __name__ == "__main__":
+    main()

@@ -74,15 +74,24 @@ def hole_marker(name: str, arg: str = "") -> SafeString:
 
 
 def holes_fill(request: HttpRequest, content: bytes) -> bytes:
-    """`content` with every hole filled for this request's reader."""
+    """The HTML `content` with every hole filled for this request's reader. A marker-like string
+    with no filler is left as it is: in HTML it cannot come from content (escaped), and a JSON
+    twin, where a title could spell one out verbatim, is never filled."""
     text = content.decode()
     wanted: dict[str, list[str]] = {}
     for match in HOLE.finditer(text):
-        wanted.setdefault(match.group(1), []).append(match.group(2))
+        if match.group(1) in _fillers:
+            wanted.setdefault(match.group(1), []).append(match.group(2))
     if not wanted:
         return content
     filled = {name: _fillers[name](request, list(dict.fromkeys(args))) for name, args in wanted.items()}
-    return HOLE.sub(lambda match: filled[match.group(1)][match.group(2)], text).encode()
+    return HOLE.sub(
+        lambda match: filled.get(match.group(1), {}).get(match.group(2), match.group(0)), text
+    ).encode()
+
+
+def _has_holes(response: HttpResponse) -> bool:
+    return not response.streaming and response.get("Content-Type", "").startswith("text/html")
 
 
 def _bump_generation() -> None:
@@ -169,9 +178,11 @@ def _render_with_holes(request: HttpRequest, view: View, *args, **kwargs) -> tup
 
 
 def _answer(request: HttpRequest, page: StoredPage) -> HttpResponse:
-    response = HttpResponse(holes_fill(request, page.content), status=page.status)
+    response = HttpResponse(page.content, status=page.status)
     for name, value in page.headers:
         response.headers[name] = value
+    if _has_holes(response):
+        response.content = holes_fill(request, page.content)
     return response
 
 
@@ -192,7 +203,7 @@ def cached_page(view: View) -> View:
             return _answer(request, stored)
         response, read_session = _render_with_holes(request, view, *args, **kwargs)
         if not _storable(response, read_session=read_session):
-            if not response.streaming:
+            if _has_holes(response):
                 response.content = holes_fill(request, response.content)
             return response
         page = StoredPage(

@@ -198,6 +198,18 @@ def test_each_reader_gets_a_working_csrf_token_of_their_own_from_a_cached_page(a
     assert tokens["first"] != tokens["second"]
 
 
+def test_a_title_that_spells_a_hole_is_shown_as_written(archive, client):
+    """Content cannot forge a hole: HTML escapes it, and a JSON twin is never filled."""
+    marker = "<!--jinaq-hole:citation-badge:--><!--jinaq-hole:unknown:x-->"
+    Article.objects.filter(slug="first").update(title_display=marker)
+    page_cache_invalidate()
+    for _ in range(2):
+        twin = client.get("/kk/articles/first/?format=json")
+        page, _queries = get(client, "/kk/articles/first/")
+        assert (twin.status_code, twin.json()["display_title"]) == (200, marker)
+        assert "&lt;!--jinaq-hole:citation-badge:--&gt;" in page
+
+
 def test_each_language_prefix_gets_its_own_page_whatever_the_browser_asks(archive, client):
     for code in ("kk", "ru", "en"):
         get(client, f"/{code}/")

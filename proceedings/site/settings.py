@@ -104,6 +104,10 @@ DATABASES["progress"] = {**DATABASES["default"]}
 replicas = replica_database_configs(os.environ)
 DATABASES.update(replicas)
 JINAQ_READ_REPLICAS = list(replicas)
+# Each process keeps its connections 60 s between requests (checked before reuse). Behind PgBouncer
+# set DATABASE_CONN_MAX_AGE=0: a request then borrows a pooled server connection (README, Deploying).
+for _database in DATABASES.values():
+    _database["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", _database["CONN_MAX_AGE"]))
 DATABASE_ROUTERS = ["proceedings.site.routers.PrimaryReplicaRouter"]
 # After a browser sends a form, its reads stay on the primary this long: longer than replay lag.
 JINAQ_READ_PRIMARY_AFTER_WRITE_SECONDS = int(os.environ.get("JINAQ_READ_PRIMARY_AFTER_WRITE_SECONDS", "10"))

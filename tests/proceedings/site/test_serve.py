@@ -397,3 +397,22 @@ def test_serve_refuses_unapplied_migrations_and_applies_them_when_asked(static_r
             serve.process.send_signal(signal.SIGTERM)
             assert (serve.process.wait(timeout=60), status) == (0, 200)
         assert "Applying articles.0001_initial... OK" in serve.output()
+
+
+def test_database_conn_max_age_zero_closes_connections_after_each_request_for_a_pooler():
+    """Behind PgBouncer each request borrows a pooled connection: DATABASE_CONN_MAX_AGE=0, every alias."""
+    environment = {
+        "PATH": os.environ["PATH"], "JINAQ_NO_BOOTSTRAP": "1",
+        "DJANGO_SETTINGS_MODULE": "proceedings.site.settings", "DATABASE_CONN_MAX_AGE": "0",
+        "DATABASE_REPLICA_URLS": "postgres://reader@replica.example.kz/jinaq",
+    }  # fmt: skip
+    show = (
+        "from django.conf import settings; "
+        "print(sorted((alias, d['CONN_MAX_AGE']) for alias, d in settings.DATABASES.items()))"
+    )
+    result = subprocess.run(
+        manage("shell", "-c", show), env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.splitlines()[-1] == "[('default', 0), ('progress', 0), ('replica_1', 0)]", (
+        result.stderr
+    )

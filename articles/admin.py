@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from articles.counts import article_counts_kept, volume_counts_refresh
 from articles.models import Article, Topic
 from articles.search.index import article_search_refresh
 from articles.services import article_redirect_add
@@ -52,27 +53,39 @@ class ArticleAdmin(admin.ModelAdmin):
         return article.has_title
 
     # Authorship edits, a move to another volume and deletion change who has published articles:
-    # the author index's stored counts follow (authors.services.person_article_counts_kept).
+    # the author index's stored counts follow (authors.services.person_article_counts_kept), and
+    # so do the volumes' and topics' (articles.counts).
     def save_model(self, request, obj: Article, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
+        if change and "proceedings" in form.changed_data:
+            volume_counts_refresh(volumes=[form.initial["proceedings"]])  # the volume it left
         if change and "slug" in form.changed_data:
             article_redirect_add(old_slug=form.initial["slug"], article=obj)  # old links keep working
 
     def save_related(self, request, form, formsets, change: bool) -> None:
         article = form.instance.pk
-        with person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article=article)):
+        with (
+            person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article=article)),
+            article_counts_kept(articles=lambda: Article.objects.filter(pk=article)),
+        ):
             super().save_related(request, form, formsets, change)
         # The search vector is rebuilt whole after every edit, people included: never stale.
         article_search_refresh(article_ids=[article])
 
     def delete_model(self, request, obj: Article) -> None:
         article = obj.pk
-        with person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article=article)):
+        with (
+            person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article=article)),
+            article_counts_kept(articles=lambda: Article.objects.filter(pk=article)),
+        ):
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset) -> None:
         articles = list(queryset.values_list("pk", flat=True))
-        with person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article__in=articles)):
+        with (
+            person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article__in=articles)),
+            article_counts_kept(articles=lambda: Article.objects.filter(pk__in=articles)),
+        ):
             super().delete_queryset(request, queryset)
 
 

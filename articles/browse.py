@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.shortcuts import get_object_or_404
 
@@ -41,15 +42,13 @@ def language_counts(per_language: dict[str, int]) -> list[LanguageCount]:
 
 
 def topics_with_counts() -> QuerySet[Topic]:
-    """Topics that have published articles, each with `article_count`, the busiest first."""
+    """Topics that have published articles, each with `article_count`, the busiest first.
+
+    The stored count (articles.counts), so the home page never counts the archive."""
     return (
-        Topic.objects.annotate(
-            article_count=Count(
-                "articles", filter=Q(articles__proceedings__status=ProceedingsStatus.PUBLISHED)
-            )
-        )
-        .filter(article_count__gt=0)
-        .order_by("-article_count", "slug")
+        Topic.objects.filter(published_articles__gt=0)
+        .annotate(article_count=F("published_articles"))
+        .order_by("-published_articles", "slug")
     )
 
 
@@ -58,10 +57,9 @@ def topic_list_items(*, language: str) -> QuerySet[Topic]:
     interface language (a topic without a name in that language sorts by its Kazakh name)."""
     others = [code for code in Language.values if code != language]
     sort_name = Lower(Coalesce(*(NullIf(f"name_{code}", Value("")) for code in [language, *others])))
-    return Topic.objects.annotate(
-        article_count=Count("articles", filter=Q(articles__proceedings__status=ProceedingsStatus.PUBLISHED)),
-        sort_name=sort_name,
-    ).order_by("sort_name", "slug")
+    return Topic.objects.annotate(article_count=F("published_articles"), sort_name=sort_name).order_by(
+        "sort_name", "slug"
+    )
 
 
 def topic_get(*, slug: str) -> Topic:
@@ -76,17 +74,9 @@ def topic_articles(*, topic: Topic) -> QuerySet[Article]:
 
 
 def volume_list_items() -> QuerySet[Proceedings]:
-    """Published volumes, newest first, with `article_count` and a count per article language.
-
-    The order is explicit: Django drops Meta.ordering from queries with GROUP BY."""
-    per_language = {
-        f"count_{code}": Count("articles", filter=Q(articles__language=code)) for code in Language.values
-    }
-    return (
-        proceedings_published()
-        .annotate(**per_language)
-        .order_by("-year", F("date_start").desc(nulls_last=True), "slug")
-    )
+    """Published volumes, newest first, with `article_count` and a count per article language
+    (proceedings_published's stored counts)."""
+    return proceedings_published().order_by("-year", F("date_start").desc(nulls_last=True), "slug")
 
 
 def volume_get(*, slug: str) -> Proceedings:
@@ -146,16 +136,45 @@ def article_neighbours(*, article: Article) -> Neighbours:
     )
 
 
+# The related articles of an article come from a bounded pool: the newest published articles of
+# each of its people and of each of its topics, this many each (an indexed walk, see
+# article_related), never every article that shares something with it.
+RELATED_POOL = 50
+RELATED_POOL_SQL = """
+SELECT c.article_id FROM unnest(%s::int[]) AS p(person_id) CROSS JOIN LATERAL (
+    SELECT a.article_id FROM authors_authorship a
+    JOIN articles_article r ON r.id = a.article_id
+    JOIN proceedings_proceedings v ON v.id = r.proceedings_id
+    WHERE a.person_id = p.person_id AND a.article_id <> %s AND v.status = %s
+    ORDER BY a.article_id DESC LIMIT %s) c
+UNION
+SELECT c.article_id FROM unnest(%s::int[]) AS t(topic_id) CROSS JOIN LATERAL (
+    SELECT l.article_id FROM articles_article_topics l
+    JOIN articles_article r ON r.id = l.article_id
+    JOIN proceedings_proceedings v ON v.id = r.proceedings_id
+    WHERE l.topic_id = t.topic_id AND l.article_id <> %s AND v.status = %s
+    ORDER BY l.article_id DESC LIMIT %s) c
+"""
+
+
 def article_related(*, article: Article, limit: int = RELATED_ARTICLES) -> list[Article]:
     """Published articles sharing people or topics with `article`, the closest first.
 
     Uses the article's prefetched people and topics; ties go to the newer volume, then to
-    printed order.
+    printed order. The candidates are the RELATED_POOL newest (latest stored) published articles
+    of each of its people and each of its topics — two indexes walked backwards, whatever the
+    size of the archive — and every candidate is scored on all it shares. Always computed from
+    the articles as they are: an editor's merge, split or publication shows at once.
     """
-    topic_ids = [topic.pk for topic in article.topics.all()]
-    person_ids = [authorship.person_id for authorship in article.authorships.all()]
+    topic_ids = sorted({topic.pk for topic in article.topics.all()})
+    person_ids = sorted({authorship.person_id for authorship in article.authorships.all()})
     if not topic_ids and not person_ids:
         return []
+    published = ProceedingsStatus.PUBLISHED
+    pool = RawSQL(
+        RELATED_POOL_SQL,
+        [person_ids, article.pk, published, RELATED_POOL, topic_ids, article.pk, published, RELATED_POOL],
+    )
     authorships = Authorship.objects.select_related("person").order_by("role", "order")
     # An empty `__in` would turn the whole count (and the score built on it) into a constant 0.
     nothing = Value(0, output_field=IntegerField())
@@ -166,14 +185,12 @@ def article_related(*, article: Article, limit: int = RELATED_ARTICLES) -> list[
         else nothing
     )
     candidates = (
-        article_published()
-        .exclude(pk=article.pk)
+        Article.objects.filter(pk__in=pool)
         .annotate(
             shared_topics=shared_topics,
             shared_people=shared_people,
             score=shared_people * RELATED_PERSON_WEIGHT + shared_topics,
         )
-        .filter(score__gt=0)
         .select_related("proceedings")
         .prefetch_related(Prefetch("authorships", queryset=authorships))
         .order_by("-score", "-proceedings__year", "proceedings__slug", "position")

@@ -34,6 +34,9 @@ class Topic(models.Model):
     stems_kk = keyword_array(_("stems (Kazakh)"))
     stems_ru = keyword_array(_("stems (Russian)"))
     stems_en = keyword_array(_("stems (English)"))
+    # How many articles of published volumes carry the topic: the home page and the topic list
+    # read it instead of counting the archive per request. Kept by articles.counts.
+    published_articles = models.PositiveIntegerField(_("published articles"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("topic")
@@ -203,6 +206,26 @@ class Article(models.Model):
 
     def keywords(self) -> dict[str, list[str]]:
         return {code: terms for code in Language.values if (terms := getattr(self, f"keywords_{code}"))}
+
+
+class VolumeCounts(models.Model):
+    """How many articles a volume holds, per article language, whatever its status: the volume
+    list and the home page read these instead of counting every article per request (published
+    totals are the sums over published volumes). Kept by articles.counts."""
+
+    proceedings = models.OneToOneField(
+        "proceedings.Proceedings", on_delete=models.CASCADE, primary_key=True, related_name="article_counts"
+    )
+    articles_kk = models.PositiveIntegerField(default=0)
+    articles_ru = models.PositiveIntegerField(default=0)
+    articles_en = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("article counts of a volume")
+        verbose_name_plural = _("article counts of volumes")
+
+    def __str__(self) -> str:
+        return str(self.proceedings_id)
 
 
 def weighted_part(weights: str) -> models.GeneratedField:

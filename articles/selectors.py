@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
-from articles.models import Article, Topic
-from authors.models import Authorship, Person
+from articles.models import Article, Language, Topic, VolumeCounts
+from authors.models import LISTED, Authorship, Person
 from proceedings.importer.topics import TopicSpec, load_vocabulary
 from proceedings.models import ProceedingsStatus
 
@@ -44,14 +45,14 @@ class ArchiveCounts:
 
 
 def archive_counts() -> ArchiveCounts:
-    articles = article_published()
-    per_language = dict(
-        articles.order_by()
-        .values_list("language")
-        .annotate(total=Count("id"))
-        .values_list("language", "total")
+    """The archive's published articles per language and its listed people, from the stored
+    counts (articles.counts, authors.services.person_refresh_article_counts): a sum over the
+    published volumes and an index-only count, never a pass over every article."""
+    totals = VolumeCounts.objects.filter(proceedings__status=ProceedingsStatus.PUBLISHED).aggregate(
+        **{code: Coalesce(Sum(f"articles_{code}"), 0) for code in Language.values}
     )
-    authors = Person.objects.filter(authorships__article__in=articles).distinct().count()
+    per_language = {code: total for code, total in totals.items() if total}
+    authors = Person.objects.filter(LISTED).count()
     return ArchiveCounts(articles=sum(per_language.values()), authors=authors, languages=per_language)
 
 

@@ -105,6 +105,8 @@ class Authorship(models.Model):
         verbose_name = _("authorship")
         verbose_name_plural = _("authorships")
         ordering = ["article", "role", "order"]
+        # A person's newest articles first, for the related articles (articles.browse.article_related).
+        indexes = [models.Index(fields=["person", "-article"], name="authorship_person_article")]
         constraints = [
             models.CheckConstraint(condition=Q(role__in=Role.values), name="authorship_role_valid"),
             models.CheckConstraint(condition=Q(order__gte=1), name="authorship_order_positive"),

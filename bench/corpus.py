@@ -231,9 +231,11 @@ def _search_entries_build(prototypes: list[int], *, progress: Callable[[str], No
 
 def _derived_counts_refresh() -> None:
     """Everything the services keep beside the articles, recounted once for the whole archive."""
+    from articles.counts import archive_counts_refresh  # noqa: PLC0415
     from authors.services import person_refresh_article_counts  # noqa: PLC0415
 
     person_refresh_article_counts()
+    archive_counts_refresh()
 
 
 def corpus_vectors_check(*, sample: int, prototypes: set[int]) -> int:

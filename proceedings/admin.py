@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from articles.counts import article_counts_kept
 from articles.models import Article
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
@@ -63,22 +64,31 @@ class ProceedingsAdmin(admin.ModelAdmin):
     # stored counts follow (authors.services.person_article_counts_kept).
     def save_related(self, request, form, formsets, change: bool) -> None:
         volume = form.instance.pk
-        with person_article_counts_kept(
-            authorships=lambda: Authorship.objects.filter(article__proceedings=volume)
+        with (
+            person_article_counts_kept(
+                authorships=lambda: Authorship.objects.filter(article__proceedings=volume)
+            ),
+            article_counts_kept(articles=lambda: Article.objects.filter(proceedings=volume)),
         ):
             super().save_related(request, form, formsets, change)
 
     def delete_model(self, request, obj: Proceedings) -> None:
         volume = obj.pk
-        with person_article_counts_kept(
-            authorships=lambda: Authorship.objects.filter(article__proceedings=volume)
+        with (
+            person_article_counts_kept(
+                authorships=lambda: Authorship.objects.filter(article__proceedings=volume)
+            ),
+            article_counts_kept(articles=lambda: Article.objects.filter(proceedings=volume)),
         ):
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset) -> None:
         volumes = list(queryset.values_list("pk", flat=True))
-        with person_article_counts_kept(
-            authorships=lambda: Authorship.objects.filter(article__proceedings__in=volumes)
+        with (
+            person_article_counts_kept(
+                authorships=lambda: Authorship.objects.filter(article__proceedings__in=volumes)
+            ),
+            article_counts_kept(articles=lambda: Article.objects.filter(proceedings__in=volumes)),
         ):
             super().delete_queryset(request, queryset)
 

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 
+from articles.counts import article_counts_refresh, count_scope
 from articles.models import Article, Topic
 from articles.search.index import article_search_refresh
 from articles.selectors import bundled_topic_entries, topic_vocabulary
@@ -148,6 +149,7 @@ def proceedings_import(
             proceedings.status = ProceedingsStatus.PUBLISHED
         proceedings.save()
         person_refresh_article_counts(people=people_of_volume(proceedings))
+        article_counts_refresh(count_scope(proceedings.articles.all()))
     except BaseException:
         # The database rolls back; the stored file must go with it.
         proceedings.source_file.storage.delete(stored_name)

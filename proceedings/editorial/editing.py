@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
+from articles.counts import article_counts_refresh, count_scope
 from articles.models import Article, Topic
 from articles.search.index import article_search_refresh, article_search_refresh_for_people
 from articles.selectors import topic_vocabulary
@@ -141,6 +142,7 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
             % {"start": gap[0].raw, "end": gap[-1].raw}
         )
     lost_people = article_people(second)
+    counted = count_scope(Article.objects.filter(pk__in=[first.pk, second.pk]))
     position = second.position
     page_cache_invalidate()
     change_record(
@@ -177,6 +179,7 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
     )
     article_search_refresh(article_ids=[first.pk])
     person_refresh_article_counts(people=lost_people)
+    article_counts_refresh(counted)
     return first
 
 
@@ -251,6 +254,7 @@ def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Art
     article_search_refresh(article_ids=[article.pk, new.pk])
     article_search_refresh_for_people(people=new_people)  # a new spelling is searchable everywhere
     person_refresh_article_counts(people=new_people)
+    article_counts_refresh(count_scope(Article.objects.filter(pk__in=[article.pk, new.pk])))
     return article, new
 
 

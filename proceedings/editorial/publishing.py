@@ -12,6 +12,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from articles.counts import article_counts_refresh, count_scope
+from articles.models import Article
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
 from proceedings.models import ImportJobStatus, Proceedings, ProceedingsStatus
@@ -33,6 +35,7 @@ def proceedings_set_status(*, volume: Proceedings, user: AbstractBaseUser, statu
     ):
         volume.status = status
         volume.save(update_fields=["status", "updated_at"])
+    article_counts_refresh(count_scope(Article.objects.filter(proceedings=volume)))  # its topics' counts
     LogEntry.objects.log_actions(
         user_id=user.pk, queryset=[volume], action_flag=CHANGE, change_message=note, single_object=True
     )

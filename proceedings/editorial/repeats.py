@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from articles.counts import article_counts_refresh, count_scope
 from articles.models import Article
 from articles.services import article_redirects_move
 from authors.services import person_refresh_article_counts
@@ -40,6 +41,7 @@ def article_repeat_confirm(*, article: Article, user) -> Article:
     """
     copy, original = _suspected(article)
     people = article_people(copy)
+    counted = count_scope(Article.objects.filter(pk=copy.pk))
     page_cache_invalidate()
     change_record(
         user=user,
@@ -69,6 +71,7 @@ def article_repeat_confirm(*, article: Article, user) -> Article:
     copy.delete()
     positions_shift(proceedings_id=original.proceedings_id, after=position, by=-1)
     person_refresh_article_counts(people=people)
+    article_counts_refresh(counted)
     return original
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import re
 
+from articles.counts import archive_counts_refresh
 from articles.models import Article
+from authors.services import person_refresh_article_counts
 from proceedings.models import Proceedings
 from tests.factories import ArticleFactory, AuthorshipFactory, ProceedingsFactory, TopicFactory
 
@@ -19,7 +21,15 @@ def volume_with_articles(count: int, **volume_fields) -> Proceedings:
         article.topics.set(topics)
         AuthorshipFactory(article=article, role="author", order=1)
         AuthorshipFactory(article=article, role="supervisor", order=1)
+    stored_counts_refresh()
     return volume
+
+
+def stored_counts_refresh() -> None:
+    """The counts the services store beside the archive, for data made by factories: the people's,
+    the volumes' and the topics' (authors.services, articles.counts)."""
+    person_refresh_article_counts()
+    archive_counts_refresh()
 
 
 def article_titles(articles: list[Article]) -> list[str]:

@@ -3,6 +3,7 @@ import pytest
 from articles import browse
 from articles.models import Article
 from articles.presentation import paragraphs, volume_titles
+from tests.articles.helpers import stored_counts_refresh
 from tests.factories import ArticleFactory, AuthorshipFactory, ProceedingsFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -12,6 +13,7 @@ def test_volume_list_items_count_articles_per_language():
     volume = ProceedingsFactory()
     for language in ("kk", "kk", "en"):
         ArticleFactory(proceedings=volume, language=language)
+    stored_counts_refresh()
 
     (item,) = browse.volume_list_items()
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.articles.helpers import volume_with_articles
+from tests.articles.helpers import stored_counts_refresh, volume_with_articles
 from tests.factories import ArticleFactory, AuthorshipFactory, ProceedingsFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +17,7 @@ def test_home_shows_latest_volumes_counts_and_topics(client):
     first.topics.add(media)
     second.topics.add(media)
     AuthorshipFactory(article=first)
+    stored_counts_refresh()
 
     response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en")
 
@@ -44,6 +45,7 @@ def test_home_json_twin_has_the_same_data(client):
     volume = ProceedingsFactory(slug="jinaq-2025", title_en="Jinaq 2025")
     topic = TopicFactory(slug="ethics", name_en="Ethics")
     ArticleFactory(proceedings=volume, language="ru").topics.add(topic)
+    stored_counts_refresh()
 
     data = client.get("/en/?format=json").json()
 

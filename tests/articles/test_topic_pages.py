@@ -1,6 +1,6 @@
 import pytest
 
-from tests.articles.helpers import volume_with_articles
+from tests.articles.helpers import stored_counts_refresh, volume_with_articles
 from tests.factories import ArticleFactory, ProceedingsFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -11,6 +11,7 @@ def test_topic_list_sorts_by_name_in_the_interface_language_with_counts(client):
     ai = TopicFactory(slug="ai", name_kk="Жасанды интеллект", name_ru="Искусственный интеллект", name_en="AI")
     ArticleFactory().topics.add(ethics)
     ArticleFactory(proceedings=ProceedingsFactory(status="draft")).topics.add(ai)
+    stored_counts_refresh()
 
     english = client.get("/en/topics/")
     kazakh = client.get("/kk/topics/")

@@ -1,7 +1,7 @@
 """A cap on how often one client may ask for the costly answers: searches and exports.
 
 Counting is django-ratelimit's (`get_usage`: a fixed window per client in Django's cache). The
-cache is the default one: per process unless JINAQ_CACHE_URL names a shared one (Redis), which a
+cache is the default one: per process unless REDIS_URL names a shared one (Redis), which a
 deployment with several workers should set, or each worker counts on its own (see README). Signed-in
 editors are never capped. Over the cap the answer is a 429 that says when to come back, as a
 page in the reader's language or as JSON for the API (proceedings.site.views.too_many_requests).

@@ -26,12 +26,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from articles.models import Article
-from authors.services import person_merge, person_refresh_article_counts
+from authors.services import person_merge
 from proceedings.editorial.publishing import proceedings_publish
 from proceedings.editorial.repeats import article_repeat_confirm
 from proceedings.models import ProceedingsStatus
 from proceedings.site.database import cache_config, page_cache_config
 from proceedings.site.page_cache import page_cache_invalidate, page_key
+from tests.articles.helpers import stored_counts_refresh
 from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, ProceedingsFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -84,7 +85,7 @@ def archive(db):
     twin = PersonFactory(slug="uzbekova-gs", display_name="Узбекова Г.С.")
     AuthorshipFactory(article=first, person=author)
     AuthorshipFactory(article=second, person=twin)
-    person_refresh_article_counts()
+    stored_counts_refresh()
     page_cache_invalidate()  # after a flush the token row may be new: make sure there is one
     return {
         "volume": volume,

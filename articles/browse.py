@@ -14,6 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.shortcuts import get_object_or_404
 
+from articles.listing import VolumeOrderedArticles, topic_membership
 from articles.models import Article, Language, Topic
 from articles.selectors import article_list_items, article_published
 from authors.models import Authorship
@@ -66,10 +67,11 @@ def topic_get(*, slug: str) -> Topic:
     return get_object_or_404(Topic, slug=slug)
 
 
-def topic_articles(*, topic: Topic) -> QuerySet[Article]:
-    """Published articles of a topic, newest volume first, each volume in its printed order."""
-    return article_list_items(article_published().filter(topics=topic)).order_by(
-        "-proceedings__year", "proceedings__slug", "position"
+def topic_articles(*, topic: Topic) -> VolumeOrderedArticles:
+    """Published articles of a topic, newest volume first, each volume in its printed order; a
+    page costs the same whatever the size of the archive (articles.listing)."""
+    return VolumeOrderedArticles(
+        topic_membership(topic.pk), size=topic.published_articles, volume_order="v.year DESC, v.slug"
     )
 
 

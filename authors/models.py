@@ -6,7 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from authors.names import SORTABLE_NAME_LENGTH
@@ -57,6 +57,10 @@ class Person(models.Model):
     articles_as_supervisor = models.PositiveIntegerField(
         _("published articles as supervisor"), default=0, editable=False
     )
+    # Positions and affiliations as printed in the person's published articles, newest first,
+    # each once: the author page shows them without reading every authorship (authors.aggregates).
+    printed_positions = ArrayField(models.TextField(), default=list, editable=False)
+    printed_affiliations = ArrayField(models.TextField(), default=list, editable=False)
     # Every spelling and its Latin/Cyrillic skeleton, for the people search
     # (authors.search.person_search_vector). The services that create or rename people keep it.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
@@ -116,3 +120,41 @@ class Authorship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()})"
+
+
+class PersonTopic(models.Model):
+    """A topic of a person's published articles, with how many of them carry it: the author page
+    lists these instead of grouping every article of a prolific supervisor. Kept by
+    authors.aggregates with the person's article counts."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="topic_counts")
+    topic = models.ForeignKey("articles.Topic", on_delete=models.CASCADE, related_name="person_counts")
+    articles = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("topic of a person")
+        verbose_name_plural = _("topics of people")
+        constraints = [models.UniqueConstraint(fields=["person", "topic"], name="person_topic_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.topic_id} ({self.articles})"
+
+
+class Coauthorship(models.Model):
+    """Two people who share published articles (in any roles), and how many: stored both ways
+    round, so the author page reads one person's rows. Kept by authors.aggregates."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="coauthorships")
+    coauthor = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="coauthored_with")
+    articles = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("co-authorship")
+        verbose_name_plural = _("co-authorships")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "coauthor"], name="coauthorship_unique"),
+            models.CheckConstraint(condition=~Q(person=F("coauthor")), name="coauthorship_two_people"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} + {self.coauthor_id} ({self.articles})"

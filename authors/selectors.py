@@ -15,12 +15,14 @@ from typing import Any, overload
 from django.contrib.postgres.search import SearchQueryCombinable
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
+from articles.listing import VolumeOrderedArticles, person_membership
 from articles.models import Article, Topic
 from articles.search.expressions import LexemeQuery, NegatedQuery, combine_clauses
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, skeleton
 from articles.selectors import article_list_items, article_published
-from authors.models import LISTED, Authorship, Person
+from authors.aggregates import distinct
+from authors.models import LISTED, Authorship, Person, Role
 from authors.names import KAZAKH_ALPHABET
 from proceedings.models import ProceedingsStatus
 
@@ -140,6 +142,15 @@ def person_articles(*, person: Person, role: str) -> QuerySet[Article]:
     )
 
 
+def person_article_list(*, person: Person, role: str) -> VolumeOrderedArticles:
+    """person_articles for a page: the same order, a page at a time at the same cost whatever
+    the number of the person's articles (articles.listing), sized by the stored counts."""
+    size = person.articles_as_author if role == Role.AUTHOR else person.articles_as_supervisor
+    return VolumeOrderedArticles(
+        person_membership(person.pk, role), size=size, volume_order="v.year DESC, v.date_start DESC, v.slug"
+    )
+
+
 def person_name_variants(person: Person) -> list[str]:
     """Other printed spellings of the name (the display name itself is not repeated)."""
     return [name for name in person.name_variants if name != person.display_name]
@@ -154,26 +165,10 @@ class PersonDetails:
 def person_details(*, person: Person) -> PersonDetails:
     """Positions and affiliations as printed in the person's published articles (newest first),
     then the ones on the Person, each once."""
-    rows = (
-        authorship_published()
-        .filter(person=person)
-        .order_by("-article__proceedings__year", "-article__proceedings__date_start", "-article_id")
-        .values_list("position", "affiliation")
-    )
-    printed = [*rows, (person.position, person.affiliation)]
     return PersonDetails(
-        positions=_distinct(position for position, _ in printed),
-        affiliations=_distinct(affiliation for _, affiliation in printed),
+        positions=distinct([*person.printed_positions, person.position]),
+        affiliations=distinct([*person.printed_affiliations, person.affiliation]),
     )
-
-
-def _distinct(values) -> list[str]:
-    seen: dict[str, str] = {}
-    for raw in values:
-        value = (raw or "").strip()
-        if value and value.casefold() not in seen:
-            seen[value.casefold()] = value
-    return list(seen.values())
 
 
 def person_coauthors(*, person: Person) -> QuerySet[Person]:
@@ -181,11 +176,9 @@ def person_coauthors(*, person: Person) -> QuerySet[Person]:
 
     Each carries `shared`: the number of such articles.
     """
-    shared_articles = authorship_published().filter(person=person).values("article_id")
     return (
-        Person.objects.filter(authorships__article__in=shared_articles)
-        .exclude(pk=person.pk)
-        .annotate(shared=Count("authorships__article", distinct=True))
+        Person.objects.filter(coauthored_with__person=person)
+        .annotate(shared=F("coauthored_with__articles"))
         .order_by("-shared", "sort_name", "id")
     )
 
@@ -195,10 +188,9 @@ def person_topics(*, person: Person) -> QuerySet[Topic]:
 
     Not paginated: the topic vocabulary is a few dozen entries.
     """
-    articles = authorship_published().filter(person=person).values("article_id")
     return (
-        Topic.objects.filter(articles__in=articles)
-        .annotate(total=Count("articles", distinct=True))
+        Topic.objects.filter(person_counts__person=person)
+        .annotate(total=F("person_counts__articles"))
         .order_by("-total", "slug")
     )
 

@@ -10,6 +10,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from authors.aggregates import person_aggregates_refresh
 from authors.models import Authorship, Person, Role
 from authors.names import index_letter, names_compatible, normalise_name, person_match_key, sortable_name
 from authors.search import person_search_vector
@@ -114,10 +115,12 @@ def person_refresh_match_key(*, person: Person) -> None:
 
 
 def person_refresh_article_counts(*, people: Iterable[int] | QuerySet | None = None) -> int:
-    """Recount the published articles of `people` (ids or a values() queryset; None: everyone).
+    """Recount the published articles of `people` (ids or a values() queryset; None: everyone),
+    and what their author pages show of them (authors.aggregates: topics, co-authors, printed
+    positions and affiliations).
 
-    One UPDATE. Call it after anything that changes which articles of whom are published: an
-    import, a volume's status, an article or authorship edited or deleted, people merged.
+    Call it after anything that changes which articles of whom are published, or their topics:
+    an import, a volume's status, an article or authorship edited or deleted, people merged.
     Returns the number of people updated.
     """
     published = Authorship.objects.filter(
@@ -130,9 +133,15 @@ def person_refresh_article_counts(*, people: Iterable[int] | QuerySet | None = N
 
     targets = Person.objects.all() if people is None else Person.objects.filter(pk__in=people)
     page_cache_invalidate()
-    return targets.update(
+    updated = targets.update(
         articles_as_author=count(Role.AUTHOR), articles_as_supervisor=count(Role.SUPERVISOR)
     )
+    person_aggregates_refresh(
+        people=None
+        if people is None
+        else list(Person.objects.filter(pk__in=people).values_list("pk", flat=True))
+    )
+    return updated
 
 
 def people_of_volume(proceedings: Proceedings) -> QuerySet:

@@ -50,11 +50,11 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
             return moved_permanently(request, "author_detail", moved)
         raise Http404(_("No published author has this address."))
     articles = paginate(
-        request, selectors.person_articles(person=person, role=Role.AUTHOR), per_page=ARTICLES_PER_PAGE
+        request, selectors.person_article_list(person=person, role=Role.AUTHOR), per_page=ARTICLES_PER_PAGE
     )
     supervised = paginate(
         request,
-        selectors.person_articles(person=person, role=Role.SUPERVISOR),
+        selectors.person_article_list(person=person, role=Role.SUPERVISOR),
         per_page=ARTICLES_PER_PAGE,
         param="supervised_page",
     )

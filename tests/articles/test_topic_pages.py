@@ -44,6 +44,7 @@ def test_topic_page_lists_published_articles_newest_volume_first_with_their_volu
     hidden = ArticleFactory(proceedings=ProceedingsFactory(status="draft"), title_display="Draft paper")
     for article in (old, new, hidden):
         article.topics.add(topic)
+    stored_counts_refresh()
 
     response = client.get("/en/topics/ethics/")
     html = response.content.decode()

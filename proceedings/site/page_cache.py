@@ -104,15 +104,12 @@ def _bump_generation() -> None:
 
 
 def _bump_pending(alias: str) -> bool:
-    """Whether a change waits for its transaction to commit on this connection (Django's own list of
-    on-commit callbacks: a rolled-back savepoint takes its entries with it)."""
+    """Whether a change to the content waits for its transaction to commit on this connection.
+    Django's own list of on-commit callbacks tells: rolling back a savepoint drops the callbacks
+    registered inside it, rolling back the transaction drops them all."""
     connection = connections[alias]
-    if not connection.in_atomic_block:
-        return False
-    open_savepoints = set(connection.savepoint_ids)
-    return any(
-        callback is _bump_generation and savepoints <= open_savepoints
-        for savepoints, callback, _robust in connection.run_on_commit
+    return connection.in_atomic_block and any(
+        callback is _bump_generation for _savepoints, callback, _robust in connection.run_on_commit
     )
 
 

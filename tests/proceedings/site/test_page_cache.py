@@ -269,6 +269,20 @@ def test_uncommitted_changes_are_shown_and_never_cached(archive, client):
     assert ("Әлі сақталмаған" in page, "Бірінші мақала" in page, queries) == (False, True, 1)
 
 
+def test_a_services_uncommitted_change_is_never_cached_after_its_savepoint_is_released(archive, client):
+    """The service's own atomic block is released (a savepoint) while the change is still uncommitted."""
+    url = "/kk/proceedings/media-2025/"
+    Article.objects.filter(slug="second").update(repeat_of=archive["first"])
+    with transaction.atomic():
+        article_repeat_confirm(
+            article=Article.objects.get(slug="second"), user=User.objects.create_user("ed")
+        )
+        assert "Екінші мақала" not in get(client, url)[0]
+        transaction.set_rollback(True)
+    page, queries = get(client, url)
+    assert ("Екінші мақала" in page, queries > 1) == (True, True)
+
+
 # The editor's changes: each shows on the very next request of every cached page it touches.
 
 

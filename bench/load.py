@@ -256,6 +256,7 @@ def main() -> None:
     scratch_database(settings, arguments.database, create=False)
     django.setup()
     from articles.models import Article  # noqa: PLC0415
+    from proceedings.site.serve import available_cores, server_plan  # noqa: PLC0415
 
     print(f"{arguments.database}: {Article.objects.count():,} articles", flush=True)
     rng = random.Random(13)
@@ -277,8 +278,8 @@ def main() -> None:
             print(f"{kind}: {rows[kind]['rate']:.0f} req/s", flush=True)
     finally:
         stop_server(server)
-    threads = environment.get("JINAQ_THREADS", "1")
-    workers = f"{environment.get('JINAQ_WORKERS', 'default')} workers, {threads} thread(s) each"
+    plan = server_plan(environment, cores=available_cores())
+    workers = f"{plan.workers} workers x {plan.threads} threads ({'gthread' if plan.threads > 1 else 'sync'})"
     report(rows, connections=arguments.connections, seconds=arguments.duration, workers=workers)
 
 

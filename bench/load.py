@@ -62,23 +62,29 @@ from scratch_database import scratch_database  # noqa: E402 - bench/ is the scri
 
 
 def search_queries(count: int, rng: random.Random) -> list[str]:
-    """Distinct queries a reader could type: words of the corpus's titles and keywords, adjacent
-    word pairs of its titles, people's surnames (enough that a cache of results cannot carry it)."""
+    """Distinct queries a reader could type: words of the corpus (titles, keywords, abstracts, the
+    start of bodies, of 500 articles picked by the seeded generator), adjacent word pairs of their
+    titles and abstracts, people's surnames — enough that a cache of results cannot carry it."""
+    from django.db.models import Max, Min  # noqa: PLC0415
+
     from articles.models import Article  # noqa: PLC0415
     from authors.models import Person  # noqa: PLC0415
 
+    ids = Article.objects.aggregate(low=Min("pk"), high=Max("pk"))
+    picked = rng.sample(range(ids["low"], ids["high"] + 1), min(500, ids["high"] - ids["low"] + 1))
+    texts = ("title_display", "abstract_kk", "abstract_ru", "abstract_en")
+    lists = ("keywords_kk", "keywords_ru", "keywords_en")
     words, pairs = set(), set()
-    texts = Article.objects.values_list("title_display", "keywords_kk", "keywords_ru", "keywords_en")
-    for title, *keywords in texts.order_by("title_display").distinct()[:3000]:
-        title_words = re.findall(r"\w{4,}", title.lower())
-        words.update(title_words)
-        pairs.update(" ".join(pair) for pair in itertools.pairwise(title_words))
-        for keyword_list in keywords:
-            words.update(re.findall(r"\w{4,}", " ".join(keyword_list or []).lower()))
-    names = {
-        name.split()[0] for name in Person.objects.values_list("display_name", flat=True) if name.split()
-    }
-    queries = sorted(words | pairs | names)
+    for article in Article.objects.filter(pk__in=picked).only(*texts, *lists, "body"):
+        for field in texts:
+            text_words = re.findall(r"[^\W\d_]{4,}", getattr(article, field).lower())
+            words.update(text_words)
+            pairs.update(" ".join(pair) for pair in itertools.pairwise(text_words))
+        keywords = [keyword for field in lists for keyword in getattr(article, field) or []]
+        words.update(re.findall(r"[^\W\d_]{4,}", " ".join([*keywords, article.body[:3000]]).lower()))
+    names = Person.objects.values_list("display_name", flat=True)
+    surnames = {word for name in names for word in name.split()[:1] if len(word) > 2 and "." not in word}
+    queries = sorted(words) + sorted(pairs) + sorted(surnames)
     rng.shuffle(queries)
     return queries[:count]
 

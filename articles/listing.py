@@ -107,10 +107,12 @@ class VolumeOrderedArticles(Sequence):
         probes = stop * published_article_total() / max(self.size, 1)
         return probes <= WALK_ADVANTAGE * self.size
 
-    def page_ids(self, *, start: int, stop: int) -> list[int]:
+    def page_ids(self, *, start: int, stop: int, walk: bool | None = None) -> list[int]:
+        """The ids of the list's articles `start` to `stop` (exclusive); `walk` forces the way
+        (None: the cheaper one, see `walks`)."""
         membership = self.membership
         published = ProceedingsStatus.PUBLISHED
-        if self.walks(stop):
+        if self.walks(stop) if walk is None else walk:
             sql = f"""
                 SELECT a.id FROM (
                     SELECT v.id, v.year, v.date_start, v.slug FROM proceedings_proceedings v

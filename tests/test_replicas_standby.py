@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
+import dj_database_url
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -71,10 +72,10 @@ def connections_to(configs: dict[str, dict]) -> Iterator[None]:
 def cluster(django_db_blocker) -> Iterator[ReplicatedCluster]:
     with ExitStack() as stack:
         cluster = stack.enter_context(replicated_cluster(database="jinaq", standbys=len(REPLICAS)))
-        primary = database_at(cluster.primary.url("jinaq"))
+        primary = dj_database_url.parse(cluster.primary.url("jinaq"))
         databases = {"default": primary, "progress": dict(primary)}
         for alias, standby in zip(REPLICAS, cluster.standbys, strict=True):
-            databases[alias] = database_at(standby.url("jinaq"))
+            databases[alias] = dj_database_url.parse(standby.url("jinaq"))
         stack.enter_context(django_db_blocker.unblock())
         stack.enter_context(connections_to(databases))
         stack.enter_context(
@@ -90,12 +91,6 @@ def cluster(django_db_blocker) -> Iterator[ReplicatedCluster]:
         call_command("migrate", verbosity=0)
         cluster.replay_wait()
         yield cluster
-
-
-def database_at(url: str) -> dict:
-    import dj_database_url  # noqa: PLC0415
-
-    return dj_database_url.parse(url)
 
 
 @contextmanager

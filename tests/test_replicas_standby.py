@@ -19,11 +19,12 @@ from contextlib import ExitStack, contextmanager
 import dj_database_url
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import DatabaseError, connections, router
-from django.test import Client, override_settings
+from django.http import HttpResponse
+from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -31,7 +32,7 @@ from articles.models import Article
 from articles.search.index import article_search_refresh
 from proceedings.models import Proceedings, ProceedingsStatus
 from proceedings.site.embedded_postgres.replication import ReplicatedCluster, replicated_cluster
-from proceedings.site.routers import request_reads
+from proceedings.site.routers import PRIMARY_READS_COOKIE, ReplicaReadsMiddleware, request_reads
 from tests.factories import ArticleFactory
 from tests.proceedings.upload_samples import VOLUME_FIELDS, proceedings_text, upload
 
@@ -94,11 +95,12 @@ def cluster(django_db_blocker) -> Iterator[ReplicatedCluster]:
 
 
 @contextmanager
-def queries_seen() -> Iterator[dict[str, list[str]]]:
-    """The SQL each alias ran during the block, as {alias: [sql, ...]}."""
+def queries_seen(aliases: list[str] = ALIASES) -> Iterator[dict[str, list[str]]]:
+    """The SQL each alias ran during the block, as {alias: [sql, ...]}. (Watching connects: leave
+    out a server that is down.)"""
     with ExitStack() as stack:
         captured = {
-            alias: stack.enter_context(CaptureQueriesContext(connections[alias])) for alias in ALIASES
+            alias: stack.enter_context(CaptureQueriesContext(connections[alias])) for alias in aliases
         }
         seen: dict[str, list[str]] = {}
         yield seen
@@ -108,7 +110,7 @@ def queries_seen() -> Iterator[dict[str, list[str]]]:
 
 
 def aliases_used(seen: dict[str, list[str]]) -> list[str]:
-    return [alias for alias in ALIASES if seen[alias]]
+    return [alias for alias in ALIASES if seen.get(alias)]
 
 
 @contextmanager
@@ -305,3 +307,61 @@ def test_an_upload_imports_through_the_progress_connection_and_readers_get_it_fr
     ]
     assert len(aliases_used(seen)) == 1
     assert aliases_used(seen)[0] in REPLICAS
+
+
+def test_a_readers_request_that_writes_reads_its_writes_and_marks_the_browser(cluster):
+    article = ArticleFactory(title="САНАЛАДЫ")
+    cluster.replay_wait()
+    reads = []
+
+    def view_that_writes(request):
+        reads.append(Article.objects.get(pk=article.pk)._state.db)
+        Article.objects.filter(pk=article.pk).update(title="САНАЛДЫ")
+        reads.append(Article.objects.get(pk=article.pk).title)
+        reads.append(router.db_for_read(Article))
+        return HttpResponse("ok")
+
+    request = RequestFactory().get("/kk/")
+    request.user = AnonymousUser()
+    response = ReplicaReadsMiddleware(view_that_writes)(request)
+
+    assert reads[0] in REPLICAS
+    assert reads[1:] == ["САНАЛДЫ", "default"]  # its own write, read back from the primary
+    assert PRIMARY_READS_COOKIE in response.cookies
+
+
+def test_a_replica_that_is_down_is_skipped_and_used_again_once_back(cluster, caplog):
+    article = ArticleFactory(title="ТҰРАҚТЫ")
+    cluster.replay_wait()
+    reader = Client()
+    first, second = cluster.standbys
+
+    def reads_of(requests: int, *, up: list[str]) -> list[list[str]]:
+        used = []
+        for _ in range(requests):
+            with queries_seen(["default", *up]) as seen:
+                assert title_read(reader, article.slug) == "ТҰРАҚТЫ"
+            used.append(aliases_used(seen))
+        return used
+
+    try:
+        second.stop()
+        connections["replica_2"].close()  # as a worker whose connection ended with its last request
+        with caplog.at_level("WARNING", logger="proceedings.site.routers"):
+            one_down = reads_of(4, up=["replica_1"])
+        warnings_one_down = [record.getMessage().split(" (")[0] for record in caplog.records]
+        first.stop()
+        connections["replica_1"].close()
+        both_down = reads_of(2, up=[])
+    finally:
+        for standby in cluster.standbys:
+            if not (standby.pgdata / "postmaster.pid").exists():
+                standby.start()
+        cluster.replay_wait()
+    with override_settings(JINAQ_REPLICA_RETRY_SECONDS=0):  # instead of waiting out the 30 s
+        both_back = reads_of(2, up=REPLICAS)
+
+    assert one_down == [["replica_1"]] * 4
+    assert warnings_one_down == ["Replica replica_2 does not answer"]  # tried once, then left alone
+    assert both_down == [["default"]] * 2
+    assert sorted(both_back) == [["replica_1"], ["replica_2"]]

@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 EMBEDDED_ENGINE = "proceedings.site.embedded_postgres"
 EMBEDDED_DATABASE_NAME = "jinaq"
+REPLICA_CONNECT_TIMEOUT_SECONDS = 3
 
 
 def database_config(environ: Mapping[str, str], *, project_root: Path) -> dict:
@@ -58,6 +59,9 @@ def replica_database_configs(environ: Mapping[str, str]) -> dict[str, dict]:
             raise ImproperlyConfigured(f"{item} is not a database URL: {error}") from None
         if config["ENGINE"] != "django.db.backends.postgresql":
             raise ImproperlyConfigured(f"{item} must point at PostgreSQL, not {config['ENGINE']!r}")
+        # A standby that is unreachable must not hold a request for the minutes of a TCP time-out
+        # (proceedings/site/routers.py then reads elsewhere); ?connect_timeout= in the URL wins.
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", REPLICA_CONNECT_TIMEOUT_SECONDS)
         configs[f"replica_{number}"] = config
     return configs
 

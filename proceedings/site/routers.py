@@ -14,6 +14,10 @@ query of a page sees the same moment of the archive). The primary serves the res
 With no replicas configured the router has no opinion and Django routes as it always did (to
 "default", or to the alias an object came from, such as the import progress's "progress").
 
+A replica that does not answer when a request starts is skipped — the next one in turn, or the
+primary, serves the request — and left alone by this process for `JINAQ_REPLICA_RETRY_SECONDS`,
+so a standby that is down costs a warning in the log, not the readers' pages.
+
 Which database a request reads from is a ContextVar that ReplicaReadsMiddleware sets before the
 view and resets after it: every thread, and every asyncio task, sees only its own request's.
 """
@@ -21,6 +25,7 @@ view and resets after it: every thread, and every asyncio task, sees only its ow
 from __future__ import annotations
 
 import itertools
+import logging
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -29,7 +34,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 
@@ -38,6 +43,8 @@ from django.http import HttpRequest, HttpResponse
 PRIMARY_ONLY_APPS = frozenset({"auth", "sessions", "admin", "django_tasks_database"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 PRIMARY_READS_COOKIE = "jinaq_primary_reads"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -60,6 +67,39 @@ def replica_aliases() -> list[str]:
 
 def replica_next(replicas: list[str]) -> str:
     return replicas[next(_turns) % len(replicas)]
+
+
+# Replicas that failed to answer in this process, and when (time.monotonic()).
+_replicas_failed_at: dict[str, float] = {}
+
+
+def replica_answering(replicas: list[str]) -> str | None:
+    """The next replica in turn that answers, or None (the primary) when none does.
+
+    Connects (or checks a kept connection, as CONN_HEALTH_CHECKS would at the first query) before
+    the view runs, so a failure here moves the request elsewhere instead of failing it.
+    """
+    for _ in replicas:
+        alias = replica_next(replicas)
+        failed_at = _replicas_failed_at.get(alias)
+        if failed_at is not None and time.monotonic() - failed_at < settings.JINAQ_REPLICA_RETRY_SECONDS:
+            continue
+        connection = connections[alias]
+        try:
+            connection.close_if_health_check_failed()
+            connection.ensure_connection()
+        except DatabaseError as error:
+            _replicas_failed_at[alias] = time.monotonic()
+            logger.warning(
+                "Replica %s does not answer (%s); not used for %s s",
+                alias,
+                str(error).strip(),
+                settings.JINAQ_REPLICA_RETRY_SECONDS,
+            )
+            continue
+        _replicas_failed_at.pop(alias, None)
+        return alias
+    return None
 
 
 @contextmanager
@@ -165,7 +205,7 @@ class ReplicaReadsMiddleware:
         replicas = replica_aliases()
         if not replicas:
             return self.get_response(request)
-        replica = None if request_reads_primary(request) else replica_next(replicas)
+        replica = None if request_reads_primary(request) else replica_answering(replicas)
         with request_reads(replica) as reads:
             response = self.get_response(request)
         if reads.wrote or request.method not in SAFE_METHODS:

@@ -111,6 +111,8 @@ for _database in DATABASES.values():
 DATABASE_ROUTERS = ["proceedings.site.routers.PrimaryReplicaRouter"]
 # After a browser sends a form, its reads stay on the primary this long: longer than replay lag.
 JINAQ_READ_PRIMARY_AFTER_WRITE_SECONDS = int(os.environ.get("JINAQ_READ_PRIMARY_AFTER_WRITE_SECONDS", "10"))
+# A replica that does not answer is skipped by each process for this long before it is tried again.
+JINAQ_REPLICA_RETRY_SECONDS = int(os.environ.get("JINAQ_REPLICA_RETRY_SECONDS", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -365,3 +365,30 @@ def test_a_replica_that_is_down_is_skipped_and_used_again_once_back(cluster, cap
     assert warnings_one_down == ["Replica replica_2 does not answer"]  # tried once, then left alone
     assert both_down == [["default"]] * 2
     assert sorted(both_back) == [["replica_1"], ["replica_2"]]
+
+
+def test_cached_pages_change_when_the_readers_replica_has_replayed_the_change(cluster):
+    # The page cache on: a page is kept under the content token read on the reader's replica, so
+    # a reader gets the new page once their replica has the change — not before (the page would
+    # be made from the replica's old rows), and not after (kept under a token that never returns).
+    memory = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"replicas-{alias}"}
+        for alias in settings.CACHES
+    }
+    reader = Client()
+    with override_settings(CACHES=memory, JINAQ_PAGE_CACHE=True):
+        article = ArticleFactory(title="КЭШТЕГІ АТАУ")
+        cluster.replay_wait()
+        first = title_read(reader, article.slug)
+        with queries_seen() as seen:
+            again = title_read(reader, article.slug)
+        with replay_paused(cluster):
+            article.title = "ЖАҢАРҒАН АТАУ"
+            article.save()  # the services' invalidation, through the post_save safety net
+            while_behind = title_read(reader, article.slug)
+        replayed = title_read(reader, article.slug)
+
+    assert (first, again, while_behind) == ("КЭШТЕГІ АТАУ",) * 3
+    assert [len(seen[alias]) for alias in aliases_used(seen)] == [1]  # the token, on a replica
+    assert aliases_used(seen)[0] in REPLICAS
+    assert replayed == "ЖАҢАРҒАН АТАУ"

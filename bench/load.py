@@ -96,7 +96,12 @@ def page_paths(rng: random.Random, *, articles: int, queries: int) -> dict[str, 
     from proceedings.models import Proceedings  # noqa: PLC0415
 
     def spread(slugs: list[str], address: str) -> list[str]:
+        """One interface language per object, in turn (articles: thousands of objects)."""
         return [f"/{LANGUAGES[n % 3]}{address.format(quote(slug))}" for n, slug in enumerate(slugs)]
+
+    def every_language(slugs: list[str], address: str) -> list[str]:
+        """Each object in the three languages (the corpus has 14 people, 29 topics, 201 volumes)."""
+        return [f"/{language}{address.format(quote(slug))}" for slug in slugs for language in LANGUAGES]
 
     published = Article.objects.filter(proceedings__status="published")
     article_slugs = list(published.order_by("?").values_list("slug", flat=True)[:articles])
@@ -109,9 +114,9 @@ def page_paths(rng: random.Random, *, articles: int, queries: int) -> dict[str, 
         "home": [f"/{language}/" for language in LANGUAGES],
         "search API": [f"/api/search?{urlencode({'q': query})}" for query in found],
         "search page": [f"/{LANGUAGES[n % 3]}/search/?{urlencode({'q': q})}" for n, q in enumerate(found)],
-        "author": spread(people, "/authors/{}/"),
-        "topic": spread(topics * 3, "/topics/{}/"),
-        "volume": spread(volumes * 3, "/proceedings/{}/"),
+        "author": every_language(people, "/authors/{}/"),
+        "topic": every_language(topics, "/topics/{}/"),
+        "volume": every_language(volumes, "/proceedings/{}/"),
     }
     for kind in ("topic", "volume", "author"):
         rng.shuffle(paths[kind])

@@ -6,7 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Func, Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -241,6 +241,13 @@ def weighted_part(weights: str) -> models.GeneratedField:
     )
 
 
+def document_word_pairs() -> Func:
+    """A document's adjacent-word pairs ('~жасанды интеллект', no positions), computed by
+    jinaq_word_pairs (articles migration 0014). Searches filter on this same expression, or
+    PostgreSQL would not use its index."""
+    return Func(F("document"), function="jinaq_word_pairs", output_field=SearchVectorField())
+
+
 class SearchEntry(models.Model):
     """An article as the search sees it, in a narrow table of its own.
 
@@ -248,8 +255,10 @@ class SearchEntry(models.Model):
     reading thousands of wide rows; these rows hold only what matching, ranking, the filters and
     the facets need. `document` holds title, keywords and people (weight A), abstracts (B) and
     body (C), each in its language's configuration, plus Latin/Cyrillic skeletons; `lead` is its
-    A part and `head` its A and B part, derived by PostgreSQL so they can never disagree. Written only by
-    articles.search.index, which copies the volume, language and topics beside the vectors.
+    A part and `head` its A and B part, derived by PostgreSQL so they can never disagree. The
+    document's adjacent-word pairs, which find quoted phrases, live only in an index of their own.
+    Written only by articles.search.index, which copies the volume, language and topics beside
+    the vectors.
     """
 
     article = models.OneToOneField(
@@ -269,6 +278,8 @@ class SearchEntry(models.Model):
         verbose_name_plural = _("search entries")
         indexes = [
             GinIndex(fields=["document"], name="searchentry_document_gin"),
+            # The adjacent-word pairs of the document, held by this index only (articles.search.matching).
+            GinIndex(document_word_pairs(), name="searchentry_pairs_gin"),
             GinIndex(fields=["head"], name="searchentry_head_gin"),
             GinIndex(fields=["lead"], name="searchentry_lead_gin"),
         ]

@@ -50,11 +50,24 @@ class LexemeQuery(ReadyQuery):
         super().__init__(Value(lexeme_literal(lexeme, prefix=prefix)))
 
 
-class PhraseMatchQuery(ReadyQuery):
-    """A phrase as the search documents' adjacent-word pairs (jinaq_phrase_query, created by
-    articles migration 0007): found through the GIN index without reading any document."""
+class PhrasePairQuery(ReadyQuery):
+    """A two-word phrase as its adjacent-word pair ('~жасанды интеллект'), for the entries' word
+    pairs (articles.search.matching.word_pairs, articles migration 0013): found through their GIN
+    index without reading any document. NULL — nothing — where the phrase, read in `config`, is
+    not two words side by side; PhraseCheckQuery covers that case."""
 
-    template = "jinaq_phrase_query(%(expressions)s)"
+    template = "jinaq_phrase_pair(%(expressions)s)"
+
+    def __init__(self, phrase: str, *, config: str) -> None:
+        super().__init__(SearchConfig(config), Value(phrase))
+
+
+class PhraseCheckQuery(ReadyQuery):
+    """The phrase operator's query (phraseto_tsquery) where PhrasePairQuery has no pair to look
+    up — a phrase of one word, of three or more, or with a stop word inside — else NULL. Checked
+    against the words' positions, so PostgreSQL reads the candidates' documents."""
+
+    template = "jinaq_phrase_check(%(expressions)s)"
 
     def __init__(self, phrase: str, *, config: str) -> None:
         super().__init__(SearchConfig(config), Value(phrase))

@@ -11,9 +11,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector
 from django.db import transaction
-from django.db.models import Func, Prefetch, Value
+from django.db.models import Prefetch, Value
 
 from articles.models import Article, SearchEntry, SearchTerm
 from articles.search.document import ArticleText, indexed_part, search_document
@@ -71,12 +71,9 @@ def article_search_refresh(*, article_ids: Iterable[int]) -> int:
             "language": article.language,
             "topics": sorted(topic.pk for topic in article.topics.all()),
         }
-        # Adjacent-word pairs added by PostgreSQL: phrases are found through them (migration 0007).
-        document = Func(
-            search_vector_expression(article),
-            function="jinaq_with_word_pairs",
-            output_field=SearchVectorField(),
-        )
+        # Phrases are found through the document's word pairs, which only its index holds
+        # (articles.search.matching).
+        document = search_vector_expression(article)
         if not SearchEntry.objects.filter(pk=article.pk).update(**entry, document=document):
             SearchEntry.objects.create(article_id=article.pk, **entry, document=document)
         vocabulary |= suggestion_words(article_text(article))

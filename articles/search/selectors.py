@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial, reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchQueryCombinable, SearchRank
-from django.db import DatabaseError, connections, router
 from django.db.models import Count, F, FloatField, Q, QuerySet, Value
 
 from articles.models import Article, SearchEntry, Topic
@@ -25,11 +23,12 @@ from articles.search.expressions import (
     LexemePhraseQuery,
     LexemeQuery,
     NegatedQuery,
-    PhraseMatchQuery,
     combine_clauses,
 )
-from articles.search.facets import search_facets
+from articles.search.facets import FacetCounts, facet_counts, search_facets
 from articles.search.kazakh import kazakh_short_stem, kazakh_stem
+from articles.search.matching import PHRASE_CONFIGS, excluded_condition, match_condition, with_word_pairs
+from articles.search.planner import BACKWARD_WALK_ROWS, backward_walk, entries_estimate, index_scans
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, is_initial, skeleton
 from articles.selectors import article_list_items
@@ -39,7 +38,6 @@ from proceedings.models import Proceedings, ProceedingsStatus
 RANK_WEIGHTS = [0.02, 0.1, 0.4, 1.0]
 PREFIX_MIN = 4  # shorter stems are matched whole: a prefix of three letters matches too much
 SKELETON_MIN = 3
-RESET_SCANS = "RESET enable_seqscan; RESET enable_indexscan"
 FULL_RANK_LIMIT = 300  # a tier up to this size is ranked over whole documents (~10 ms at 300)
 PART_RANK_LIMIT = 3000  # up to this size on the tier's own small vector (~10 ms at 3,000)
 
@@ -76,16 +74,11 @@ def word_query(word: str) -> SearchQueryCombinable:
     return reduce(operator.or_, alternatives)
 
 
-PHRASE_CONFIGS = ("russian", "english", "simple")
-
-
-def term_query(
-    term: Term, *, phrase_pairs: bool = False, inflected_phrases: bool = False
-) -> SearchQueryCombinable:
-    """A term as a tsquery; with `phrase_pairs` a phrase is looked up by its adjacent-word pairs,
-    which only the whole document carries (see articles migration 0007); with
-    `inflected_phrases` a Cyrillic phrase is its words' Kazakh stems in order, and a Latin one
-    its words in any order (a Cyrillic text keeps no word order for its Latin skeletons)."""
+def term_query(term: Term, *, inflected_phrases: bool = False) -> SearchQueryCombinable:
+    """A term as a tsquery (a phrase through the phrase operator: what the lead, the head and the
+    snippets are checked with; whole documents are matched through articles.search.matching);
+    with `inflected_phrases` a Cyrillic phrase is its words' Kazakh stems in order, and a Latin
+    one its words in any order (a Cyrillic text keeps no word order for its Latin skeletons)."""
     if term.is_phrase and inflected_phrases and is_cyrillic(" ".join(term.words)):
         stems = [kazakh_stem(word) for word in term.words]
         inflected = LexemePhraseQuery([(stem, len(stem) >= PREFIX_MIN) for stem in stems])
@@ -97,12 +90,7 @@ def term_query(
         query = reduce(operator.and_, [word_query(word) for word in term.words])
     elif term.is_phrase:
         text = term.text or " ".join(term.words)
-        alternatives = [
-            PhraseMatchQuery(text, config=config)
-            if phrase_pairs
-            else SearchQuery(text, config=config, search_type="phrase")
-            for config in PHRASE_CONFIGS
-        ]
+        alternatives = [SearchQuery(text, config=config, search_type="phrase") for config in PHRASE_CONFIGS]
         query = alternatives[0] | alternatives[1] | alternatives[2]
     else:
         query = word_query(term.words[0])
@@ -112,23 +100,6 @@ def term_query(
 def tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
     """The whole query as one tsquery expression; None when nothing positive is left to find."""
     return combine_clauses(parsed, term_query)
-
-
-def document_tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
-    """The same query for matching whole documents: phrases through their word pairs."""
-    return combine_clauses(parsed, document_term_query)
-
-
-def excluded_tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
-    """What the '-' terms exclude, as one positive query for whole documents (the parser keeps
-    every excluded term in a clause of its own, so the query excludes exactly these)."""
-    excluded = [
-        term_query(replace(term, negated=False), phrase_pairs=True)
-        for clause in parsed.clauses
-        for term in clause
-        if term.negated
-    ]
-    return reduce(operator.or_, excluded) if excluded else None
 
 
 @dataclass(frozen=True)
@@ -158,28 +129,6 @@ class SearchFilters:
         return entries
 
 
-@contextmanager
-def index_scans() -> Iterator[None]:
-    """Run the enclosed queries with whole-table reads switched off: matches come from GIN.
-
-    A word in most articles makes the planner read the whole table (or walk a whole b-tree),
-    which it takes to be cheap; it is not, because every row's document vector is stored out of
-    line and must be fetched and unpacked to be tested. Through the GIN index a count never
-    reads the documents at all. Session settings, put back in `finally` (a rolled-back
-    transaction puts them back itself). On the connection the queries read from: a replica's in
-    a reader's request (proceedings/site/routers.py).
-    """
-    with connections[router.db_for_read(SearchEntry)].cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off")
-        try:
-            yield
-        except BaseException:
-            with suppress(DatabaseError):  # an aborted transaction refuses; its rollback resets
-                cursor.execute(RESET_SCANS)
-            raise
-        cursor.execute(RESET_SCANS)
-
-
 @dataclass(frozen=True)
 class Tier:
     """One band of the results: its hits, and the vector that ranks a middle-sized band."""
@@ -204,16 +153,20 @@ class RankedHits:
         self,
         entries: QuerySet[SearchEntry],
         tsquery: SearchQueryCombinable,
-        document_tsquery: SearchQueryCombinable | None = None,
-        excluded: SearchQueryCombinable | None = None,
+        condition: Q | None = None,
+        excluded: Q | None = None,
     ) -> None:
+        """`condition` matches whole documents (articles.search.matching; `tsquery` against the
+        document when None), `excluded` what the '-' terms take out."""
         self.tsquery = tsquery
-        self.matched = entries.filter(document=document_tsquery or tsquery)
         # A title that matches has its words in the document too, except for exclusions: in
         # 'подкаст -радио' the title may lack 'радио' where the body has it. Such articles are
         # taken out by id (a GIN lookup), never by testing each tier row's whole document.
         if excluded is not None:
-            entries = entries.exclude(pk__in=SearchEntry.objects.filter(document=excluded).values("pk"))
+            excluding = with_word_pairs(SearchEntry.objects.all()).filter(excluded)
+            entries = entries.exclude(pk__in=excluding.values("pk"))
+        whole = condition if condition is not None else Q(document=tsquery)
+        self.matched = with_word_pairs(entries).filter(whole)
         lead = entries.filter(lead=tsquery)
         head = entries.filter(head=tsquery)
         self.lead, self.head = lead, head
@@ -223,8 +176,8 @@ class RankedHits:
         """The tiers with their sizes. Abstract and body hits that fit in one fully ranked tier
         share it, so the weights decide between them (an abstract hit counts four times a
         body hit); only in a large result do abstract hits form a tier of their own."""
+        total = self.total
         with index_scans():
-            total = self.matched.count()
             # The lead is part of the head: both counted in one pass over the head's hits.
             head, lead = self.head.aggregate(
                 head=Count("pk"), lead=Count("pk", filter=Q(lead=self.tsquery))
@@ -237,6 +190,21 @@ class RankedHits:
             (Tier(self.head.exclude(lead=self.tsquery), "head"), head - lead),
             (Tier(self.matched.exclude(head=self.tsquery), None), total - head),
         ]
+
+    @cached_property
+    def facet_counts(self) -> FacetCounts:
+        """The hits counted per volume, language and topic: what the facets are made of."""
+        with index_scans():
+            return facet_counts(self.matched)
+
+    @cached_property
+    def total(self) -> int:
+        """How many hits: the sum of the facet groups when they are counted already (one pass
+        over the hits instead of two, which is most of a broad query's cost), else a count."""
+        if "facet_counts" in self.__dict__:
+            return self.facet_counts.total
+        with index_scans():
+            return self.matched.count()
 
     @property
     def tier_sizes(self) -> list[int]:
@@ -279,6 +247,13 @@ class RankedHits:
         else:
             rank = Value(0.0, output_field=FloatField())
             order = ["-pk"]
+            if stop * entries_estimate() <= BACKWARD_WALK_ROWS * size:  # dense enough: found early
+                with backward_walk():
+                    return list(
+                        tier.entries.annotate(rank=rank)
+                        .order_by(*order)
+                        .values_list("pk", "rank")[start:stop]
+                    )
         return list(tier.entries.annotate(rank=rank).order_by(*order).values_list("pk", "rank")[start:stop])
 
     @staticmethod
@@ -311,39 +286,52 @@ class SearchResults:
 
     @cached_property
     def facets(self) -> dict[str, list[tuple]]:
-        """Counted on first use (the page shows them; an export or a count does not need them)."""
+        """Counted on first use (the page shows them; an export or a count does not need them);
+        asked for before the count, they give it too (RankedHits.total)."""
         if not isinstance(self.articles, RankedHits):
             return {}
-        with index_scans():
-            groups = self.articles.matched.order_by().values_list("proceedings", "language", "topics")
-            return search_facets(list(groups.annotate(n=Count("pk"))))
+        return search_facets(self.articles.facet_counts)
 
 
-def article_search(*, query: str, filters: SearchFilters | None = None) -> SearchResults:
-    """Matching published articles, best first (read by slices), with facet counts."""
+def article_search(
+    *, query: str, filters: SearchFilters | None = None, with_facets: bool = False
+) -> SearchResults:
+    """Matching published articles, best first (read by slices), with facet counts. With
+    `with_facets` (the page and the JSON show them) the facets are counted first, and the total
+    comes from them: one pass over the hits instead of two."""
     parsed = parse_query(query)
     tsquery = tsquery_for(parsed)
     if tsquery is None:
         return SearchResults(query=query, parsed=parsed)
     entries = (filters or SearchFilters()).apply(SearchEntry.objects.all())
-    excluded = excluded_tsquery_for(parsed)
-    hits = RankedHits(entries, tsquery, document_tsquery_for(parsed), excluded)
+    excluded = excluded_condition(parsed, term_query)
+    hits = RankedHits(entries, tsquery, match_condition(parsed, term_query), excluded)
+
+    def found_nothing(hits: RankedHits) -> bool:
+        if with_facets:
+            hits.facet_counts  # noqa: B018 - counted with the facets, the total costs nothing more
+        return hits.count() == 0
+
     loosened = False
-    if hits.count() == 0 and has_phrase(parsed):
+    if has_phrase(parsed) and found_nothing(hits):
         # A quoted Kazakh phrase in another form than the text has ('"бизнес коммуникациясы"' for
         # 'бизнес коммуникацияның'): its stems in order, only now, because checking word order
         # reads every candidate's vector (the word pairs spare that for the phrase as typed). A
         # Latin phrase for Cyrillic text ('"mobildi kommertsiya"'): its words.
         tsquery = combine_clauses(parsed, partial(term_query, inflected_phrases=True))
-        hits = RankedHits(entries, tsquery, tsquery, excluded)
+        hits = RankedHits(entries, tsquery, Q(document=tsquery), excluded)
         loosened = True
     missing: tuple[str, ...] = ()
-    if hits.count() == 0 and ONE_WORD_SPARED_FROM <= len(positive_clauses(parsed)) <= ONE_WORD_SPARED_UP_TO:
+    spared = ONE_WORD_SPARED_FROM <= len(positive_clauses(parsed)) <= ONE_WORD_SPARED_UP_TO
+    if spared and found_nothing(hits):
         # 'мультфильмдердің тәрбиелік мәні' where the article never says 'мән': rather than
         # nothing, the articles that have every word but one, and the page says so.
-        tsquery, document_tsquery = all_but_one(parsed, term_query), all_but_one(parsed, document_term_query)
-        hits = RankedHits(entries, tsquery, document_tsquery, excluded)
+        tsquery = all_but_one(parsed, partial(combine_clauses, term_query=term_query), operator.or_)
+        condition = all_but_one(parsed, partial(match_condition, word_query=term_query), operator.or_)
+        hits = RankedHits(entries, tsquery, condition, excluded)
         missing = tuple(" ".join(clause[0].words) for clause in positive_clauses(parsed))
+    if with_facets:
+        hits.facet_counts  # noqa: B018 - before anything counts the hits
     return SearchResults(
         query=query,
         parsed=parsed,
@@ -363,21 +351,15 @@ def positive_clauses(parsed: ParsedQuery) -> list[tuple[Term, ...]]:
     return [clause for clause in parsed.clauses if not clause[0].negated]
 
 
-def document_term_query(term: Term) -> SearchQueryCombinable:
-    return term_query(term, phrase_pairs=True)
-
-
-def all_but_one(parsed: ParsedQuery, term_query_of) -> SearchQueryCombinable | None:
-    """Any article matching every clause but (at most) one: an OR of the queries that each
-    leave one positive clause out; exclusions stay."""
+def all_but_one(parsed: ParsedQuery, query_of, either):
+    """Any article matching every clause but (at most) one: `either` of the queries (`query_of`
+    a parsed query) that each leave one positive clause out; exclusions stay."""
     positives = positive_clauses(parsed)
     spared = [
-        combine_clauses(
-            replace(parsed, clauses=tuple(c for c in parsed.clauses if c is not left_out)), term_query_of
-        )
+        query_of(replace(parsed, clauses=tuple(c for c in parsed.clauses if c is not left_out)))
         for left_out in positives
     ]
-    return reduce(operator.or_, [query for query in spared if query is not None])
+    return reduce(either, [query for query in spared if query is not None])
 
 
 def has_phrase(parsed: ParsedQuery) -> bool:

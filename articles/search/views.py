@@ -145,7 +145,7 @@ def facet_links(request: HttpRequest, results: SearchResults, *, language: str) 
 def search_context(request: HttpRequest) -> dict[str, Any]:
     query = request.GET.get("q", "")
     filters = filters_from(request)
-    results = article_search(query=query, filters=filters)
+    results = article_search(query=query, filters=filters, with_facets=True)  # both show the facets
     page = paginate(request, results.articles, per_page=RESULTS_PER_PAGE)
     hits = list(page.object_list)
     snippets = search_snippets(articles=hits, query=query, highlight=results.highlight)

@@ -1,12 +1,16 @@
 """Quoted phrases: found through the documents' adjacent-word pairs, exactly as PostgreSQL's
 own phrase operator would find them."""
 
+import operator
+from functools import reduce
+
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import SearchEntry
+from articles.models import SearchEntry, document_word_pairs
 from articles.search.index import article_search_refresh
 from articles.search.selectors import article_search
 from tests.factories import ArticleFactory
@@ -25,14 +29,20 @@ def found(query: str) -> set[int]:
     return {article.pk for article in hits[0 : hits.count()]}
 
 
-def test_document_carries_its_adjacent_word_pairs_without_positions():
+def word_pairs(article) -> str:
+    return SearchEntry.objects.annotate(pairs=document_word_pairs()).get(pk=article.pk).pairs
+
+
+def test_pairs_are_in_their_index_not_in_the_stored_document():
     article = indexed("Жасанды интеллект туралы.")
 
-    document = SearchEntry.objects.get(pk=article.pk).document
+    entry = SearchEntry.objects.get(pk=article.pk)
 
-    assert "'~жасанды интеллект'" in document
-    assert "'~интеллект туралы'" in document
-    assert "~жасанды" not in SearchEntry.objects.get(pk=article.pk).head
+    pairs = word_pairs(article)
+    assert "'~жасанды интеллект'" in pairs
+    assert "'~интеллект туралы'" in pairs
+    assert "~" not in entry.document
+    assert "~" not in entry.head
 
 
 def test_two_word_phrase_needs_the_words_side_by_side_in_that_order():
@@ -79,11 +89,55 @@ def test_documents_are_matched_by_pairs_and_tiers_by_the_phrase_itself():
         article_search(query='"жасанды интеллект"').articles.count()
 
     total, tiers = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"]]
-    assert '"document" @@ ((jinaq_phrase_query(' in total
+    assert 'jinaq_word_pairs("articles_searchentry"."document") @@ (jinaq_phrase_pair(' in total
     # The small vectors carry no pairs: the head and the lead are checked with the phrase itself.
     assert '"head" @@ ((phraseto_tsquery(' in tiers
     assert '"lead" @@ ((phraseto_tsquery(' in tiers
-    assert "jinaq_phrase_query" not in tiers
+    assert "jinaq_phrase_pair" not in tiers
+
+
+def test_two_word_phrases_use_the_pairs_index_and_never_recompute_pairs():
+    indexed("Жасанды интеллект журналистикада қолданылады.")
+    hits = article_search(query='"жасанды интеллект" журналистикада').articles
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        sql, params = hits.matched.values("pk").query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+
+    assert "searchentry_pairs_gin" in plan
+    # The pairs are looked up in their index, never recomputed from a row's document.
+    assert [line for line in plan.splitlines() if "Filter" in line and "jinaq_word_pairs" in line] == []
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ['"жасанды интеллект"', '"интеллект жасанды"', '"цифрлық медиа нарығы"', '"анализ и синтез"',
+     '"искусственный интеллект"', '"роль искусственного"', '"медиа нарығы"', '"the media market"'],
+)  # fmt: skip
+def test_phrases_find_what_the_phrase_operator_finds(phrase):
+    texts = [
+        ("Жасанды интеллект журналистикада.", "kk"), ("Интеллект жасанды емес.", "kk"),
+        ("Цифрлық медиа нарығы өсіп келеді.", "kk"), ("Цифрлық медиа және медиа нарығы.", "kk"),
+        ("Анализ и синтез данных.", "ru"), ("Анализ синтез данных.", "ru"),
+        ("Роль искусственного интеллекта в редакции.", "ru"), ("The media market grows.", "en"),
+        ("Market of the media.", "en"),
+    ]  # fmt: skip
+    articles = [indexed(text, language) for text, language in texts]
+    text = phrase.strip('"')
+    expected = {
+        article.pk
+        for article in articles
+        if SearchEntry.objects.filter(
+            pk=article.pk, document=reduce(operator.or_, [SearchQuery(text, config=c, search_type="phrase")
+                                                          for c in ("russian", "english", "simple")])
+        ).exists()
+    }  # fmt: skip
+
+    assert found(phrase) == expected
+    assert expected
 
 
 def test_compounds_with_numbers_are_read_as_the_text_was():

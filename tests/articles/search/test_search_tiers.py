@@ -33,17 +33,20 @@ def three_tiers():
 
 
 @pytest.mark.parametrize(
-    ("full_rank_limit", "part_rank_limit"),
-    [(300, 3000), (1, 3000), (1, 1)],
-    ids=["small tiers", "middle tiers", "large tiers"],
+    ("full_rank_limit", "part_rank_limit", "walk_rows"),
+    [(300, 3000, 1000), (1, 3000, 1000), (1, 1, 1000), (1, 1, 0)],
+    ids=["small tiers", "middle tiers", "large tiers walked back", "large tiers sorted"],
 )
-def test_tiers_come_in_order_and_pages_join_up(three_tiers, monkeypatch, full_rank_limit, part_rank_limit):
+def test_tiers_come_in_order_and_pages_join_up(
+    three_tiers, monkeypatch, full_rank_limit, part_rank_limit, walk_rows
+):
     # Low limits send these few hits down the paths of a large archive: ranked on the tier's
-    # own vector, or latest added first.
+    # own vector, or latest added first (by a walk back through the primary key, or sorted).
     monkeypatch.setattr(selectors, "FULL_RANK_LIMIT", full_rank_limit)
     monkeypatch.setattr(selectors, "PART_RANK_LIMIT", part_rank_limit)
+    monkeypatch.setattr(selectors, "BACKWARD_WALK_ROWS", walk_rows)
     titled, abstracted, body_only = three_tiers
-    hits = article_search(query="подкаст").articles
+    hits = article_search(query="подкаст", with_facets=walk_rows == 0).articles
 
     every = [article.pk for article in hits[0:7]]
     paged = [article.pk for start in range(0, 7, 3) for article in hits[start : start + 3]]
@@ -120,3 +123,37 @@ def test_initials_meet_initials_but_short_words_do_not_meet_every_initial():
 
     assert article_search(query="Akhmetova A.I.").articles.count() == 1
     assert article_search(query="AI").articles.count() == 0  # 'ai' folds to 'a': not an initial
+
+
+def test_facets_count_each_article_once_per_value_and_give_the_total():
+    radio, tv = (
+        Topic.objects.create(slug="radio", name_en="Radio"),
+        Topic.objects.create(slug="tv", name_en="TV"),
+    )
+    both = indexed(body="Медиа туралы мақала.", language="kk")
+    both.topics.add(radio, tv)
+    one = indexed(body="Медиа о радио.", language="ru", proceedings=both.proceedings)
+    one.topics.add(radio)
+    none = indexed(body="Media without topics.", language="en")
+    for article in (both, one):
+        article_search_refresh(article_ids=[article.pk])
+
+    faceted = article_search(query="медиа OR media", with_facets=True)
+    plain = article_search(query="медиа OR media")
+
+    assert faceted.articles.count() == plain.articles.count() == 3
+    assert sorted(faceted.facets["language"]) == [("en", 1), ("kk", 1), ("ru", 1)]
+    assert faceted.facets["topic"] == [("radio", "", "", "Radio", 2), ("tv", "", "", "TV", 1)]
+    assert sorted((slug, n) for slug, *_, n in faceted.facets["volume"]) == sorted(
+        [(both.proceedings.slug, 2), (none.proceedings.slug, 1)]
+    )
+    assert sum(n for _, n in faceted.facets["year"]) == 3
+    assert faceted.facets == plain.facets
+
+
+def test_facets_of_a_filter_that_names_nothing_are_empty():
+    indexed(body="Медиа туралы мақала.", language="kk")
+
+    results = article_search(query="медиа", filters=SearchFilters(year=1900), with_facets=True)
+
+    assert (results.articles.count(), results.facets["language"], results.facets["volume"]) == (0, [], [])

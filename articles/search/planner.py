@@ -1,0 +1,75 @@
+"""How the search's queries are planned: through the GIN indexes, never by reading the table.
+
+Session settings on the connection the search reads from (a replica's in a reader's request,
+proceedings/site/routers.py), set around the queries that need them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+
+from django.db import DatabaseError, connections, router
+
+from articles.models import SearchEntry
+
+RESET_SCANS = "RESET enable_seqscan; RESET enable_indexscan"
+# A large tier, latest first, is read by walking the primary key backwards and testing each row
+# where that reads at most this many rows (~50 µs a row: each document is fetched and unpacked),
+# instead of collecting and sorting every hit (30 ms for 12,000 hits at 100,000 articles).
+BACKWARD_WALK_ROWS = 1000
+ENTRIES_ESTIMATE_SECONDS = 600
+
+
+def search_connection():
+    return connections[router.db_for_read(SearchEntry)]
+
+
+@contextmanager
+def index_scans() -> Iterator[None]:
+    """Run the enclosed queries with whole-table reads switched off: matches come from GIN.
+
+    A word in most articles makes the planner read the whole table (or walk a whole b-tree),
+    which it takes to be cheap; it is not, because every row's document vector is stored out of
+    line and must be fetched and unpacked to be tested. Through the GIN index a count never
+    reads the documents at all. Session settings, put back in `finally` (a rolled-back
+    transaction puts them back itself). On the connection the queries read from: a replica's in
+    a reader's request (proceedings/site/routers.py).
+    """
+    with search_connection().cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off")
+        try:
+            yield
+        except BaseException:
+            with suppress(DatabaseError):  # an aborted transaction refuses; its rollback resets
+                cursor.execute(RESET_SCANS)
+            raise
+        cursor.execute(RESET_SCANS)
+
+
+@contextmanager
+def backward_walk() -> Iterator[None]:
+    """Inside index_scans(): let the planner walk an index (the primary key, backwards) for a
+    query known to find its rows early."""
+    with search_connection().cursor() as cursor:
+        cursor.execute("SET enable_indexscan = on")
+        try:
+            yield
+        finally:
+            with suppress(DatabaseError):
+                cursor.execute("SET enable_indexscan = off")
+
+
+_estimate: list[float] = []  # (taken at, rows)
+
+
+def entries_estimate() -> int:
+    """About how many search entries there are (the planner's figure, read again every ten
+    minutes): how far a backward walk goes depends on it."""
+    if not _estimate or time.monotonic() - _estimate[0] > ENTRIES_ESTIMATE_SECONDS:
+        with search_connection().cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'articles_searchentry'::regclass")
+            rows = cursor.fetchone()[0]
+        _estimate[:] = [time.monotonic(), max(rows, 1.0)]
+    return int(_estimate[1])

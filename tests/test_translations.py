@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.articles.helpers import stored_counts_refresh
 from tests.factories import ArticleFactory, ProceedingsFactory
 
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
@@ -148,6 +149,7 @@ ENGLISH_UI = [
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_home_page_speaks_the_interface_language(client, code):
     ArticleFactory(proceedings=ProceedingsFactory())
+    stored_counts_refresh()
 
     response = client.get(f"/{code}/")
 

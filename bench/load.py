@@ -280,7 +280,7 @@ def main() -> None:
     environment = server_environment(port, arguments)
     server = start_server(environment, migrate=arguments.migrate)
     base = f"http://127.0.0.1:{port}"
-    rows = {}
+    rows, load_before = {}, os.getloadavg()[0]
     try:
         load(base, warmup, seconds=arguments.warmup, connections=arguments.connections)
         for kind in arguments.kinds.split(","):
@@ -292,6 +292,9 @@ def main() -> None:
     plan = server_plan(environment, cores=available_cores())
     workers = f"{plan.workers} workers x {plan.threads} threads ({'gthread' if plan.threads > 1 else 'sync'})"
     report(rows, connections=arguments.connections, seconds=arguments.duration, workers=workers)
+    # Other jobs on the machine take cores from the server: the figures mean little beside a high load.
+    load_after, cores = os.getloadavg()[0], available_cores()
+    print(f"\nload average (1 min): {load_before:.1f} before, {load_after:.1f} after ({cores} cores)")
 
 
 if __name__ == "__main__":

@@ -122,6 +122,11 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["proceedings", "position"]
+        # A volume's articles in printed order, ids included: a topic's or person's page walks
+        # volumes through this index alone (articles.listing), never the wide article rows.
+        indexes = [
+            models.Index(fields=["proceedings", "position"], include=["id"], name="article_volume_order")
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(language__in=Language.values), name="article_language_valid"),
             models.CheckConstraint(condition=Q(position__gte=1), name="article_position_positive"),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from articles import twins
 from articles.models import Article, Language
+from articles.search.planner import index_scans
 from articles.search.selectors import SearchFilters, SearchResults, article_search
 from articles.search.snippets import search_snippets
 from articles.search.suggest import search_suggestion
@@ -143,6 +144,13 @@ def facet_links(request: HttpRequest, results: SearchResults, *, language: str) 
 
 
 def search_context(request: HttpRequest) -> dict[str, Any]:
+    # One planner setting for the whole request rather than a set and a reset around each of
+    # its queries (the others — articles by id, people, snippets — use indexes either way).
+    with index_scans():
+        return search_context_of(request)
+
+
+def search_context_of(request: HttpRequest) -> dict[str, Any]:
     query = request.GET.get("q", "")
     filters = filters_from(request)
     results = article_search(query=query, filters=filters, with_facets=True)  # both show the facets

@@ -14,7 +14,8 @@ from django.db import DatabaseError, connections, router
 
 from articles.models import SearchEntry
 
-RESET_SCANS = "RESET enable_seqscan; RESET enable_indexscan"
+SET_SCANS = "SET enable_seqscan = off; SET enable_indexscan = off; SET max_parallel_workers_per_gather = 0"
+RESET_SCANS = "RESET enable_seqscan; RESET enable_indexscan; RESET max_parallel_workers_per_gather"
 # A large tier, latest first, is read by walking the primary key backwards and testing each row
 # where that reads at most this many rows (~50 µs a row: each document is fetched and unpacked),
 # instead of collecting and sorting every hit (30 ms for 12,000 hits at 100,000 articles).
@@ -34,7 +35,9 @@ def index_scans() -> Iterator[None]:
     A word in most articles makes the planner read the whole table (or walk a whole b-tree),
     which it takes to be cheap; it is not, because every row's document vector is stored out of
     line and must be fetched and unpacked to be tested. Through the GIN index a count never
-    reads the documents at all. Session settings, put back in `finally` (a rolled-back
+    reads the documents at all. No parallel workers either: the pairs function's declared cost
+    makes plans look expensive enough for them, and starting them costs more than a search on a
+    busy server gains. Session settings, put back in `finally` (a rolled-back
     transaction puts them back itself). On the connection the queries read from: a replica's in
     a reader's request (proceedings/site/routers.py). Blocks nest: only the outermost sets and
     resets, so a search request wrapped in one pays two statements for it, not two per query.
@@ -47,7 +50,7 @@ def index_scans() -> Iterator[None]:
             yield
             return
         with connection.cursor() as cursor:
-            cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off")
+            cursor.execute(SET_SCANS)
             try:
                 yield
             except BaseException:

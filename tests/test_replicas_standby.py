@@ -33,6 +33,7 @@ from articles.search.index import article_search_refresh
 from proceedings.models import Proceedings, ProceedingsStatus
 from proceedings.site.embedded_postgres.replication import ReplicatedCluster, replicated_cluster
 from proceedings.site.routers import PRIMARY_READS_COOKIE, ReplicaReadsMiddleware, request_reads
+from tests.admin_forms import article_change_data
 from tests.factories import ArticleFactory
 from tests.proceedings.upload_samples import VOLUME_FIELDS, proceedings_text, upload
 
@@ -215,22 +216,7 @@ def test_an_editor_reads_their_save_from_the_primary_while_replicas_lag(cluster)
     cluster.replay_wait()
     chief, reader, sender = editor(), Client(), Client()
     change = reverse("admin:articles_article_change", args=[article.pk])
-    form = chief.get(change).context["adminform"].form
-    data = {
-        key: value
-        for key, value in form.initial.items()
-        if value is not None and not isinstance(value, list | tuple)
-    }
-    data |= {
-        "title": "ЖАҢА АТАУ",
-        "topics": [],
-        "keywords_kk": "",
-        "keywords_ru": "",
-        "keywords_en": "",
-        "proceedings": article.proceedings.pk,
-        "authorships-TOTAL_FORMS": "0",
-        "authorships-INITIAL_FORMS": "0",
-    }
+    data = article_change_data(chief, article, title="ЖАҢА АТАУ")
 
     with replay_paused(cluster):
         saved = chief.post(change, data)

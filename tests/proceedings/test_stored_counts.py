@@ -20,6 +20,7 @@ from proceedings.editorial.repeats import article_repeat_confirm
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import Proceedings
 from proceedings.services import proceedings_import
+from tests.admin_forms import article_change_data
 from tests.articles.helpers import stored_counts_refresh
 from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, ProceedingsFactory, TopicFactory
 from tests.proceedings.editing_texts import VOLUME, VOLUME_WITH_REPEAT, dumped
@@ -172,16 +173,6 @@ def test_removing_a_repeat_shows_in_the_counts_at_once(client, editor):
     assert home_counts(client) == (before - 1, [("ethics", before - 1), ("media", before - 1)])
 
 
-def admin_form_data(admin_client, article: Article, **changes) -> dict:
-    form = (
-        admin_client.get(reverse("admin:articles_article_change", args=[article.pk]))
-        .context["adminform"]
-        .form
-    )
-    data = {key: value for key, value in {**form.initial, **changes}.items() if value is not None}
-    return data | {"authorships-TOTAL_FORMS": 0, "authorships-INITIAL_FORMS": 0}
-
-
 def test_the_admins_topic_language_and_volume_edits_and_deletions_show_at_once(admin_client, client):
     ethics, media = TopicFactory(slug="ethics"), TopicFactory(slug="media")
     first, second = ProceedingsFactory(), ProceedingsFactory()
@@ -193,7 +184,7 @@ def test_the_admins_topic_language_and_volume_edits_and_deletions_show_at_once(a
 
     response = admin_client.post(
         change,
-        admin_form_data(admin_client, article, topics=[media.pk], language="en", proceedings=second.pk),
+        article_change_data(admin_client, article, topics=[media.pk], language="en", proceedings=second.pk),
     )
 
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors

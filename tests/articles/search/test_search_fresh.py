@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.search.index import article_search_refresh
+from tests.admin_forms import article_change_data
 from tests.factories import ArticleFactory, AuthorshipFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,26 +17,7 @@ def found(client, query: str) -> list[str]:
 def test_title_edited_in_admin_is_searchable_at_once(admin_client, client):
     article = ArticleFactory(title="ЕСКІ АТАУ", body="Мәтін.")
     article_search_refresh(article_ids=[article.pk])
-    form = (
-        admin_client.get(reverse("admin:articles_article_change", args=[article.pk]))
-        .context["adminform"]
-        .form
-    )
-    data = {
-        key: value
-        for key, value in form.initial.items()
-        if value is not None and not isinstance(value, list | tuple)
-    }
-    data |= {
-        "title": "МЕДИАСАУАТТЫЛЫҚ ЖӘНЕ ФАКТЧЕКИНГ",
-        "topics": [],
-        "keywords_kk": "",
-        "keywords_ru": "",
-        "keywords_en": "",
-        "proceedings": article.proceedings.pk,
-        "authorships-TOTAL_FORMS": "0",
-        "authorships-INITIAL_FORMS": "0",
-    }
+    data = article_change_data(admin_client, article, title="МЕДИАСАУАТТЫЛЫҚ ЖӘНЕ ФАКТЧЕКИНГ")
 
     response = admin_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
 

@@ -128,12 +128,24 @@ class Neighbours:
     next: Article | None
 
 
+# One statement for both neighbours (each an index probe on the volume's printed order); raw, as
+# Django would build two querysets and compile each for one row apiece.
+NEIGHBOURS_SQL = f"""
+(SELECT {", ".join(("id", *LINK_FIELDS))} FROM articles_article
+ WHERE proceedings_id = %s AND position < %s ORDER BY position DESC LIMIT 1)
+UNION ALL
+(SELECT {", ".join(("id", *LINK_FIELDS))} FROM articles_article
+ WHERE proceedings_id = %s AND position > %s ORDER BY position LIMIT 1)
+"""
+
+
 def article_neighbours(*, article: Article) -> Neighbours:
     """The articles printed just before and after this one in its volume."""
-    siblings = Article.objects.filter(proceedings_id=article.proceedings_id).only(*LINK_FIELDS)
+    volume, position = article.proceedings_id, article.position
+    siblings = list(Article.objects.raw(NEIGHBOURS_SQL, [volume, position, volume, position]))
     return Neighbours(
-        previous=siblings.filter(position__lt=article.position).order_by("-position").first(),
-        next=siblings.filter(position__gt=article.position).order_by("position").first(),
+        previous=next((sibling for sibling in siblings if sibling.position < position), None),
+        next=next((sibling for sibling in siblings if sibling.position > position), None),
     )
 
 

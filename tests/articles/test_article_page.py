@@ -181,7 +181,7 @@ def test_article_page_query_count_does_not_grow_with_articles(client, django_ass
     middle = volume.articles.get(position=2)
 
     # The article, its people, its topics; previous and next; related (ranked, volumes, people).
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(f"/en/articles/{middle.slug}/")
 
     assert len(response.context["related"]) == min(articles - 1, 5)

@@ -1,6 +1,7 @@
 """Every public page and its JSON twin at 100,000 articles: p50/p95 of single requests.
 
     .venv/bin/python bench/pages.py [--articles 100000] [--rebuild] [--repeat 5] [--sample 8]
+                                    [--pages "article,author"]
 
 Runs on the benchmarks' corpus in the scratch database `jinaq_bench` (bench/corpus.py; built when
 missing or with --rebuild), through Django's test client with a page cache that never holds
@@ -99,7 +100,7 @@ def page_addresses(sample: int) -> dict[str, list[str]]:
     }
 
 
-def measure(*, sample: int, repeat: int) -> None:
+def measure(*, sample: int, repeat: int, only: list[str] | None = None) -> None:
     from django.db import connection  # noqa: PLC0415
     from django.test import Client  # noqa: PLC0415
     from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
@@ -112,6 +113,8 @@ def measure(*, sample: int, repeat: int) -> None:
     for slug in Article.objects.order_by("?").values_list("slug", flat=True)[:10]:
         client.post("/kk/citations/add/", {"article": slug, "next": "/kk/"})
     pages = page_addresses(sample)
+    if only:
+        pages = {name: addresses for name, addresses in pages.items() if name in only}
     requests: list[tuple[str, str]] = []
     for name, addresses in pages.items():
         for address in addresses:
@@ -161,6 +164,7 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sample", type=int, default=8, help="objects per page")
+    parser.add_argument("--pages", help="only these pages (comma-separated names, twins follow)")
     arguments = parser.parse_args()
     scratch_database(settings, BENCH_DATABASE)
     settings.CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
@@ -173,7 +177,8 @@ def main() -> None:
     if arguments.rebuild or Article.objects.count() < arguments.articles:
         build = corpus_build(arguments.articles)
         print(f"built {build.articles:,} articles in {build.seconds:.0f} s ({build.rate:.0f}/s)")
-    measure(sample=arguments.sample, repeat=arguments.repeat)
+    only = [name.strip() for name in arguments.pages.split(",")] if arguments.pages else None
+    measure(sample=arguments.sample, repeat=arguments.repeat, only=only)
 
 
 if __name__ == "__main__":

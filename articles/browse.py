@@ -153,28 +153,28 @@ def article_neighbours(*, article: Article) -> Neighbours:
 # each of its people and of each of its topics, this many each (an indexed walk, see
 # article_related), never every article that shares something with it.
 RELATED_POOL = 50
-RELATED_POOL_SQL = """
-SELECT c.article_id FROM unnest(%s::int[]) AS p(person_id) CROSS JOIN LATERAL (
-    SELECT a.article_id FROM authors_authorship a
-    JOIN articles_article r ON r.id = a.article_id
-    JOIN proceedings_proceedings v ON v.id = r.proceedings_id
-    WHERE a.person_id = p.person_id AND a.article_id <> %s AND v.status = %s
-    ORDER BY a.article_id DESC LIMIT %s) c
-UNION
-SELECT c.article_id FROM unnest(%s::int[]) AS t(topic_id) CROSS JOIN LATERAL (
-    SELECT l.article_id FROM articles_article_topics l
-    JOIN articles_article r ON r.id = l.article_id
-    JOIN proceedings_proceedings v ON v.id = r.proceedings_id
-    WHERE l.topic_id = t.topic_id AND l.article_id <> %s AND v.status = %s
-    ORDER BY l.article_id DESC LIMIT %s) c
-"""
-
-
-# Each candidate of the pool scored on what it shares with the article — counted on the narrow link
-# tables — and ordered; only the first `limit` are read whole. (Scoring with Django's annotations
-# grouped and sorted a hundred whole article rows, bodies and all, for five.)
+# The pool, each candidate scored on what it shares with the article — counted on the narrow link
+# tables — and ordered; only the first ones are read whole. The article's own people and topics
+# are read here too, so the related articles need not wait for them (article_page fetches the
+# people of the article and of its related articles in one query).
 RELATED_SQL = f"""
-WITH pool AS ({RELATED_POOL_SQL}),
+WITH own_people AS (SELECT DISTINCT person_id FROM authors_authorship WHERE article_id = %(article)s),
+own_topics AS (SELECT topic_id FROM articles_article_topics WHERE article_id = %(article)s),
+pool AS (
+    SELECT c.article_id FROM own_people p CROSS JOIN LATERAL (
+        SELECT a.article_id FROM authors_authorship a
+        JOIN articles_article r ON r.id = a.article_id
+        JOIN proceedings_proceedings v ON v.id = r.proceedings_id
+        WHERE a.person_id = p.person_id AND a.article_id <> %(article)s AND v.status = %(published)s
+        ORDER BY a.article_id DESC LIMIT %(pool)s) c
+    UNION
+    SELECT c.article_id FROM own_topics t CROSS JOIN LATERAL (
+        SELECT l.article_id FROM articles_article_topics l
+        JOIN articles_article r ON r.id = l.article_id
+        JOIN proceedings_proceedings v ON v.id = r.proceedings_id
+        WHERE l.topic_id = t.topic_id AND l.article_id <> %(article)s AND v.status = %(published)s
+        ORDER BY l.article_id DESC LIMIT %(pool)s) c
+),
 ranked AS (
     SELECT r.id, row_number() OVER (
         ORDER BY people.shared * {RELATED_PERSON_WEIGHT} + topics.shared DESC, v.year DESC, v.slug, r.position
@@ -183,10 +183,10 @@ ranked AS (
     JOIN articles_article r ON r.id = pool.article_id
     JOIN proceedings_proceedings v ON v.id = r.proceedings_id
     CROSS JOIN LATERAL (SELECT count(DISTINCT a.person_id) AS shared FROM authors_authorship a
-        WHERE a.article_id = r.id AND a.person_id = ANY(%s::int[])) people
+        WHERE a.article_id = r.id AND a.person_id IN (SELECT person_id FROM own_people)) people
     CROSS JOIN LATERAL (SELECT count(*) AS shared FROM articles_article_topics l
-        WHERE l.article_id = r.id AND l.topic_id = ANY(%s::int[])) topics
-    ORDER BY rank LIMIT %s
+        WHERE l.article_id = r.id AND l.topic_id IN (SELECT topic_id FROM own_topics)) topics
+    ORDER BY rank LIMIT %(limit)s
 )
 SELECT {", ".join(f"r.{field}" for field in ("id", *LINK_FIELDS, "first_page", "last_page"))}
 FROM ranked JOIN articles_article r ON r.id = ranked.id
@@ -194,23 +194,52 @@ ORDER BY ranked.rank
 """
 
 
+def _people_in_order() -> Prefetch:
+    """An article's people in printed order, each with the person."""
+    authorships = Authorship.objects.select_related("person").order_by("role", "order")
+    return Prefetch("authorships", queryset=authorships)
+
+
+def _related_ranked(*, article_id: int, limit: int) -> list[Article]:
+    """The related articles' link fields, the closest first; neither volume nor people fetched."""
+    params = {
+        "article": article_id,
+        "published": ProceedingsStatus.PUBLISHED,
+        "pool": RELATED_POOL,
+        "limit": limit,
+    }
+    return list(Article.objects.raw(RELATED_SQL, params))
+
+
 def article_related(*, article: Article, limit: int = RELATED_ARTICLES) -> list[Article]:
     """Published articles sharing people or topics with `article`, the closest first, with their
     volume and people (what a link to an article and its JSON twin show; other fields deferred).
 
-    Uses the article's prefetched people and topics; ties go to the newer volume, then to
-    printed order. The candidates are the RELATED_POOL newest (latest stored) published articles
-    of each of its people and each of its topics — two indexes walked backwards, whatever the
-    size of the archive — and every candidate is scored on all it shares. Always computed from
-    the articles as they are: an editor's merge, split or publication shows at once.
+    Ties go to the newer volume, then to printed order. The candidates are the RELATED_POOL
+    newest (latest stored) published articles of each of its people and each of its topics — two
+    indexes walked backwards, whatever the size of the archive — and every candidate is scored on
+    all it shares. Always computed from the articles as they are: an editor's merge, split or
+    publication shows at once.
     """
-    topic_ids = sorted({topic.pk for topic in article.topics.all()})
-    person_ids = sorted({authorship.person_id for authorship in article.authorships.all()})
-    if not topic_ids and not person_ids:
-        return []
-    published = ProceedingsStatus.PUBLISHED
-    pool = [person_ids, article.pk, published, RELATED_POOL, topic_ids, article.pk, published, RELATED_POOL]
-    related = list(Article.objects.raw(RELATED_SQL, [*pool, person_ids, topic_ids, limit]))
-    authorships = Authorship.objects.select_related("person").order_by("role", "order")
-    prefetch_related_objects(related, "proceedings", Prefetch("authorships", queryset=authorships))
+    related = _related_ranked(article_id=article.pk, limit=limit)
+    prefetch_related_objects(related, "proceedings", _people_in_order())
     return related
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    article: Article
+    neighbours: Neighbours
+    related: list[Article]
+
+
+def article_page(*, slug: str) -> ArticlePage:
+    """What the article page shows: the published article with its volume, people and topics
+    (as article_get), its neighbours and its related articles (as article_related) — in six
+    queries, the people of the article and of its related articles in one."""
+    article = get_object_or_404(article_published().select_related("proceedings"), slug=slug)
+    related = _related_ranked(article_id=article.pk, limit=RELATED_ARTICLES)
+    prefetch_related_objects([article, *related], _people_in_order())
+    prefetch_related_objects([article], Prefetch("topics", queryset=Topic.objects.order_by("slug")))
+    prefetch_related_objects(related, "proceedings")
+    return ArticlePage(article=article, neighbours=article_neighbours(article=article), related=related)

@@ -89,14 +89,13 @@ def volume_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        article = browse.article_get(slug=slug)
+        page = browse.article_page(slug=slug)
     except Http404:
         # An address the article had before a merge or a new slug: links and citations stay good.
         if moved := browse.article_moved_to(slug=slug):
             return moved_permanently(request, "article_detail", moved)
         raise
-    neighbours = browse.article_neighbours(article=article)
-    related = browse.article_related(article=article)
+    article, neighbours, related = page.article, page.neighbours, page.related
     url = request.build_absolute_uri(request.path)
     pdf = presentation.pdf_url(article)
     context = {

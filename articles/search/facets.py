@@ -12,16 +12,14 @@ from articles.models import Topic
 from articles.search.planner import search_connection
 from proceedings.models import Proceedings
 
-# One pass over the hits, counted by PostgreSQL: per volume and language, and per topic (an
-# article counts once in the first set, once per topic in the second). A few hundred rows come
-# back however many hits there are; grouping by the topic arrays in Python read one row per
-# distinct (volume, language, topics), thousands for a broad word.
+# One pass over the hits, counted by PostgreSQL: per volume and language, and per distinct list of
+# topics. A few hundred rows come back however many hits there are (an archive has few topic
+# combinations); Python adds each list's count to its topics. Unnesting the lists in SQL instead
+# made 2-3 rows of every hit to group (136,682 for the 57,896 hits of 'медиа': 85 ms -> 47 ms).
 COUNTS = """
-SELECT GROUPING(hit.proceedings_id, hit.language), hit.proceedings_id, hit.language, topic.id,
-       count(*) FILTER (WHERE topic.place IS NULL OR topic.place = 1), count(topic.id)
+SELECT GROUPING(hit.proceedings_id, hit.language), hit.proceedings_id, hit.language, hit.topics, count(*)
 FROM ({hits}) AS hit (article_id, proceedings_id, language, topics)
-LEFT JOIN LATERAL unnest(hit.topics) WITH ORDINALITY AS topic (id, place) ON true
-GROUP BY GROUPING SETS ((hit.proceedings_id, hit.language), (topic.id))
+GROUP BY GROUPING SETS ((hit.proceedings_id, hit.language), (hit.topics))
 """
 
 
@@ -45,11 +43,16 @@ def facet_counts(hits: QuerySet) -> FacetCounts:
     with search_connection().cursor() as cursor:
         cursor.execute(COUNTS.format(hits=sql), params)
         rows = cursor.fetchall()
+    per_topic: Counter[int] = Counter()
+    for grouping, _, _, topics, n in rows:
+        if grouping != 0:
+            for topic in topics or ():
+                per_topic[topic] += n
     return FacetCounts(
         by_volume_language=[
-            (volume, language, n) for grouping, volume, language, _, n, _ in rows if grouping == 0
+            (volume, language, n) for grouping, volume, language, _, n in rows if grouping == 0
         ],
-        by_topic=[(topic, n) for grouping, _, _, topic, _, n in rows if grouping != 0 and topic is not None],
+        by_topic=list(per_topic.items()),
     )
 
 

@@ -1,7 +1,7 @@
 """What an article page shows that is not a field: its paragraphs, its texts per language, and
 the metadata tags of its <head> for Google Scholar, Dublin Core and OpenGraph.
 
-Pure functions over an article fetched by `articles.browse.article_get` (no queries).
+Pure functions over an article fetched by `articles.browse.article_page` or `article_get` (no queries).
 """
 
 from __future__ import annotations

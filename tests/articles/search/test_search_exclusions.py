@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import SearchEntry
+from articles.search import selectors
 from articles.search.index import article_search_refresh
 from articles.search.planner import index_counts, index_scans
 from articles.search.selectors import article_search
@@ -34,9 +35,13 @@ def test_an_excluded_word_goes_into_the_words_query_not_a_list_of_ids():
         total = hits.total
 
     assert total == 1
-    (counted,) = [query["sql"] for query in captured.captured_queries if "COUNT(*)" in query["sql"]]
+    # The total and the lead's size in one statement: the lead takes the word out by id (a title
+    # may lack it where the body has it), the total through the words' query.
+    (counts,) = [query["sql"] for query in captured.captured_queries if "count(*)" in query["sql"]]
+    counted, lead = counts.split("(SELECT count(*)")[1:]
     assert "!!(" in counted
     assert " IN (SELECT" not in counted
+    assert " IN (SELECT" in lead
     assert found("медиа -радио") == found("медиа -радио", with_facets=True) == {plain.pk}
 
 
@@ -65,6 +70,24 @@ def test_excluded_words_and_phrases_together():
     indexed("Медиа және жасанды интеллект.")
 
     assert found('медиа -радио -"жасанды интеллект"') == {kept.pk}
+
+
+def test_a_page_within_the_title_hits_never_counts_the_head(monkeypatch):
+    # Three tiers (title, abstract, body) as in a large result: more body hits than one fully
+    # ranked tier takes.
+    monkeypatch.setattr(selectors, "FULL_RANK_LIMIT", 1)
+    titled = [indexed("Мәтін.", title=f"Подкаст {number}") for number in range(3)]
+    bodies = [indexed("Подкаст туралы.") for _ in range(3)]
+    hits = article_search(query="подкаст").articles
+
+    with CaptureQueriesContext(connection) as captured:
+        page = hits[0:2]
+
+    assert {article.pk for article in page} < {article.pk for article in titled}
+    assert not any('"head" @@' in query["sql"] for query in captured.captured_queries)
+    assert hits.tier_sizes == [3, 0, 3]
+    rest = {article.pk for article in titled + bodies} - {article.pk for article in page}
+    assert {article.pk for article in hits[2:6]} == rest
 
 
 def test_index_counts_counts_each_queryset_and_an_empty_filter_as_nought():

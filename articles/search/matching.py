@@ -7,9 +7,10 @@ The pairs ('~жасанды интеллект') are not stored: they take more 
 alone, exactly as the phrase operator would find it, without reading any document. The query is
 therefore a condition over two indexed expressions rather than one tsquery: the clauses made of
 words stay one tsquery for the document (one index scan), each clause with a phrase becomes a
-condition of its own, and excluded terms are taken out by id. No condition ever asks PostgreSQL
-to recompute the pairs of a row: a phrase it must check word by word (three words or more, a stop
-word inside) is checked against the document's positions, never in the same test as a pair.
+condition of its own, excluded words ride in the words' tsquery (where there is one) and excluded
+phrases are taken out by id. No condition ever asks PostgreSQL to recompute the pairs of a row: a
+phrase it must check word by word (three words or more, a stop word inside) is checked against
+the document's positions, never in the same test as a pair.
 """
 
 from __future__ import annotations

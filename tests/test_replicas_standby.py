@@ -11,7 +11,6 @@ only ever sees committed rows.
 from __future__ import annotations
 
 import copy
-import signal
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -36,6 +35,7 @@ from proceedings.site.routers import PRIMARY_READS_COOKIE, ReplicaReadsMiddlewar
 from tests.admin_forms import article_change_data
 from tests.factories import ArticleFactory
 from tests.proceedings.upload_samples import VOLUME_FIELDS, proceedings_text, upload
+from tests.task_worker import run_worker
 
 REPLICAS = ["replica_1", "replica_2"]
 ALIASES = ["default", "progress", *REPLICAS]
@@ -253,20 +253,6 @@ def test_writes_in_a_readers_request_go_to_the_primary(cluster):
     assert (read_from, chosen_for_write, read._state.db) == ("replica_2", "default", "default")
     assert (reads.wrote, next_read) == (True, "default")  # the rest of the request reads its writes
     assert Article.objects.using("default").get(pk=article.pk).title == "ЖАЗЫЛҒАН"
-
-
-def run_worker() -> None:
-    """Run every queued task, as `manage.py db_worker --batch` does, and give back the signals."""
-    handlers = {
-        number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
-    }
-    try:
-        call_command(
-            "db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0", verbosity=0
-        )
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
 
 
 def test_an_upload_imports_through_the_progress_connection_and_readers_get_it_from_replicas(cluster):

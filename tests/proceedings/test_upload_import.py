@@ -8,12 +8,9 @@ is written through a second connection that only sees committed rows.
 
 from __future__ import annotations
 
-import signal
-
 import pytest
 from django.contrib.admin.models import ADDITION, DELETION, LogEntry
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -24,6 +21,7 @@ from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings, ProceedingsStatus
 from proceedings.services import proceedings_import
 from tests.proceedings.upload_samples import VOLUME_FIELDS, proceedings_pdf, proceedings_text, upload
+from tests.task_worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "progress"])
 
@@ -31,21 +29,6 @@ TITLES = [
     "ЖАСАНДЫ ИНТЕЛЛЕКТ ЖӘНЕ СПОРТ ЖУРНАЛИСТИКАСЫ",
     "МЕДИАГРАМОТНОСТЬ СТУДЕНТОВ В ЭПОХУ СОЦИАЛЬНЫХ СЕТЕЙ",
 ]
-
-
-def run_worker() -> None:
-    """Run every queued task, as `manage.py db_worker --batch` does, then give back the signals
-    the worker took over (Ctrl-C must still stop pytest)."""
-    handlers = {
-        number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
-    }
-    try:
-        call_command(
-            "db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0", verbosity=0
-        )
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
 
 
 @pytest.fixture

@@ -138,25 +138,19 @@ def mixed(paths: dict[str, list[str]], rng: random.Random, *, total: int) -> lis
 # ---- the server --------------------------------------------------------------------------------------
 
 
-def database_url() -> str:
-    """DATABASE_URL for `serve`: the bench database on the same server (embedded: its socket folder)."""
-    from django.db import connection  # noqa: PLC0415
-
-    params = connection.get_connection_params()
-    host = quote(params.get("host") or "localhost", safe="")
-    port = f":{params['port']}" if params.get("port") else ""
-    password = f":{quote(params['password'], safe='')}" if params.get("password") else ""
-    return f"postgres://{quote(params.get('user') or 'postgres')}{password}@{host}{port}/{params['dbname']}"
-
-
 def server_environment(port: int, arguments: argparse.Namespace) -> dict[str, str]:
+    """`serve`'s environment: a deployment's settings, on the bench database's server."""
+    from django.db import connection  # noqa: PLC0415 - once Django is set up
+
+    from proceedings.site.database import connection_url  # noqa: PLC0415
+
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "proceedings.site.settings",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_DEBUG": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": connection_url(connection),
         "JINAQ_STATIC_ROOT": str(SCRATCH / "static"),
         "JINAQ_MEDIA_ROOT": str(SCRATCH / "media"),
         "JINAQ_BIND": f"127.0.0.1:{port}",

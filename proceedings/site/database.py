@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import quote
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -81,6 +82,18 @@ def cache_url(environ: Mapping[str, str]) -> str:
     if url and not url.startswith(("redis://", "rediss://", "unix://")):
         raise ValueError(f"REDIS_URL must be a redis:// address, not {url!r}")
     return url
+
+
+def connection_url(connection, *, database: str | None = None) -> str:
+    """A live connection's server as a DATABASE_URL (the embedded server: its socket folder as the
+    host), naming `database` or the connection's own — for a process started beside this one
+    (`manage.py serve` in the benches and tests) to reach the same server."""
+    params = connection.get_connection_params()
+    host = quote(params.get("host") or "localhost", safe="")
+    port = f":{params['port']}" if params.get("port") else ""
+    password = f":{quote(params['password'], safe='')}" if params.get("password") else ""
+    user = quote(params.get("user") or "postgres")
+    return f"postgres://{user}{password}@{host}{port}/{database or params['dbname']}"
 
 
 def cache_config(environ: Mapping[str, str]) -> dict:

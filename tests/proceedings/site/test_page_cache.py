@@ -15,7 +15,6 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import User
@@ -30,7 +29,7 @@ from authors.services import person_merge
 from proceedings.editorial.publishing import proceedings_publish
 from proceedings.editorial.repeats import article_repeat_confirm
 from proceedings.models import ProceedingsStatus
-from proceedings.site.database import cache_config, page_cache_config
+from proceedings.site.database import cache_config, connection_url, page_cache_config
 from proceedings.site.page_cache import page_cache_invalidate, page_key
 from tests.articles.helpers import stored_counts_refresh
 from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, ProceedingsFactory, TopicFactory
@@ -397,15 +396,6 @@ def test_page_caching_switched_off_renders_every_request(archive, client, settin
     assert queries[0] == queries[1] > 1
 
 
-def database_url() -> str:
-    """This test run's database as a DATABASE_URL (embedded server: its socket folder as the host)."""
-    params = connection.get_connection_params()
-    host = quote(params.get("host") or "localhost", safe="")
-    port = f":{params['port']}" if params.get("port") else ""
-    password = f":{quote(params['password'], safe='')}" if params.get("password") else ""
-    return f"postgres://{quote(params.get('user') or 'postgres')}{password}@{host}{port}/{params['dbname']}"
-
-
 def test_a_change_made_by_another_process_shows_on_the_next_request(archive, client):
     """The import worker, another gunicorn worker, the shell: each has a page cache of its own in
     memory, and the content token in the database tells this one that its pages are stale."""
@@ -415,7 +405,7 @@ def test_a_change_made_by_another_process_shows_on_the_next_request(archive, cli
         "PATH": os.environ["PATH"],
         "JINAQ_NO_BOOTSTRAP": "1",
         "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": connection_url(connection),
     }
     code = (
         "from proceedings.editorial.publishing import proceedings_unpublish;"

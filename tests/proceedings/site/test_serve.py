@@ -17,7 +17,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 import brotli
 import psutil
@@ -26,6 +25,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from proceedings.site.database import connection_url
 from proceedings.site.serve import ServerPlan, server_plan
 from tests.factories import ArticleFactory, ProceedingsFactory
 
@@ -76,15 +76,6 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def database_url(name: str) -> str:
-    """The test run's PostgreSQL (embedded: its socket folder as the host) with database `name`."""
-    params = connection.get_connection_params()
-    host = quote(params.get("host") or "localhost", safe="")
-    port = f":{params['port']}" if params.get("port") else ""
-    password = f":{quote(params['password'], safe='')}" if params.get("password") else ""
-    return f"postgres://{quote(params.get('user') or 'postgres')}{password}@{host}{port}/{name}"
-
-
 def manage(*arguments: str) -> list[str]:
     return [sys.executable, str(settings.BASE_DIR / "manage.py"), *arguments]
 
@@ -110,7 +101,7 @@ def production_environment(
         "DJANGO_SETTINGS_MODULE": "proceedings.site.settings",
         "DJANGO_SECRET_KEY": SECRET,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url(database),
+        "DATABASE_URL": connection_url(connection, database=database),
         "JINAQ_STATIC_ROOT": str(static_root),
         "JINAQ_MEDIA_ROOT": str(static_root.parent / "media"),
         "JINAQ_BIND": f"127.0.0.1:{port}",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import citation_views, views
+from articles import citation_views, feeds, views
 from articles.search import views as search_views
 from proceedings.site.page_cache import cached_page
 
@@ -21,4 +21,8 @@ urlpatterns = [
     path("citations/remove/", citation_views.citation_list_remove, name="citation_list_remove"),
     path("citations/move/", citation_views.citation_list_move, name="citation_list_move"),
     path("citations/clear/", citation_views.citation_list_clear, name="citation_list_clear"),
+    *feeds.feed_paths("feeds/articles", feeds.LatestArticles, "feed_articles"),
+    *feeds.feed_paths("feeds/proceedings", feeds.LatestVolumes, "feed_volumes"),
+    *feeds.feed_paths("proceedings/<slug:slug>/feed", feeds.VolumeArticles, "feed_volume"),
+    *feeds.feed_paths("topics/<slug:slug>/feed", feeds.TopicArticles, "feed_topic"),
 ]

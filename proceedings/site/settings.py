@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",  # its sitemap.xml templates (articles/sitemaps.py)
     "django_filters",
     "django_tasks",
     "django_tasks_db",

@@ -173,6 +173,7 @@ def test_feed_of_new_articles_reads_back_in_the_interface_language(client, kind)
     assert [tag.term for tag in first.tags] == ["Медиа"]
     assert titles[1] == old.title
 
+    assert feed.feed.title == "Новые статьи — Jinaq"
     english = parsed_feed(client, f"/en/feeds/articles.{kind}")
     assert english.entries[0].summary == "On media."
     assert urlsplit(english.entries[0].link).path == f"/en/articles/{new.slug}/"

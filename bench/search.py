@@ -1,6 +1,6 @@
 """Search at 100,000 articles: p50/p95 of the search itself and of the whole results page.
 
-    .venv/bin/python bench/search.py [--articles 100000] [--rebuild] [--repeat 3]
+    .venv/bin/python bench/search.py [--articles 100000] [--rebuild] [--repeat 3] [--database NAME]
 
 Builds (once; --rebuild to redo) a scratch database `jinaq_bench` on the embedded PostgreSQL
 (or on DATABASE_URL's server) holding the synthetic corpus of bench/corpus.py: the bundled
@@ -41,8 +41,8 @@ QUERIES = [
 SEARCH_GOAL_MS, PAGE_GOAL_MS = 50, 150
 
 
-def use_bench_database() -> None:
-    scratch_database(settings, BENCH_DATABASE)
+def use_bench_database(name: str = BENCH_DATABASE) -> None:
+    scratch_database(settings, name)
 
 
 def build_corpus(total: int) -> None:
@@ -110,8 +110,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--database", default=BENCH_DATABASE, help="another corpus (built when missing)")
     arguments = parser.parse_args()
-    use_bench_database()
+    use_bench_database(arguments.database)
     django.setup()
     from django.core.management import call_command  # noqa: PLC0415
 

@@ -7,9 +7,13 @@ view answers 400 instead of quietly showing an unfiltered list.
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Left, Lower, NullIf
+from django.forms.models import ModelChoiceIterator
 from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Language, Topic
@@ -30,6 +34,51 @@ SORT_CHOICES = [
 ]
 
 
+def html_attributes(attrs: dict) -> str:
+    """django/forms/widgets/attrs.html: False left out, True as a bare name."""
+    return "".join(
+        f" {conditional_escape(name)}"
+        if value is True
+        else f' {conditional_escape(name)}="{conditional_escape(f"{value}")}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class ListSelect(forms.Select):
+    """Django's Select with the markup of its templates (django/forms/widgets/select.html,
+    select_option.html, attrs.html) written out here: through the templates each option cost an
+    include, and a volume's topic filter has a few dozen options on every contents page."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [f'<select name="{conditional_escape(widget["name"])}"{html_attributes(widget["attrs"])}>']
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            parts += [
+                f'\n  <option value="{conditional_escape(str(option["value"]))}"'
+                f"{html_attributes(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
+                for option in options
+            ]
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # every value in it is escaped
+
+
+class ListedChoices(ModelChoiceIterator):
+    """A model choice field's choices read in one plain query: Django's own iterator reads them
+    through QuerySet.iterator(), which on PostgreSQL is a server-side cursor (DECLARE, FETCH,
+    CLOSE: three round trips for a few dozen topics)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset.all():
+            yield self.choice(obj)
+
+
 def topic_choice_label(topic: Topic) -> str:
     """The topic's name in the interface language, with its article count when annotated."""
     name = topic.localized_name(translation.get_language() or "kk")
@@ -39,7 +88,7 @@ def topic_choice_label(topic: Topic) -> str:
 
 class VolumeArticleFilter(django_filters.FilterSet):
     language = django_filters.ChoiceFilter(
-        label=_("Language"), choices=Language.choices, empty_label=_("All languages")
+        label=_("Language"), choices=Language.choices, empty_label=_("All languages"), widget=ListSelect
     )
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
@@ -47,9 +96,10 @@ class VolumeArticleFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Topic.objects.none(),
         empty_label=_("All topics"),
+        widget=ListSelect,
     )
     sort = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, method="sort_by"
+        label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, method="sort_by", widget=ListSelect
     )
 
     class Meta:
@@ -60,7 +110,9 @@ class VolumeArticleFilter(django_filters.FilterSet):
         """`topics` are the choices of the topic filter: those of the volume's articles."""
         super().__init__(data, queryset, **kwargs)
         self.filters["topic"].queryset = topics
-        self.form.fields["topic"].label_from_instance = topic_choice_label
+        topic = self.form.fields["topic"]
+        topic.label_from_instance, topic.iterator = topic_choice_label, ListedChoices
+        topic.widget.choices = topic.choices
 
     def sort_by(self, queryset: QuerySet[Article], name: str, value: str) -> QuerySet[Article]:
         if value == "title":

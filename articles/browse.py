@@ -9,20 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, QuerySet, Value, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from articles import article_rows
+from articles.article_rows import RELATED_POOL  # noqa: F401 - tests and callers name it here
 from articles.listing import VolumeOrderedArticles, topic_membership
 from articles.models import Article, Language, Topic
 from articles.selectors import article_list_items, article_published
 from authors.models import Authorship
-from proceedings.models import Proceedings, ProceedingsStatus
+from proceedings.models import Proceedings
 from proceedings.selectors import proceedings_published
 
 RELATED_ARTICLES = 5
-# A shared person says more about two papers than a shared topic (topics are broad).
-RELATED_PERSON_WEIGHT = 3
 
 
 @dataclass(frozen=True)
@@ -118,97 +119,18 @@ def article_moved_to(*, slug: str) -> str | None:
     return article_published().filter(former_slugs__contains=[slug]).values_list("slug", flat=True).first()
 
 
-# What a link to an article needs: its title, or the first words of its text when untitled.
-LINK_FIELDS = ("slug", "title", "title_display", "body", "language", "position", "proceedings_id")
-
-
 @dataclass(frozen=True)
 class Neighbours:
     previous: Article | None
     next: Article | None
 
 
-# One statement for both neighbours (each an index probe on the volume's printed order); raw, as
-# Django would build two querysets and compile each for one row apiece.
-NEIGHBOURS_SQL = f"""
-(SELECT {", ".join(("id", *LINK_FIELDS))} FROM articles_article
- WHERE proceedings_id = %s AND position < %s ORDER BY position DESC LIMIT 1)
-UNION ALL
-(SELECT {", ".join(("id", *LINK_FIELDS))} FROM articles_article
- WHERE proceedings_id = %s AND position > %s ORDER BY position LIMIT 1)
-"""
-
-
 def article_neighbours(*, article: Article) -> Neighbours:
-    """The articles printed just before and after this one in its volume."""
-    volume, position = article.proceedings_id, article.position
-    siblings = list(Article.objects.raw(NEIGHBOURS_SQL, [volume, position, volume, position]))
-    return Neighbours(
-        previous=next((sibling for sibling in siblings if sibling.position < position), None),
-        next=next((sibling for sibling in siblings if sibling.position > position), None),
+    """The articles printed just before and after this one in its volume (link fields only)."""
+    previous, following = article_rows.neighbour_rows(
+        volume_id=article.proceedings_id, position=article.position
     )
-
-
-# The related articles of an article come from a bounded pool: the newest published articles of
-# each of its people and of each of its topics, this many each (an indexed walk, see
-# article_related), never every article that shares something with it.
-RELATED_POOL = 50
-# The pool, each candidate scored on what it shares with the article — counted on the narrow link
-# tables — and ordered; only the first ones are read whole. The article's own people and topics
-# are read here too, so the related articles need not wait for them (article_page fetches the
-# people of the article and of its related articles in one query).
-RELATED_SQL = f"""
-WITH own_people AS (SELECT DISTINCT person_id FROM authors_authorship WHERE article_id = %(article)s),
-own_topics AS (SELECT topic_id FROM articles_article_topics WHERE article_id = %(article)s),
-pool AS (
-    SELECT c.article_id FROM own_people p CROSS JOIN LATERAL (
-        SELECT a.article_id FROM authors_authorship a
-        JOIN articles_article r ON r.id = a.article_id
-        JOIN proceedings_proceedings v ON v.id = r.proceedings_id
-        WHERE a.person_id = p.person_id AND a.article_id <> %(article)s AND v.status = %(published)s
-        ORDER BY a.article_id DESC LIMIT %(pool)s) c
-    UNION
-    SELECT c.article_id FROM own_topics t CROSS JOIN LATERAL (
-        SELECT l.article_id FROM articles_article_topics l
-        JOIN articles_article r ON r.id = l.article_id
-        JOIN proceedings_proceedings v ON v.id = r.proceedings_id
-        WHERE l.topic_id = t.topic_id AND l.article_id <> %(article)s AND v.status = %(published)s
-        ORDER BY l.article_id DESC LIMIT %(pool)s) c
-),
-ranked AS (
-    SELECT r.id, row_number() OVER (
-        ORDER BY people.shared * {RELATED_PERSON_WEIGHT} + topics.shared DESC, v.year DESC, v.slug, r.position
-    ) AS rank
-    FROM pool
-    JOIN articles_article r ON r.id = pool.article_id
-    JOIN proceedings_proceedings v ON v.id = r.proceedings_id
-    CROSS JOIN LATERAL (SELECT count(DISTINCT a.person_id) AS shared FROM authors_authorship a
-        WHERE a.article_id = r.id AND a.person_id IN (SELECT person_id FROM own_people)) people
-    CROSS JOIN LATERAL (SELECT count(*) AS shared FROM articles_article_topics l
-        WHERE l.article_id = r.id AND l.topic_id IN (SELECT topic_id FROM own_topics)) topics
-    ORDER BY rank LIMIT %(limit)s
-)
-SELECT {", ".join(f"r.{field}" for field in ("id", *LINK_FIELDS, "first_page", "last_page"))}
-FROM ranked JOIN articles_article r ON r.id = ranked.id
-ORDER BY ranked.rank
-"""
-
-
-def _people_in_order() -> Prefetch:
-    """An article's people in printed order, each with the person."""
-    authorships = Authorship.objects.select_related("person").order_by("role", "order")
-    return Prefetch("authorships", queryset=authorships)
-
-
-def _related_ranked(*, article_id: int, limit: int) -> list[Article]:
-    """The related articles' link fields, the closest first; neither volume nor people fetched."""
-    params = {
-        "article": article_id,
-        "published": ProceedingsStatus.PUBLISHED,
-        "pool": RELATED_POOL,
-        "limit": limit,
-    }
-    return list(Article.objects.raw(RELATED_SQL, params))
+    return Neighbours(previous=previous, next=following)
 
 
 def article_related(*, article: Article, limit: int = RELATED_ARTICLES) -> list[Article]:
@@ -221,8 +143,8 @@ def article_related(*, article: Article, limit: int = RELATED_ARTICLES) -> list[
     all it shares. Always computed from the articles as they are: an editor's merge, split or
     publication shows at once.
     """
-    related = _related_ranked(article_id=article.pk, limit=limit)
-    prefetch_related_objects(related, "proceedings", _people_in_order())
+    related = article_rows.related_rows(article_id=article.pk, limit=limit)
+    article_rows.people_attach(related)
     return related
 
 
@@ -235,11 +157,15 @@ class ArticlePage:
 
 def article_page(*, slug: str) -> ArticlePage:
     """What the article page shows: the published article with its volume, people and topics
-    (as article_get), its neighbours and its related articles (as article_related) — in six
-    queries, the people of the article and of its related articles in one."""
-    article = get_object_or_404(article_published().select_related("proceedings"), slug=slug)
-    related = _related_ranked(article_id=article.pk, limit=RELATED_ARTICLES)
-    prefetch_related_objects([article, *related], _people_in_order())
-    prefetch_related_objects([article], Prefetch("topics", queryset=Topic.objects.order_by("slug")))
-    prefetch_related_objects(related, "proceedings")
-    return ArticlePage(article=article, neighbours=article_neighbours(article=article), related=related)
+    (as article_get), its neighbours and its related articles (as article_related) — in three
+    prepared statements (articles.article_rows): the article with its volume, topics and
+    neighbours; the related articles with their volumes; the people of all of them."""
+    found = article_rows.article_row(slug=slug)
+    if found is None:
+        raise Http404("No published article has this address.")
+    article, previous, following = found
+    related = article_rows.related_rows(article_id=article.pk, limit=RELATED_ARTICLES)
+    article_rows.people_attach([article, *related])
+    return ArticlePage(
+        article=article, neighbours=Neighbours(previous=previous, next=following), related=related
+    )

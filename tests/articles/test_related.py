@@ -56,7 +56,7 @@ def test_related_takes_the_same_queries_however_many_candidates(django_assert_nu
         AuthorshipFactory(article=article, person=person)
     article = article_get(slug=own.slug)
 
-    with django_assert_num_queries(3):  # candidates scored and ordered, their volumes, their people
+    with django_assert_num_queries(2):  # candidates scored and ordered with their volumes; their people
         related = article_related(article=article)
 
     first = 2 + max(0, candidates - RELATED_POOL)  # the pool: the latest stored candidates

@@ -26,6 +26,7 @@ from articles.search.expressions import (
     combine_clauses,
 )
 from articles.search.facets import FacetCounts, facet_counts, search_facets
+from articles.search.items import hit_items
 from articles.search.kazakh import kazakh_short_stem, kazakh_stem
 from articles.search.matching import PHRASE_CONFIGS, excluded_condition, match_condition, with_word_pairs
 from articles.search.planner import (
@@ -37,7 +38,6 @@ from articles.search.planner import (
 )
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, is_initial, skeleton
-from articles.selectors import article_list_items
 from proceedings.models import Proceedings, ProceedingsStatus
 
 # ts_rank weights for D, C, B, A: a title or keyword hit outweighs many body hits.
@@ -289,7 +289,7 @@ class RankedHits:
 
     @staticmethod
     def articles_in_order(ranked: list[tuple[int, float]]) -> list[Article]:
-        articles = article_list_items(Article.objects.filter(pk__in=[pk for pk, _ in ranked])).in_bulk()
+        articles = hit_items([pk for pk, _ in ranked])
         hits = []
         for pk, rank in ranked:
             if (article := articles.get(pk)) is None:

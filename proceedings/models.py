@@ -203,3 +203,44 @@ class ContentGeneration(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class OaiRecord(models.Model):
+    """What OAI-PMH harvesters were told about an article: one row per article that was ever in a
+    published volume, kept after the article row is gone (a tombstone), so a harvester learns of a
+    withdrawal instead of keeping the record for ever (articles/oai, `deletedRecord` persistent).
+
+    `article_id` is no foreign key because the row outlives the article. The volume and language
+    are the last ones published: a deleted record stays in the sets it was harvested through.
+    `datestamp` moves only when what a harvester would read changes — `metadata_hash` is the
+    record as last written — so refreshing an unchanged article costs a harvester nothing.
+    Kept by proceedings.oai_records.
+    """
+
+    article_id = models.BigIntegerField(_("article id"), primary_key=True)
+    proceedings = models.ForeignKey(
+        Proceedings,
+        verbose_name=_("volume"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,  # the set index below leads with it
+    )
+    language = models.CharField(_("language"), max_length=2)
+    datestamp = models.DateTimeField(_("datestamp"))
+    deleted = models.BooleanField(_("deleted"), default=False)
+    metadata_hash = models.CharField(_("metadata hash"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("OAI-PMH record")
+        verbose_name_plural = _("OAI-PMH records")
+        # Harvests page by (datestamp, article_id), the whole archive or one set.
+        indexes = [
+            models.Index(fields=["datestamp", "article_id"], name="oai_record_datestamp"),
+            models.Index(fields=["proceedings", "datestamp", "article_id"], name="oai_record_volume"),
+            models.Index(fields=["language", "datestamp", "article_id"], name="oai_record_language"),
+        ]
+
+    def __str__(self) -> str:
+        return f"article/{self.article_id}{' (deleted)' if self.deleted else ''}"

@@ -28,6 +28,7 @@ from proceedings.importer.pipeline import Progress, parse_proceedings
 from proceedings.importer.topics import assign_topics
 from proceedings.importer.types import ImportFileError, ImportPlan
 from proceedings.models import Proceedings, ProceedingsStatus
+from proceedings.oai_records import oai_records_batched
 from proceedings.site.page_cache import page_cache_invalidate
 
 
@@ -111,6 +112,7 @@ def proceedings_import_bundled(*, progress: Progress | None = None) -> list[Impo
 
 
 @transaction.atomic
+@oai_records_batched()  # a published import's records, read once at the end
 def proceedings_import(
     *,
     data: bytes,

@@ -50,6 +50,7 @@ from proceedings.importer.pipeline import build_article
 from proceedings.importer.topics import assign_topics
 from proceedings.importer.types import ArticleDraft, Header, Line
 from proceedings.models import Proceedings
+from proceedings.oai_records import oai_records_batched
 from proceedings.site.page_cache import page_cache_invalidate
 
 __all__ = [
@@ -119,6 +120,7 @@ def article_people(article: Article) -> set[int]:
 
 
 @transaction.atomic
+@oai_records_batched()  # the merged-away article's record becomes a deleted one
 def articles_merge(*, first: Article, second: Article, user) -> Article:
     """Join `second` onto `first`, which it directly follows; `first` keeps its metadata."""
     first, second = article_locked(first), article_locked(second)
@@ -199,6 +201,7 @@ def _draft_from_lines(lines: list[Line], *, source: VolumeSource) -> ArticleDraf
 
 
 @transaction.atomic
+@oai_records_batched()
 def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Article]:
     """Cut `article` before raw line `at_line`; the lines from there become a new article after it."""
     article = article_locked(article)
@@ -284,6 +287,7 @@ def header_from_lines(lines: list[Line], *, source: VolumeSource) -> Header:
 
 
 @transaction.atomic
+@oai_records_batched()
 def article_body_start_set(*, article: Article, body_start_line: int, user) -> Article:
     """Move the border between header and body; the header's fields are read again from its lines."""
     article = article_locked(article)

@@ -17,6 +17,7 @@ from articles.models import Article
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
 from proceedings.models import ImportJobStatus, Proceedings, ProceedingsStatus
+from proceedings.oai_records import oai_records_batched, oai_records_refresh
 from proceedings.site.page_cache import page_cache_invalidate
 
 
@@ -30,11 +31,16 @@ def proceedings_set_status(*, volume: Proceedings, user: AbstractBaseUser, statu
     if volume.status == status:
         return False
     page_cache_invalidate()
-    with person_article_counts_kept(
-        authorships=lambda: Authorship.objects.filter(article__proceedings=volume)
+    with (
+        person_article_counts_kept(
+            authorships=lambda: Authorship.objects.filter(article__proceedings=volume)
+        ),
+        oai_records_batched(),
     ):
         volume.status = status
         volume.save(update_fields=["status", "updated_at"])
+        # Harvesters see the articles appear, or learn that they are withdrawn (deleted records).
+        oai_records_refresh(volume_ids=[volume.pk])
     article_counts_refresh(count_scope(Article.objects.filter(proceedings=volume)))  # its topics' counts
     LogEntry.objects.log_actions(
         user_id=user.pk, queryset=[volume], action_flag=CHANGE, change_message=note, single_object=True

@@ -19,6 +19,7 @@ from authors.services import person_refresh_article_counts
 from proceedings.editorial.editing import ArticleEditError, article_locked, article_people, positions_shift
 from proceedings.editorial.history import DELETION, change_record
 from proceedings.importer.dedupe import is_repeat_warning
+from proceedings.oai_records import oai_records_batched
 from proceedings.site.page_cache import page_cache_invalidate
 
 
@@ -33,6 +34,7 @@ def _suspected(article: Article) -> tuple[Article, Article]:
 
 
 @transaction.atomic
+@oai_records_batched()  # the removed copy's record, if published, becomes a deleted one
 def article_repeat_confirm(*, article: Article, user) -> Article:
     """The copy is a repeat: delete it and return the article it repeats.
 
@@ -76,6 +78,7 @@ def article_repeat_confirm(*, article: Article, user) -> Article:
 
 
 @transaction.atomic
+@oai_records_batched()
 def article_repeat_dismiss(*, article: Article, user) -> Article:
     """The article is not a repeat: clear the pointer and the importer's warning, keep the article."""
     copy, original = _suspected(article)

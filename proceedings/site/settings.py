@@ -183,6 +183,16 @@ FILE_UPLOAD_HANDLERS = [
 ]
 FILE_UPLOAD_PERMISSIONS = 0o644
 
+# OAI-PMH (articles/oai): the repository identifier is part of every record's identifier
+# (oai:<it>:article/<id>), so set it once, before the first harvest, to the site's domain name.
+# JINAQ_BASE_URL: the site's public address (https://jinaq.example.kz) for the records' links;
+# empty: the address the request came to. A list sends JINAQ_OAI_PAGE_SIZE records a page.
+JINAQ_BASE_URL = os.environ.get("JINAQ_BASE_URL", "")
+JINAQ_OAI_REPOSITORY_IDENTIFIER = os.environ.get("JINAQ_OAI_REPOSITORY_IDENTIFIER", "jinaq.local")
+JINAQ_OAI_REPOSITORY_NAME = os.environ.get("JINAQ_OAI_REPOSITORY_NAME", "Jinaq")
+JINAQ_OAI_ADMIN_EMAIL = os.environ.get("JINAQ_OAI_ADMIN_EMAIL", "admin@jinaq.local")
+JINAQ_OAI_PAGE_SIZE = int(os.environ.get("JINAQ_OAI_PAGE_SIZE", "100"))
+
 # Uploaded volumes are imported by a worker (`manage.py db_worker`, started by `manage.py start`;
 # a deployment runs it beside the web server) reading the queue from PostgreSQL. It must be the
 # database backend: the upload queues its import inside its own transaction (proceedings/editorial/jobs.py).

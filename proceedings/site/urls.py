@@ -5,6 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from articles import sitemaps
+from articles.oai import views as oai_views
 from articles.search import views as search_views
 from proceedings import sources
 from proceedings.site import views
@@ -14,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/search", search_views.api_search, name="api_search"),
+    path("oai", oai_views.oai, name="oai"),  # OAI-PMH 2.0 for harvesters (articles/oai)
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",

@@ -1,0 +1,90 @@
+"""Reads for the protocol: records in (datestamp, article id) order, the sets, the earliest datestamp.
+
+Every list is a keyset page over an index of proceedings.models.OaiRecord: the whole archive
+(`oai_record_datestamp`), one volume (`oai_record_volume`) or one language
+(`oai_record_language`). The first condition on the datestamp gives the index its starting point;
+the tie on one second is settled by the article id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Min, Q, QuerySet
+from django.utils import translation
+
+from articles.models import Language
+from articles.oai.metadata import LANGUAGE_NAMES, SET_LANGUAGE, SET_VOLUME
+from articles.oai.tokens import ListArguments
+from proceedings.models import OaiRecord, Proceedings
+
+
+@dataclass(frozen=True)
+class OaiSet:
+    spec: str
+    name: str
+
+
+def record_set_specs(record: OaiRecord) -> list[str]:
+    """The sets a record is in (its volume's, while the volume exists, and its language's)."""
+    specs = [f"{SET_VOLUME}:{record.proceedings.slug}"] if record.proceedings_id else []
+    return [*specs, f"{SET_LANGUAGE}:{record.language}"]
+
+
+def records_matching(arguments: ListArguments) -> QuerySet[OaiRecord] | None:
+    """The records of a list's arguments; None when the set names nothing (noRecordsMatch)."""
+    records = OaiRecord.objects.all()
+    if arguments.since is not None:
+        records = records.filter(datestamp__gte=arguments.since)
+    if arguments.until is not None:
+        records = records.filter(datestamp__lte=arguments.until)
+    kind, _, value = arguments.set_spec.partition(":")
+    if not arguments.set_spec or arguments.set_spec in (SET_LANGUAGE, SET_VOLUME):
+        # Every record has a language; one whose volume was deleted left the volumes' sets.
+        return records.filter(proceedings__isnull=False) if kind == SET_VOLUME else records
+    if kind == SET_LANGUAGE and value in Language.values:
+        return records.filter(language=value)
+    if kind == SET_VOLUME:
+        volume = Proceedings.objects.filter(slug=value).values_list("pk", flat=True).first()
+        return None if volume is None else records.filter(proceedings_id=volume)
+    return None
+
+
+def records_page(records: QuerySet[OaiRecord], *, after: tuple[datetime, int] | None, size: int) -> list:
+    """Up to `size` + 1 records after the key `after` (the extra one says whether a page follows)."""
+    if after is not None:
+        datestamp, article_id = after
+        records = records.filter(datestamp__gte=datestamp).filter(
+            Q(datestamp__gt=datestamp) | Q(article_id__gt=article_id)
+        )
+    return list(
+        records.select_related("proceedings")
+        .only("article_id", "datestamp", "deleted", "language", "proceedings__slug")
+        .order_by("datestamp", "article_id")[: size + 1]
+    )
+
+
+def record_get(article_id: int) -> OaiRecord | None:
+    return OaiRecord.objects.select_related("proceedings").filter(pk=article_id).first()
+
+
+def earliest_datestamp() -> datetime | None:
+    return OaiRecord.objects.aggregate(earliest=Min("datestamp"))["earliest"]
+
+
+def sets_list() -> list[OaiSet]:
+    """The volumes that have records (published, or once published), then the languages."""
+    volumes = (
+        Proceedings.objects.filter(pk__in=OaiRecord.objects.values("proceedings_id"))
+        .order_by("-year", "slug")
+        .only("slug", "title_kk", "title_ru", "title_en", "conference_name", "year")
+    )
+    with translation.override("en"):
+        languages = [OaiSet(f"{SET_LANGUAGE}:{code}", str(LANGUAGE_NAMES[code])) for code in Language.values]
+    return [
+        OaiSet(SET_VOLUME, "Volumes of proceedings"),
+        *(OaiSet(f"{SET_VOLUME}:{volume.slug}", f"{volume.title()} ({volume.year})") for volume in volumes),
+        OaiSet(SET_LANGUAGE, "Articles by language"),
+        *languages,
+    ]

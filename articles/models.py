@@ -259,8 +259,9 @@ class SearchEntry(models.Model):
     The article rows are wide (the body lives inline), so ranking thousands of hits there means
     reading thousands of wide rows; these rows hold only what matching, ranking, the filters and
     the facets need. `document` holds title, keywords and people (weight A), abstracts (B) and
-    body (C), each in its language's configuration, plus Latin/Cyrillic skeletons; `lead` is its
-    A part and `head` its A and B part, derived by PostgreSQL so they can never disagree. The
+    body (C), each in its language's configuration, plus Latin/Cyrillic skeletons of all but the
+    body (whose words meet the other script through SearchWord); `lead` is its A part and
+    `head` its A and B part, derived by PostgreSQL so they can never disagree. The
     document's adjacent-word pairs, which find quoted phrases, live only in an index of their own.
     Written only by articles.search.index, which copies the volume, language and topics beside
     the vectors.
@@ -312,3 +313,28 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class SearchWord(models.Model):
+    """A word of the archive's bodies by its Latin/Cyrillic skeleton: the skeleton and a lexeme the
+    documents hold for the word ('zhurnalistikanin' -> 'журналистиканың', 'produsirovana' ->
+    'продюсирован', a Russian stem), for queries typed in the other script.
+
+    Documents carry skeletons for their title, keywords, people and abstracts, not for their
+    body (articles.search.document): a word typed in the other script is expanded through this
+    table into the bodies' own lexemes (articles.search.vocabulary) — one shared vocabulary
+    instead of a skeleton per distinct word in every document. Kept by articles.search.index;
+    rows only ever get added (a lexeme no document holds any more matches nothing).
+    """
+
+    pk = models.CompositePrimaryKey("skeleton", "lexeme")
+    # C collation: a prefix of a skeleton is a range of this index.
+    skeleton = models.TextField(_("skeleton"), db_collation="C")
+    lexeme = models.TextField(_("lexeme"))
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return f"{self.skeleton} {self.lexeme}"

@@ -52,7 +52,10 @@ def corpus_build(total: int, *, seed: int = 20251125, progress: Callable[[str], 
 
     started = time.perf_counter()
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE proceedings_proceedings, authors_person, articles_searchterm CASCADE")
+        cursor.execute(
+            "TRUNCATE proceedings_proceedings, authors_person, articles_searchterm, articles_searchword"
+            " CASCADE"
+        )
     settings.MEDIA_ROOT = Path("/tmp/jinaq-bench-media")
     proceedings_import_bundled()
     seeds = {

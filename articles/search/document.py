@@ -3,13 +3,19 @@
 Pure: the index service hands in plain values. Weights decide ranking: title (and the title
 printed again in other languages), keywords and people's names (A) above abstracts (B) above
 the body (C).
+
+Latin/Cyrillic skeletons ride in the document for the A and B text only. The body's would be
+some 40 % of every document (one skeleton per distinct body word, 2.6 of 6.1 KB a row); its
+words reach the other script through the shared vocabulary instead (`body_words`, kept by
+articles.search.index in SearchWord), which a query expands into the body's own lexemes.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from articles.search.script import skeleton_text
+from articles.search.script import skeleton, skeleton_text
 
 # PostgreSQL has Russian and English stemmers; Kazakh is indexed word for word ('simple') and
 # found through prefix queries on a stem computed in Python (articles.search.kazakh).
@@ -19,6 +25,7 @@ CONFIG_BY_LANGUAGE = {"kk": "simple", "ru": "russian", "en": "english"}
 # meets it rank and highlight millions of characters (1 s instead of 50 ms); PostgreSQL also
 # stops counting word positions at 16,383. The whole text stays stored and shown.
 MAX_INDEXED_BODY_CHARS = 100_000
+MIN_SKELETON = 3  # shorter skeletons are kept for people's initials only
 
 
 def indexed_part(body: str) -> str:
@@ -81,11 +88,21 @@ def search_document(article: ArticleText) -> SearchDocument:
         for language, text in article.abstracts.items()
         if text
     ]
-    if article.body:
-        rest.append(Segment(article.body, own, "C"))
-    # The other segments again as Latin/Cyrillic skeletons, with the same weight.
-    skeletons = [
-        Segment(skeleton_text(segment.text, distinct=segment.weight == "C"), "simple", segment.weight)
-        for segment in texts + rest
-    ]
-    return SearchDocument(segments=texts + people + rest + [segment for segment in skeletons if segment.text])
+    # The head's segments again as Latin/Cyrillic skeletons, with the same weight (the body's
+    # words: body_words).
+    skeletons = [Segment(skeleton_text(segment.text), "simple", segment.weight) for segment in texts + rest]
+    body = [Segment(article.body, own, "C")] if article.body else []
+    return SearchDocument(segments=texts + people + rest + body + [part for part in skeletons if part.text])
+
+
+# A body's words as the 'default' parser reads them: letters and digits, hyphenated ones whole.
+_BODY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def body_words(body: str) -> dict[str, str]:
+    """The distinct words of a body (lower-case) with their skeletons, those of three letters
+    and more ('журналистиканың' -> 'zhurnalistikanin'): what the vocabulary learns from it. A
+    hyphenated word comes whole and as its parts, as PostgreSQL indexes it."""
+    words = set(_BODY_WORD.findall(body.lower()))
+    words |= {part for word in words if "-" in word for part in word.split("-")}
+    return {word: shape for word in words if len(shape := skeleton(word)) >= MIN_SKELETON}

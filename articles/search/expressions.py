@@ -50,6 +50,16 @@ class LexemeQuery(ReadyQuery):
         super().__init__(Value(lexeme_literal(lexeme, prefix=prefix)))
 
 
+class LexemesQuery(ReadyQuery):
+    """Any of these ready lexemes, whole ('журналистиканың' | 'журналистик'): a word typed in the
+    other script, as the bodies' lexemes its skeleton stands for (articles.search.vocabulary)."""
+
+    template = "%(expressions)s::tsquery"
+
+    def __init__(self, lexemes: tuple[str, ...]) -> None:
+        super().__init__(Value(" | ".join(lexeme_literal(lexeme, prefix=False) for lexeme in lexemes)))
+
+
 class PhrasePairQuery(ReadyQuery):
     """A two-word phrase as its adjacent-word pair ('~жасанды интеллект'), for the entries' word
     pairs (articles.search.matching.word_pairs, articles migration 0013): found through their GIN

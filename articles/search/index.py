@@ -12,17 +12,25 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchVector
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch, Value
 
-from articles.models import Article, SearchEntry, SearchTerm
-from articles.search.document import ArticleText, indexed_part, search_document
+from articles.models import Article, SearchEntry, SearchTerm, SearchWord
+from articles.search.document import (
+    CONFIG_BY_LANGUAGE,
+    ArticleText,
+    body_words,
+    indexed_part,
+    search_document,
+)
 from articles.search.script import skeleton
+from articles.search.vocabulary import vocabulary_forget
 from authors.models import Authorship
 
 WORD = re.compile(r"[^\W\d_]+")
 MIN_TERM_LENGTH = 3
 BODY_TERM_LENGTH, BODY_TERM_USES = 6, 3
+MAX_WORD = 100  # longer 'words' of a body (a URL, a formula) stay out of the vocabulary
 
 
 def article_text(article: Article) -> ArticleText:
@@ -65,6 +73,7 @@ def article_search_refresh(*, article_ids: Iterable[int]) -> int:
     )
     count = 0
     vocabulary: set[str] = set()
+    body_vocabulary: dict[tuple[str, str], str] = {}  # (configuration, word) -> skeleton
     for article in articles:
         entry = {
             "proceedings_id": article.proceedings_id,
@@ -76,9 +85,13 @@ def article_search_refresh(*, article_ids: Iterable[int]) -> int:
         document = search_vector_expression(article)
         if not SearchEntry.objects.filter(pk=article.pk).update(**entry, document=document):
             SearchEntry.objects.create(article_id=article.pk, **entry, document=document)
-        vocabulary |= suggestion_words(article_text(article))
+        text = article_text(article)
+        vocabulary |= suggestion_words(text)
+        config = CONFIG_BY_LANGUAGE[text.language]
+        body_vocabulary.update(((config, word), shape) for word, shape in body_words(text.body).items())
         count += 1
     search_terms_add(vocabulary)
+    search_words_add(body_vocabulary)
     return count
 
 
@@ -105,6 +118,31 @@ def search_terms_add(words: set[str]) -> None:
         if (shape := skeleton(word))
     ]
     SearchTerm.objects.bulk_create(terms, ignore_conflicts=True)
+
+
+def search_words_add(words: dict[tuple[str, str], str]) -> None:
+    """Teach the vocabulary these body words: each word's skeleton with the lexemes its
+    configuration gives it, as the documents hold them. A hyphenated word adds only its whole
+    lexeme under its skeleton (its parts come as words of their own). Sorted, so two writers
+    meeting on the same words wait for each other instead of deadlocking."""
+    if not words:
+        return
+    rows = sorted((shape, word, config) for (config, word), shape in words.items() if len(word) <= MAX_WORD)
+    shapes, texts, configs = (list(column) for column in zip(*rows, strict=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {SearchWord._meta.db_table} (skeleton, lexeme)
+            SELECT DISTINCT word.shape, lexeme.lexeme
+            FROM unnest(%s::text[], %s::text[], %s::regconfig[]) AS word (shape, text, config),
+                 unnest(to_tsvector(word.config, word.text)) AS lexeme
+            WHERE strpos(word.text, '-') = 0 OR strpos(lexeme.lexeme, '-') > 0
+            ORDER BY 1, 2
+            ON CONFLICT DO NOTHING
+            """,
+            [shapes, texts, configs],
+        )
+    vocabulary_forget()
 
 
 def article_search_refresh_for_people(*, people: Iterable[int]) -> int:

@@ -71,16 +71,12 @@ def skeleton(word: str) -> str:
     return _shape("".join(_FOLDED_WORD.findall(fold_text(word))))
 
 
-def skeleton_text(text: str, *, min_length: int = 3, distinct: bool = False) -> str:
-    """The marked skeletons of the words of `text` for the search index ('xqtokaev'): in order,
-    or with `distinct` each once (a long body: a quarter of the words to parse, and word
-    order within a body matters little for a Latin-script query)."""
+def skeleton_text(text: str, *, min_length: int = 3) -> str:
+    """The marked skeletons of the words of `text` for the search index ('xqtokaev'), in order."""
     folded = fold_text(text)
     words = _FOLDED_WORD.findall(folded)
     # A hyphenated word also as one ('медиа-конвергенция' is found by 'медиаконвергенция').
     words += [word.replace("-", "") for word in _HYPHENATED.findall(folded)]
-    if distinct:
-        words = sorted(set(words))
     shapes = (_shape(word) for word in words)
     return " ".join(SKELETON_MARK + shape for shape in shapes if len(shape) >= min_length)
 

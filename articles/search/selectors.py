@@ -22,6 +22,7 @@ from articles.models import Article, SearchEntry, Topic
 from articles.search.expressions import (
     LexemePhraseQuery,
     LexemeQuery,
+    LexemesQuery,
     NegatedQuery,
     combine_clauses,
 )
@@ -38,6 +39,7 @@ from articles.search.planner import (
 )
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, is_initial, skeleton
+from articles.search.vocabulary import skeleton_lexemes
 from proceedings.models import Proceedings, ProceedingsStatus
 
 # ts_rank weights for D, C, B, A: a title or keyword hit outweighs many body hits.
@@ -65,13 +67,19 @@ def word_query(word: str) -> SearchQueryCombinable:
         alternatives.append(LexemeQuery(short))  # 'киноның' is 'кино' itself, not every 'кино…'
     shape = skeleton(word)
     if len(shape) >= SKELETON_MIN:
-        alternatives.append(LexemeQuery(SKELETON_MARK + shape, prefix=len(shape) >= PREFIX_MIN + 1))
+        # The head's skeletons in the document, the body's words through the vocabulary.
+        whole = len(shape) < PREFIX_MIN + 1
+        alternatives.append(LexemeQuery(SKELETON_MARK + shape, prefix=not whole))
+        if lexemes := skeleton_lexemes(shape, prefix=not whole):
+            alternatives.append(LexemesQuery(lexemes))
         # Russian typed in Latin letters, in another case than the text ('prodyusirovanie' for
         # 'продюсирования'): a skeleton ending in -e, without its final vowels, as a prefix.
         # (Not -a: 'Uzbekova' must not turn into every 'Uzbekov'.)
         trimmed = shape.rstrip("aeiou")
         if not cyrillic and shape.endswith("e") and len(trimmed) >= PREFIX_MIN + 1:
             alternatives.append(LexemeQuery(SKELETON_MARK + trimmed, prefix=True))
+            if lexemes := skeleton_lexemes(trimmed, prefix=True):
+                alternatives.append(LexemesQuery(lexemes))
     elif len(shape) == 2 or (shape and is_initial(word)):
         # A short name part ('Lu' in 'Van Lu') or an initial ('G.' in 'Uzbekova G.S.', 'Zh.'):
         # people's names keep skeletons that short, other text does not. Never a word whose

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import reverse
-
+from articles.addresses import slug_url
 from articles.models import Article, Topic
 from articles.presentation import paragraphs
 from authors.models import Authorship
@@ -23,7 +22,7 @@ def names(obj: Topic | Proceedings, prefix: str) -> dict[str, str]:
 def topic_json(topic: Topic) -> dict[str, Any]:
     data = {
         "slug": topic.slug,
-        "url": reverse("topic_detail", args=[topic.slug]),
+        "url": slug_url("topic_detail", topic.slug),
         "name": names(topic, "name"),
     }
     if hasattr(topic, "article_count"):
@@ -34,7 +33,7 @@ def topic_json(topic: Topic) -> dict[str, Any]:
 def volume_json(volume: Proceedings) -> dict[str, Any]:
     data = {
         "slug": volume.slug,
-        "url": reverse("volume_detail", args=[volume.slug]),
+        "url": slug_url("volume_detail", volume.slug),
         "title": names(volume, "title"),
         "conference": volume.conference_name,
         "year": volume.year,
@@ -57,7 +56,7 @@ def volume_json(volume: Proceedings) -> dict[str, Any]:
 def volume_brief_json(volume: Proceedings) -> dict[str, Any]:
     return {
         "slug": volume.slug,
-        "url": reverse("volume_detail", args=[volume.slug]),
+        "url": slug_url("volume_detail", volume.slug),
         "title": names(volume, "title"),
         "year": volume.year,
     }
@@ -67,7 +66,7 @@ def person_json(authorship: Authorship, *, details: bool = False) -> dict[str, A
     data = {
         "name": authorship.person.display_name,
         "slug": authorship.person.slug,
-        "url": reverse("author_detail", args=[authorship.person.slug]),
+        "url": slug_url("author_detail", authorship.person.slug),
     }
     if details:
         data |= {
@@ -82,7 +81,7 @@ def article_item_json(article: Article, *, with_topics: bool = True) -> dict[str
     """One article of a list, as `articles/_article_item.html` shows it."""
     data = {
         "slug": article.slug,
-        "url": reverse("article_detail", args=[article.slug]),
+        "url": slug_url("article_detail", article.slug),
         "position": article.position,
         "title": article.title,
         "display_title": article.display_title,
@@ -104,7 +103,7 @@ def article_link_json(article: Article | None) -> dict[str, Any] | None:
         return None
     return {
         "slug": article.slug,
-        "url": reverse("article_detail", args=[article.slug]),
+        "url": slug_url("article_detail", article.slug),
         "display_title": article.display_title,
         "has_title": article.has_title,
     }

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Page
 from django.urls import reverse
 
+from articles.addresses import slug_url
 from articles.models import Topic
 from articles.twins import article_item_json, topic_json
 from authors.models import Person
@@ -23,7 +24,7 @@ def person_link_json(person: Person) -> dict[str, Any]:
     return {
         "name": person.display_name,
         "slug": person.slug,
-        "url": reverse("author_detail", args=[person.slug]),
+        "url": slug_url("author_detail", person.slug),
     }
 
 

@@ -11,16 +11,15 @@ includes it per hit), `{% article_items page %}` a whole list of `<li>` items.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from html import escape
 
 from django import template
-from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from articles.addresses import SlugUrl
 from articles.models import Article
 from articles.templatetags.citation_tags import TOGGLE_HOLE, citation_toggles_html
 from authors.models import Role
@@ -28,25 +27,7 @@ from proceedings.site.page_cache import hole_marker, punching_holes
 
 register = template.Library()
 
-# What the `slug` path converter accepts: such a slug goes into an address as it is.
-PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-SLUG_STAND_IN = "jinaq-slug-stand-in"
 PARTS_KEY = "articles.article_lists.parts"
-
-
-class SlugUrl:
-    """reverse(view_name, args=[slug]) for many slugs: reversed once with a stand-in, then the
-    slug put in its place. A slug the converter would refuse goes through reverse() itself, which
-    raises as the template's {% url %} would."""
-
-    def __init__(self, view_name: str) -> None:
-        self.view_name = view_name
-        self.prefix, self.suffix = reverse(view_name, args=[SLUG_STAND_IN]).split(SLUG_STAND_IN)
-
-    def __call__(self, slug: str) -> str:
-        if PLAIN_SLUG.fullmatch(slug):
-            return self.prefix + slug + self.suffix
-        return reverse(self.view_name, args=[slug])
 
 
 class ItemParts:

@@ -213,8 +213,8 @@ class RankedHits:
 
     @cached_property
     def lead_size(self) -> int:
-        """How many title, keyword and people hits (counted with the total when that is not
-        known yet)."""
+        """How many title, keyword and people hits (counted with the facets, or with the total,
+        when neither is known yet)."""
         if "total" not in self.__dict__ and "facet_counts" not in self.__dict__:
             self.total  # noqa: B018 - counts the lead too
             return self.__dict__["lead_size"]
@@ -229,8 +229,12 @@ class RankedHits:
     @cached_property
     def facet_counts(self) -> FacetCounts:
         """The hits counted per volume, language and topic: what the facets are made of."""
+        counted = "lead_size" in self.__dict__
         with index_scans():
-            return facet_counts(self.matched)
+            counts = facet_counts(self.matched, lead=None if counted else self.lead)
+        if not counted:
+            self.lead_size = counts.lead  # counted in the same statement: every page needs it
+        return counts
 
     @cached_property
     def total(self) -> int:

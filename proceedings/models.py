@@ -211,17 +211,21 @@ class OaiRecord(models.Model):
     withdrawal instead of keeping the record for ever (articles/oai, `deletedRecord` persistent).
 
     `article_id` is no foreign key because the row outlives the article. The volume and language
-    are the last ones published: a deleted record stays in the sets it was harvested through.
+    are the last ones published: a deleted record stays in the sets it was harvested through
+    (its volume's while the volume exists).
     `datestamp` moves only when what a harvester would read changes — `metadata_hash` is the
     record as last written — so refreshing an unchanged article costs a harvester nothing.
     Kept by proceedings.oai_records.
     """
 
     article_id = models.BigIntegerField(_("article id"), primary_key=True)
+    # No constraint: the row outlives its volume too, and a deletion's cascade may refresh the
+    # record after the volume's row is marked for deletion. A volume that is gone is no set.
     proceedings = models.ForeignKey(
         Proceedings,
         verbose_name=_("volume"),
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         null=True,
         blank=True,
         related_name="+",

@@ -28,7 +28,7 @@ class OaiSet:
 
 def record_set_specs(record: OaiRecord) -> list[str]:
     """The sets a record is in (its volume's, while the volume exists, and its language's)."""
-    specs = [f"{SET_VOLUME}:{record.proceedings.slug}"] if record.proceedings_id else []
+    specs = [f"{SET_VOLUME}:{record.proceedings.slug}"] if record.proceedings is not None else []
     return [*specs, f"{SET_LANGUAGE}:{record.language}"]
 
 
@@ -42,7 +42,7 @@ def records_matching(arguments: ListArguments) -> QuerySet[OaiRecord] | None:
     kind, _, value = arguments.set_spec.partition(":")
     if not arguments.set_spec or arguments.set_spec in (SET_LANGUAGE, SET_VOLUME):
         # Every record has a language; one whose volume was deleted left the volumes' sets.
-        return records.filter(proceedings__isnull=False) if kind == SET_VOLUME else records
+        return records.filter(proceedings__slug__isnull=False) if kind == SET_VOLUME else records
     if kind == SET_LANGUAGE and value in Language.values:
         return records.filter(language=value)
     if kind == SET_VOLUME:

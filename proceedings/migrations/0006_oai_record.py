@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('datestamp', models.DateTimeField(verbose_name='datestamp')),
                 ('deleted', models.BooleanField(default=False, verbose_name='deleted')),
                 ('metadata_hash', models.CharField(blank=True, max_length=64, verbose_name='metadata hash')),
-                ('proceedings', models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='proceedings.proceedings', verbose_name='volume')),
+                ('proceedings', models.ForeignKey(blank=True, db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='proceedings.proceedings', verbose_name='volume')),
             ],
             options={
                 'verbose_name': 'OAI-PMH record',

@@ -3,7 +3,7 @@
 Every list is a keyset page over an index of proceedings.models.OaiRecord: the whole archive
 (`oai_record_datestamp`), one volume (`oai_record_volume`) or one language
 (`oai_record_language`). The first condition on the datestamp gives the index its starting point;
-the tie on one second is settled by the article id.
+the tie on one second is settled by the article id, in one row comparison (`after_key`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import BooleanField, Min, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import translation
 
 from articles.models import Language
@@ -51,13 +52,22 @@ def records_matching(arguments: ListArguments) -> QuerySet[OaiRecord] | None:
     return None
 
 
+def after_key(datestamp: datetime, article_id: int) -> RawSQL:
+    """(datestamp, article_id) > the key, as one row comparison: PostgreSQL starts the index scan
+    right after the key. Spelt as datestamp > d OR (datestamp = d AND id > i) it would read every
+    record of the key's second up to the key — all of them in an archive published at once."""
+    table = OaiRecord._meta.db_table
+    return RawSQL(
+        f'("{table}"."datestamp", "{table}"."article_id") > (%s, %s)',
+        (datestamp, article_id),
+        output_field=BooleanField(),
+    )
+
+
 def records_page(records: QuerySet[OaiRecord], *, after: tuple[datetime, int] | None, size: int) -> list:
     """Up to `size` + 1 records after the key `after` (the extra one says whether a page follows)."""
     if after is not None:
-        datestamp, article_id = after
-        records = records.filter(datestamp__gte=datestamp).filter(
-            Q(datestamp__gt=datestamp) | Q(article_id__gt=article_id)
-        )
+        records = records.filter(after_key(*after))
     return list(
         records.select_related("proceedings")
         .only("article_id", "datestamp", "deleted", "language", "proceedings__slug")

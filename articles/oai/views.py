@@ -219,7 +219,7 @@ def checked_arguments(query) -> tuple[str, dict[str, str]]:
             raise OaiError("badArgument", f"The argument {name!r} is repeated.")
         if name not in required | optional | ({exclusive} - {""}):
             raise OaiError("badArgument", f"{verb} takes no argument {name!r}.")
-        if name in PATTERNS and not PATTERNS[name].match(values[0]):
+        if xml.NOT_XML.search(values[0]) or (name in PATTERNS and not PATTERNS[name].match(values[0])):
             raise OaiError("badArgument", f"{values[0]!r} is not a valid {name}.")
         arguments[name] = values[0]
     if exclusive in arguments and len(arguments) > 1:

@@ -3,6 +3,7 @@ beside unqualified attributes, and lxml writes a page of records several times f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
@@ -19,6 +20,15 @@ OAI_SCHEMA = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
 OAI_DC_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
 
 
+# Characters XML 1.0 cannot carry (a PDF's form feed or vertical tab in an abstract): left out, or
+# lxml would refuse the whole page.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str | None) -> str | None:
+    return None if text is None else NOT_XML.sub("", text)
+
+
 def utc(value: datetime) -> str:
     """A datestamp as the protocol writes it: UTC, whole seconds, a Z."""
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -26,7 +36,7 @@ def utc(value: datetime) -> str:
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{OAI}}}{tag}", attributes)
-    element.text = text
+    element.text = xml_text(text)
     return element
 
 
@@ -105,7 +115,7 @@ def dublin_core(parent: ET.Element, data: RecordData, *, site_url: str) -> None:
     for item in data.elements:
         language = {f"{{{XML}}}lang": item.lang} if item.lang else {}
         element = ET.SubElement(dc, f"{{{DC}}}{item.name}", language)
-        element.text = site_url + item.value if item.is_path else item.value
+        element.text = xml_text(site_url + item.value if item.is_path else item.value)
 
 
 def resumption_token(parent: ET.Element, token: str, *, total: int, cursor: int) -> None:

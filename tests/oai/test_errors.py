@@ -44,6 +44,7 @@ def test_a_missing_unknown_or_repeated_verb_is_bad_verb(client, paper, query):
         {"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "oai_dc"},
         {**LIST, "set": "volume: spaces"},
         {**LIST, "metadataPrefix": "not a prefix"},
+        {"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": "oai:jinaq.test:article/1\x0c"},
     ],
     ids=[
         "prefix-missing",
@@ -58,6 +59,7 @@ def test_a_missing_unknown_or_repeated_verb_is_bad_verb(client, paper, query):
         "token-not-exclusive",
         "set-not-a-set-spec",
         "prefix-not-a-prefix",
+        "not-xml-text",
     ],
 )
 def test_arguments_a_verb_cannot_take_are_bad_arguments_and_not_echoed(client, paper, query):
@@ -96,6 +98,7 @@ def test_a_format_other_than_oai_dc_cannot_be_disseminated(client, paper, verb):
         "oai:elsewhere.org:article/1",
         "cifrlyq-media",
         "oai:jinaq.test:article/01",
+        "not an identifier <at all>",
     ],
 )
 def test_an_identifier_of_no_record_does_not_exist(client, paper, identifier):

@@ -124,3 +124,14 @@ def test_the_request_is_echoed_with_its_arguments(client, paper):
         "https://jinaq.test/oai",
         [],
     )
+
+
+def test_characters_xml_cannot_carry_are_left_out_of_a_record(client, paper):
+    paper.abstract_en = "The paper looks\x0c at digital media.\x0b"
+    paper.save()
+
+    root = oai_get(
+        client, verb="GetRecord", identifier=f"oai:jinaq.test:article/{paper.pk}", metadataPrefix="oai_dc"
+    )
+
+    assert ("description", "The paper looks at digital media.", "en") in dublin_core(root)

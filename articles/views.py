@@ -3,6 +3,7 @@ from django.utils import translation
 
 from articles import browse, citing, presentation, twins
 from articles.filters import VolumeArticleFilter
+from articles.listing import ListedArticles
 from articles.models import Article
 from articles.selectors import archive_counts
 from proceedings.site.http import moved_permanently, page_json, paginate, render_page
@@ -69,7 +70,7 @@ def volume_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
         response.status_code = 400
         return response
-    page = paginate(request, filterset.qs, per_page=CONTENTS_PER_PAGE)
+    page = paginate(request, ListedArticles(filterset.qs), per_page=CONTENTS_PER_PAGE)
     return render_page(
         request,
         "articles/volume_detail.html",

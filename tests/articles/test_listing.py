@@ -93,7 +93,7 @@ def test_a_slice_reads_the_page_with_people_and_topics(archive, django_assert_nu
         flat_up_to=0,
     )
 
-    with django_assert_num_queries(5):  # archive size (the choice), page ids, articles, people, topics
+    with django_assert_num_queries(3):  # archive size (the choice), page ids, items with people and topics
         page = listing[0:3]
         [(article.authors, list(article.topics.all())) for article in page]
 

@@ -237,9 +237,9 @@ def build_supervisor(students: int):
 def test_author_page_query_count_does_not_grow(client, django_assert_num_queries, students):
     supervisor = build_supervisor(students)
 
-    # person; per article list: page ids, articles, people, topics (x2); co-authors: count, page;
-    # topics. (Sizes and details are stored on the person.)
-    with django_assert_num_queries(12):
+    # person; per article list: page ids, items with people and topics (x2); co-authors: count,
+    # page; topics. (Sizes and details are stored on the person.)
+    with django_assert_num_queries(8):
         response = client.get(page_of(supervisor))
 
     assert len(response.context["supervised"]) == min(students, ARTICLES_PER_PAGE)
@@ -249,7 +249,7 @@ def test_author_page_query_count_does_not_grow(client, django_assert_num_queries
 def test_author_json_query_count_does_not_grow(client, django_assert_num_queries, students):
     supervisor = build_supervisor(students)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(8):
         data = client.get(page_of(supervisor), {"format": "json"}).json()
 
     assert data["supervised"]["count"] == students

@@ -6,17 +6,35 @@ because ts_headline reads the text itself.
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchHeadline, SearchQueryCombinable
-from django.db.models.functions import Left
+from django.contrib.postgres.search import SearchQueryCombinable
+from django.db.models.sql import Query
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
 from articles.search.document import CONFIG_BY_LANGUAGE, MAX_INDEXED_BODY_CHARS
+from articles.search.planner import search_connection
 from articles.search.query import parse_query
 from articles.search.selectors import tsquery_for
 
 MARK_START, MARK_STOP = "\ue000", "\ue001"  # private-use sentinels, replaced after escaping
+OPTIONS = (
+    f"StartSel='{MARK_START}', StopSel='{MARK_STOP}', MaxWords=35, MinWords=15, MaxFragments=2, "
+    "FragmentDelimiter=' … '"
+)
+# One statement for the page, each article in its own language's configuration (the ORM's
+# SearchHeadline took one statement, and a compiled queryset, per language on the page).
+CONFIG = "CASE language {} END".format(
+    " ".join(f"WHEN '{code}' THEN '{config}'::regconfig" for code, config in CONFIG_BY_LANGUAGE.items())
+)
+
+
+def headlines_sql(tsquery_sql: str) -> str:
+    # LEFT: what was indexed (ts_headline reads all it is given).
+    return (
+        f"SELECT id, ts_headline({CONFIG}, LEFT(body, {MAX_INDEXED_BODY_CHARS}), ({tsquery_sql}), %s) "
+        "FROM articles_article WHERE id = ANY(%s)"
+    )
 
 
 def search_snippets(
@@ -31,27 +49,20 @@ def search_snippets(
     tsquery = highlight if highlight is not None else tsquery_for(parse_query(query))
     if tsquery is None or not articles:
         return {}
-    snippets: dict[int, SafeString] = {}
-    by_language: dict[str, list[int]] = {}
-    for article in articles:
-        by_language.setdefault(article.language, []).append(article.pk)
-    for language, ids in by_language.items():
-        headlines = Article.objects.filter(pk__in=ids).annotate(
-            snippet=SearchHeadline(
-                Left("body", MAX_INDEXED_BODY_CHARS),  # what was indexed; ts_headline reads it all
-                tsquery,
-                config=CONFIG_BY_LANGUAGE[language],
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
+    connection = search_connection()
+    query_sql, query_params = expression_sql(tsquery, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            headlines_sql(query_sql),
+            [*query_params, OPTIONS, [article.pk for article in articles]],
         )
-        for pk, snippet in headlines.values_list("pk", "snippet"):
-            snippets[pk] = highlight_html(snippet)
-    return snippets
+        return {pk: highlight_html(snippet) for pk, snippet in cursor.fetchall()}
+
+
+def expression_sql(expression, connection) -> tuple[str, list]:
+    """An ORM expression (a tsquery of articles.search.selectors) as SQL and its parameters."""
+    query = Query(Article)
+    return query.get_compiler(connection=connection).compile(expression.resolve_expression(query))
 
 
 def highlight_html(snippet: str) -> SafeString:

@@ -186,3 +186,18 @@ def test_article_page_query_count_does_not_grow_with_articles(client, django_ass
         response = client.get(f"/en/articles/{middle.slug}/")
 
     assert len(response.context["related"]) == min(articles - 1, 5)
+
+
+def test_untitled_neighbour_link_shows_its_first_words_however_long_its_text(client):
+    volume = ProceedingsFactory()
+    ArticleFactory(
+        proceedings=volume, position=1, slug="first", title=None, title_display="", body="сөз " * 5000
+    )
+    ArticleFactory(proceedings=volume, position=2, slug="second")
+
+    html = client.get("/kk/articles/second/").content.decode()
+    data = client.get("/kk/articles/second/?format=json").json()
+
+    first_words = " ".join(["сөз"] * 12) + "…"
+    assert data["previous"]["display_title"] == first_words
+    assert f'<span lang="kk">{first_words}</span></a>' in html

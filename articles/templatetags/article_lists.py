@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from articles.addresses import SlugUrl
-from articles.models import Article
+from articles.models import Article, Language
 from articles.templatetags.citation_tags import TOGGLE_HOLE, citation_toggles_html
 from authors.models import Role
 from proceedings.site.page_cache import hole_marker, punching_holes
@@ -42,6 +42,8 @@ class ItemParts:
         self.supervisor = escape(gettext("supervisor"))
         self.language_title = escape(gettext("Language of the article"))
         self.pages = escape(gettext("pp."))
+        # get_language_display(), without building the choices' dict per article.
+        self.language_names = {code: escape(str(name)) for code, name in Language.choices}
         self.article_url = SlugUrl("article_detail")
         self.author_url = SlugUrl("author_detail")
         self.volume_url = SlugUrl("volume_detail")
@@ -103,7 +105,7 @@ class ItemParts:
             f"    {self.people(authors) or self.no_authors}\n"
             f"    {supervised}\n"
             f'    · <span class="badge" title="{self.language_title}">'
-            f"{escape(str(article.get_language_display()))}</span>\n"
+            f"{self.language_names.get(article.language) or escape(article.language)}</span>\n"
             f"    {pages}\n"
             f"    {volume}\n"
             "  </p>\n"

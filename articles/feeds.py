@@ -21,6 +21,7 @@ from articles.selectors import article_list_items, article_published
 from authors.models import LISTED, Authorship, Person
 from proceedings.models import Proceedings
 from proceedings.selectors import proceedings_published
+from proceedings.site.page_cache import cached_page
 
 FEED_ITEMS = 50
 # A volume's feed lists its whole table of contents (a volume is published at once).
@@ -182,8 +183,9 @@ def atom(feed: type[Feed]) -> type[Feed]:
 
 
 def feed_paths(prefix: str, feed: type[Feed], name: str) -> list:
-    """`<prefix>.rss` and `<prefix>.atom` for a feed, named `<name>_rss` and `<name>_atom`."""
+    """`<prefix>.rss` and `<prefix>.atom` for a feed, named `<name>_rss` and `<name>_atom`; kept
+    in the page cache, as feed readers ask again and again for what rarely changes."""
     return [
-        path(f"{prefix}.rss", feed(), name=f"{name}_rss"),
-        path(f"{prefix}.atom", atom(feed)(), name=f"{name}_atom"),
+        path(f"{prefix}.rss", cached_page(feed()), name=f"{name}_rss"),
+        path(f"{prefix}.atom", cached_page(atom(feed)()), name=f"{name}_atom"),
     ]

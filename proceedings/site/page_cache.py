@@ -173,6 +173,8 @@ def _render_with_holes(request: HttpRequest, view: View, *args, **kwargs) -> tup
     setattr(request, PUNCHING, True)
     try:
         response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):  # a TemplateResponse (the sitemap's) renders lazily
+            response.render()
     finally:
         setattr(request, PUNCHING, False)
         read_session, session.accessed = session.accessed, session.accessed or accessed_before

@@ -9,6 +9,7 @@ from articles.oai import views as oai_views
 from articles.search import views as search_views
 from proceedings import sources
 from proceedings.site import views
+from proceedings.site.page_cache import cached_page
 
 # Every public page lives under its interface language (/kk/, /ru/, /en/); "/" redirects there.
 urlpatterns = [
@@ -19,13 +20,13 @@ urlpatterns = [
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        cached_page(sitemap_views.index),
         {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        cached_page(sitemap_views.sitemap),
         {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap_section",
     ),

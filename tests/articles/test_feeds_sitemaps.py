@@ -215,3 +215,22 @@ def test_feeds_of_what_readers_cannot_see_are_not_found(client):
     assert client.get("/kk/topics/no-such-topic/feed.atom").status_code == 404
     PersonFactory(slug="nobody-listed")  # no published article: not in the author index either
     assert client.get("/kk/authors/nobody-listed/feed.rss").status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)  # the page cache stores only what has committed
+def test_feeds_and_sitemap_come_from_the_page_cache_and_an_edit_shows_at_once(client, settings):
+    from django.db import connection  # noqa: PLC0415
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
+
+    settings.JINAQ_PAGE_CACHE = True
+    article = ArticleFactory(title="Бірінші нұсқа", title_display="Бірінші нұсқа")
+    for address in ("/kk/feeds/articles.atom", "/sitemap-articles.xml"):
+        client.get(address)
+        with CaptureQueriesContext(connection) as again:
+            assert client.get(address).status_code == 200
+        assert len(again) == 1, address  # the content token only
+
+    article.title_display = "Екінші нұсқа"
+    article.save()  # the signals' safety net renews the token, as every service does
+    entries = parsed_feed(client, "/kk/feeds/articles.atom").entries
+    assert [entry.title for entry in entries] == ["Екінші нұсқа"]

@@ -234,3 +234,27 @@ def test_feeds_and_sitemap_come_from_the_page_cache_and_an_edit_shows_at_once(cl
     article.save()  # the signals' safety net renews the token, as every service does
     entries = parsed_feed(client, "/kk/feeds/articles.atom").entries
     assert [entry.title for entry in entries] == ["Екінші нұсқа"]
+
+
+def test_pages_announce_their_feeds_and_each_announced_feed_answers(client):
+    import re  # noqa: PLC0415
+
+    volume = ProceedingsFactory(slug="vol-2025")
+    article = ArticleFactory(proceedings=volume)
+    topic = TopicFactory(slug="media", published_articles=1)
+    article.topics.add(topic)
+    AuthorshipFactory(article=article, person=PersonFactory(slug="uzbekova", articles_as_author=1))
+    announced = re.compile(
+        rb'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">'
+    )
+    for page, own in [
+        ("/kk/", None),
+        ("/kk/proceedings/vol-2025/", "/kk/proceedings/vol-2025/feed.atom"),
+        ("/kk/topics/media/", "/kk/topics/media/feed.atom"),
+        ("/kk/authors/uzbekova/", "/kk/authors/uzbekova/feed.atom"),
+    ]:
+        feeds = [href.decode() for href in announced.findall(client.get(page).content)]
+        assert feeds[-2:] == ["/kk/feeds/articles.atom", "/kk/feeds/proceedings.atom"], page
+        assert feeds[:-2] == ([own] if own else []), page
+        for feed in feeds:
+            assert parsed_feed(client, feed).version == "atom10"

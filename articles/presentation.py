@@ -67,8 +67,10 @@ class HeadTag:
 def head_tags(article: Article, *, url: str, pdf: str | None) -> list[HeadTag]:
     """Scholar, Dublin Core and OpenGraph tags; `url` and `pdf` are absolute.
 
-    Untitled articles carry the same first words the page shows: Scholar needs a title and an
-    invented one would be worse. Supervisors are not authors and get no `citation_author`.
+    An article printed without a title gets no `citation_title` or `DC.title`: the first words the
+    page shows are not its title, and Scholar would list them as one (README, "Google Scholar").
+    OpenGraph, which only previews a link, keeps them. Supervisors are not authors and get no
+    `citation_author`.
     """
     volume = article.proceedings
     title = article.display_title
@@ -76,7 +78,9 @@ def head_tags(article: Article, *, url: str, pdf: str | None) -> list[HeadTag]:
     source = volume.title(article.language)
     conference = volume.conference_name or source
     authors = [authorship.person.display_name for authorship in article.authors]
-    tags = [("citation_title", title)]
+    terms = [term for terms in article.keywords().values() for term in terms]
+    printed_title = [("citation_title", title)] if article.has_title else []
+    tags = [*printed_title]
     tags += [("citation_author", name) for name in authors]
     tags += [
         ("citation_publication_date", year),
@@ -94,7 +98,9 @@ def head_tags(article: Article, *, url: str, pdf: str | None) -> list[HeadTag]:
         tags.append(("citation_lastpage", str(article.last_page)))
     if pdf:
         tags.append(("citation_pdf_url", pdf))
-    tags += [("citation_abstract_html_url", url), ("DC.title", title)]
+    tags += [("citation_keywords", term) for term in terms]  # one tag a keyword, as OJS writes them
+    tags.append(("citation_abstract_html_url", url))
+    tags += [("DC.title", title)] if article.has_title else []
     tags += [("DC.creator", name) for name in authors]
     tags += [
         ("DC.date", year),
@@ -105,7 +111,7 @@ def head_tags(article: Article, *, url: str, pdf: str | None) -> list[HeadTag]:
     ]
     if volume.publisher:
         tags.append(("DC.publisher", volume.publisher))
-    tags += [("DC.subject", term) for terms in article.keywords().values() for term in terms]
+    tags += [("DC.subject", term) for term in terms]
     og = [
         ("og:title", title),
         ("og:type", "article"),

@@ -1,7 +1,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 
-from articles import browse, citing, presentation, twins
+from articles import browse, citing, presentation, scholarly, twins
 from articles.filters import VolumeArticleFilter
 from articles.listing import ListedArticles
 from articles.models import Article
@@ -99,6 +99,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article, neighbours, related = page.article, page.neighbours, page.related
     url = request.build_absolute_uri(request.path)
     pdf = presentation.pdf_url(article)
+    pdf = pdf and request.build_absolute_uri(pdf)
     context = {
         "article": article,
         "volume": article.proceedings,
@@ -108,7 +109,8 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "neighbours": neighbours,
         "related": related,
         "canonical_url": url,
-        "head_tags": presentation.head_tags(article, url=url, pdf=pdf and request.build_absolute_uri(pdf)),
+        "head_tags": presentation.head_tags(article, url=url, pdf=pdf),
+        "structured_data": scholarly.json_ld(scholarly.scholarly_article(article, url=url, pdf=pdf)),
         "description": presentation.description(article, language=translation.get_language() or "kk"),
         "nav": "volumes",
         "cite": cite_box(request, article),
@@ -120,7 +122,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         json=lambda: {
             **twins.article_json(article),
             "canonical_url": url,
-            "pdf_url": pdf and request.build_absolute_uri(pdf),
+            "pdf_url": pdf,
             "previous": twins.article_link_json(neighbours.previous),
             "next": twins.article_link_json(neighbours.next),
             "related": [twins.article_item_json(item, with_topics=False) for item in related],

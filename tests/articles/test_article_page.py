@@ -1,3 +1,6 @@
+import json
+import re
+
 import pytest
 
 from tests.articles.helpers import meta_tags, volume_with_articles
@@ -72,6 +75,41 @@ def test_article_page_shows_title_people_details_and_text(client, article):
     assert '<section id="cite"' in html
 
 
+def structured_data(html: str) -> dict:
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)
+    return json.loads(block)
+
+
+def test_article_page_carries_scholarly_article_json_ld(client, article):
+    data = structured_data(client.get("/en/articles/deepfakes/").content.decode())
+
+    assert (data["@context"], data["@type"]) == ("https://schema.org", "ScholarlyArticle")
+    assert data["headline"] == data["name"] == "Дипфейктер"
+    assert [author["name"] for author in data["author"]] == ["Өзбекова Г.", "Ли А."]
+    assert [person["name"] for person in data["contributor"]] == ["Сейт Б."]
+    assert (data["inLanguage"], data["datePublished"]) == ("kk", "2025")
+    assert data["abstract"] == "Қазақша аңдатпа."
+    assert data["keywords"] == ["дипфейк", "медиа", "deepfake"]
+    assert (data["pageStart"], data["pageEnd"]) == (12, 15)
+    assert data["isPartOf"] == {
+        "@type": "Book",
+        "name": "Медиа 2025",
+        "publisher": {"@type": "Organization", "name": "Kazakh University"},
+    }
+    assert data["encoding"]["contentUrl"] == "http://testserver/media/proceedings/media-2025/source.pdf"
+    assert data["url"] == "http://testserver/en/articles/deepfakes/"
+
+
+def test_json_ld_cannot_be_closed_by_an_articles_text(client):
+    ArticleFactory(
+        slug="script", title="</script><script>alert(1)</script>", title_display="x </script> & <b>"
+    )
+    html = client.get("/en/articles/script/").content.decode()
+
+    assert "alert(1)</script>" not in html.split("<body")[0]
+    assert structured_data(html)["headline"] == "x </script> & <b>"
+
+
 def test_article_page_links_previous_and_next_in_the_volume(client, article):
     response = client.get("/en/articles/deepfakes/")
     html = response.content.decode()
@@ -91,9 +129,17 @@ def test_article_page_head_has_scholar_dublin_core_and_opengraph_tags(client, ar
     assert [content for key, content in tags if key == "citation_author"] == ["Өзбекова Г.", "Ли А."]
     assert [content for key, content in tags if key == "DC.creator"] == ["Өзбекова Г.", "Ли А."]
     single = {
-        key: content for key, content in tags if key not in {"citation_author", "DC.creator", "DC.subject"}
+        key: content
+        for key, content in tags
+        if key not in {"citation_author", "citation_keywords", "DC.creator", "DC.subject"}
     }
+    assert [content for key, content in tags if key == "citation_keywords"] == [
+        "дипфейк",
+        "медиа",
+        "deepfake",
+    ]
     assert single["citation_title"] == "Дипфейктер"
+    assert single["citation_abstract_html_url"] == "http://testserver/en/articles/deepfakes/"
     assert single["citation_publication_date"] == "2025"
     assert single["citation_conference_title"] == "Student conference"
     assert single["citation_language"] == "kk"
@@ -107,14 +153,18 @@ def test_article_page_head_has_scholar_dublin_core_and_opengraph_tags(client, ar
     assert '<link rel="canonical" href="http://testserver/en/articles/deepfakes/">' in html
 
 
-def test_untitled_article_is_marked_and_uses_the_first_words_everywhere(client, article):
+def test_untitled_article_is_marked_shows_its_first_words_and_claims_no_title(client, article):
     response = client.get("/en/articles/after/")
     html = response.content.decode()
     tags = dict(meta_tags(html))
 
     assert '<h1 id="article-title" lang="kk" class="is-untitled">Кейінгі мәтін</h1>' in html
     assert '<span class="badge badge--untitled">untitled</span>' in html
-    assert (tags["citation_title"], tags["og:title"]) == ("Кейінгі мәтін", "Кейінгі мәтін")
+    # The first words preview a shared link; to Scholar and Dublin Core they are no title.
+    assert tags["og:title"] == "Кейінгі мәтін"
+    assert "citation_title" not in tags
+    assert "DC.title" not in tags
+    assert "headline" not in structured_data(html)
     assert "citation_firstpage" not in tags
     assert "citation_author" not in tags
     assert response.context["neighbours"].next is None

@@ -106,6 +106,16 @@ def _refresh_chunk(ids: list[int]) -> int:
     return len(created) + len(changed)
 
 
+def oai_records_refresh_all() -> int:
+    """Every record checked against its article: after an upgrade that changed what a record says
+    (articles.oai.metadata), or to fill the table of an archive written around the services.
+    Writes only the records that differ."""
+    from articles.models import Article  # noqa: PLC0415 - articles imports proceedings
+
+    published = Article.objects.filter(proceedings__status="published").values_list("pk", flat=True)
+    return oai_records_refresh(article_ids={*published, *OaiRecord.objects.values_list("pk", flat=True)})
+
+
 @contextmanager
 def oai_records_batched() -> Iterator[None]:
     """Refresh once, at the end of the block, every record the writes inside it touched. Nested

@@ -2,10 +2,12 @@
 (persistently) on unpublishing, merging, removing a repeat or deleting, and their datestamps move
 only when what a harvester reads changes."""
 
+import io
 from datetime import UTC, datetime
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from articles.models import Article
 from authors.models import Person
@@ -191,3 +193,16 @@ def test_an_edited_draft_article_leaves_no_record(client, draft_article):
     assert records() == {}
     assert errors(get_record(client, draft_article.pk)) == ["idDoesNotExist"]
     assert Article.objects.filter(pk=draft_article.pk).exists()
+
+
+def test_the_refresh_command_writes_only_records_that_differ(paper):
+    OaiRecord.objects.filter(pk=paper.pk).update(metadata_hash="", datestamp=LONG_AGO)
+    other = ArticleFactory(proceedings=paper.proceedings)
+    out = io.StringIO()
+
+    call_command("oai_records_refresh", stdout=out)
+    call_command("oai_records_refresh", stdout=out)
+
+    assert out.getvalue().splitlines() == ["1 OAI-PMH records written.", "0 OAI-PMH records written."]
+    assert OaiRecord.objects.get(pk=paper.pk).datestamp > LONG_AGO
+    assert records() == {paper.pk: False, other.pk: False}

@@ -99,7 +99,14 @@ def _refresh_chunk(ids: list[int]) -> int:
             record.proceedings_id, record.language = data.proceedings_id, data.language
             record.deleted, record.datestamp, record.metadata_hash = False, now, digest
             changed.append(record)
-    OaiRecord.objects.bulk_create(created)
+    # An upsert: a concurrent transaction (an admin save during a publish) may create the same
+    # record first; the later write then wins instead of failing the editor's request.
+    OaiRecord.objects.bulk_create(
+        created,
+        update_conflicts=True,
+        unique_fields=["article_id"],
+        update_fields=["proceedings_id", "language", "deleted", "datestamp", "metadata_hash"],
+    )
     OaiRecord.objects.bulk_update(
         changed, ["proceedings_id", "language", "deleted", "datestamp", "metadata_hash"]
     )

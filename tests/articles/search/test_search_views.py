@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from articles.search.views import FacetUrls, query_url
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +82,15 @@ def test_search_never_fails_on_hostile_input(client, seed_archive, query):
 def test_search_bad_filter_or_page_is_a_client_error(client, seed_archive, parameters, status):
     response = client.get(reverse("search"), {"q": "медиа", **parameters})
     assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    ["q=медиа&page=3", "q=a+b&topic=x&topic=y&language=ru&format=json", "", "year=2020&q=x+-y&volume=v"],
+)
+def test_facet_urls_write_the_query_string_as_query_url_does(rf, query_string):
+    request = rf.get(f"/kk/search/?{query_string}")
+    for key in ("language", "topic", "year", "volume"):
+        urls = FacetUrls(request, key)
+        for value in (None, "en", "a b/ć&="):
+            assert urls(value) == query_url(request, **{key: value})

@@ -31,6 +31,7 @@ def oai_records_signals_connect() -> None:
         (post_delete, "authors.Authorship", oai_records.on_authorship_changed),
         (post_save, "authors.Person", oai_records.on_person_saved),
         (post_save, "proceedings.Proceedings", oai_records.on_volume_saved),
+        (post_delete, "proceedings.Proceedings", oai_records.on_volume_deleted),
     ]
     for signal, sender, receiver in connections:
         signal.connect(receiver, sender=sender, dispatch_uid=f"oai_records_{sender}_{receiver.__name__}")

@@ -18,10 +18,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
-from proceedings.models import OaiRecord
+from proceedings.models import OaiRecord, Proceedings
 
 CHUNK = 500
 
@@ -76,13 +76,12 @@ def _refresh_chunk(ids: list[int]) -> int:
     stored = OaiRecord.objects.in_bulk(ids)
     live = published_records(ids)
     now = _now()
-    created, changed = [], []
+    created, changed, withdrawn = [], [], []
     for article_id in ids:
         record, data = stored.get(article_id), live.get(article_id)
         if data is None:
             if record is not None and not record.deleted:
-                record.deleted, record.datestamp, record.metadata_hash = True, now, ""
-                changed.append(record)
+                withdrawn.append(article_id)
             continue
         digest = data.digest()
         if record is None:
@@ -110,7 +109,8 @@ def _refresh_chunk(ids: list[int]) -> int:
     OaiRecord.objects.bulk_update(
         changed, ["proceedings_id", "language", "deleted", "datestamp", "metadata_hash"]
     )
-    return len(created) + len(changed)
+    OaiRecord.objects.filter(pk__in=withdrawn).update(deleted=True, datestamp=now, metadata_hash="")
+    return len(created) + len(changed) + len(withdrawn)
 
 
 def oai_records_refresh_all() -> int:
@@ -155,15 +155,36 @@ def on_article_saved(sender, instance, **kwargs) -> None:
     oai_records_refresh(article_ids=[instance.pk])
 
 
-def on_article_deleted(sender, instance, **kwargs) -> None:
+def _deleting(origin, *models: type[Model]) -> bool:
+    """Whether a deletion started at one of these models (Django's `origin`: an instance or a
+    queryset): then the deletion of that object itself tells the records, once for all."""
+    model = origin.model if isinstance(origin, QuerySet) else type(origin)
+    return issubclass(model, models)
+
+
+def on_article_deleted(sender, instance, origin=None, **kwargs) -> None:
+    if _deleting(origin, Proceedings):
+        return  # on_volume_deleted marks them all in one statement
     if _pending.get() is not None:
         _pending.get().article_ids.add(instance.pk)
     else:
         oai_records_deleted(article_ids=[instance.pk])
 
 
-def on_authorship_changed(sender, instance, **kwargs) -> None:
+def on_authorship_changed(sender, instance, origin=None, **kwargs) -> None:
+    from articles.models import Article  # noqa: PLC0415 - articles imports proceedings
+
+    if _deleting(origin, Article, Proceedings):
+        return  # the article goes too: its own deletion makes the record a deleted one
     oai_records_refresh(article_ids=[instance.article_id])
+
+
+def on_volume_deleted(sender, instance, **kwargs) -> None:
+    """Every record of the volume's articles, in one statement (the volume's row is gone by now;
+    the records keep its id, which no set matches any more)."""
+    OaiRecord.objects.filter(proceedings_id=instance.pk, deleted=False).update(
+        deleted=True, datestamp=_now(), metadata_hash=""
+    )
 
 
 def on_person_saved(sender, instance, created, update_fields=None, **kwargs) -> None:

@@ -259,8 +259,8 @@ class SearchEntry(models.Model):
     The article rows are wide (the body lives inline), so ranking thousands of hits there means
     reading thousands of wide rows; these rows hold only what matching, ranking, the filters and
     the facets need. `document` holds title, keywords and people (weight A), abstracts (B) and
-    body (C), each in its language's configuration, plus Latin/Cyrillic skeletons of all but the
-    body (whose words meet the other script through SearchWord); `lead` is its A part and
+    body (C), each in its language's configuration, plus Latin/Cyrillic skeletons of people's
+    names (other words meet the other script through SearchWord); `lead` is its A part and
     `head` its A and B part, derived by PostgreSQL so they can never disagree. The
     document's adjacent-word pairs, which find quoted phrases, live only in an index of their own.
     Written only by articles.search.index, which copies the volume, language and topics beside
@@ -316,15 +316,15 @@ class SearchTerm(models.Model):
 
 
 class SearchWord(models.Model):
-    """A word of the archive's bodies by its Latin/Cyrillic skeleton: the skeleton and a lexeme the
+    """A word of the archive's texts by its Latin/Cyrillic skeleton: the skeleton and a lexeme the
     documents hold for the word ('zhurnalistikanin' -> 'журналистиканың', 'produsirovana' ->
     'продюсирован', a Russian stem), for queries typed in the other script.
 
-    Documents carry skeletons for their title, keywords, people and abstracts, not for their
-    body (articles.search.document): a word typed in the other script is expanded through this
-    table into the bodies' own lexemes (articles.search.vocabulary) — one shared vocabulary
-    instead of a skeleton per distinct word in every document. Kept by articles.search.index;
-    rows only ever get added (a lexeme no document holds any more matches nothing).
+    Documents carry skeletons for people's names only (articles.search.document): a word typed
+    in the other script is expanded through this table into the documents' own lexemes, with
+    their weights (articles.search.vocabulary) — one shared vocabulary instead of a skeleton per
+    distinct word in every document. Kept by articles.search.index; rows only ever get added (a
+    lexeme no document holds any more matches nothing).
     """
 
     pk = models.CompositePrimaryKey("skeleton", "lexeme")

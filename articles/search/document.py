@@ -4,10 +4,11 @@ Pure: the index service hands in plain values. Weights decide ranking: title (an
 printed again in other languages), keywords and people's names (A) above abstracts (B) above
 the body (C).
 
-Latin/Cyrillic skeletons ride in the document for the A and B text only. The body's would be
-some 40 % of every document (one skeleton per distinct body word, 2.6 of 6.1 KB a row); its
-words reach the other script through the shared vocabulary instead (`body_words`, kept by
-articles.search.index in SearchWord), which a query expands into the body's own lexemes.
+Latin/Cyrillic skeletons ride in the document for people's names only (with their initials).
+Every other word reaches the other script through the shared vocabulary (`text_words`, kept by
+articles.search.index in SearchWord), which a query expands into the documents' own lexemes,
+with their own weights and positions: skeletons in every document were some 45 % of it (one per
+distinct body word, 2.8 of 6.1 KB a row) and of the head vector the tiers read.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ class ArticleText:
 @dataclass(frozen=True)
 class SearchDocument:
     segments: list[Segment]
+    # The segments whose words the vocabulary learns (all but the people's names).
+    spelled: list[Segment] = field(default_factory=list)
 
 
 def search_document(article: ArticleText) -> SearchDocument:
@@ -88,21 +91,18 @@ def search_document(article: ArticleText) -> SearchDocument:
         for language, text in article.abstracts.items()
         if text
     ]
-    # The head's segments again as Latin/Cyrillic skeletons, with the same weight (the body's
-    # words: body_words).
-    skeletons = [Segment(skeleton_text(segment.text), "simple", segment.weight) for segment in texts + rest]
-    body = [Segment(article.body, own, "C")] if article.body else []
-    return SearchDocument(segments=texts + people + rest + body + [part for part in skeletons if part.text])
+    rest += [Segment(article.body, own, "C")] if article.body else []
+    return SearchDocument(segments=texts + people + rest, spelled=texts + rest)
 
 
-# A body's words as the 'default' parser reads them: letters and digits, hyphenated ones whole.
-_BODY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# A text's words as the 'default' parser reads them: letters and digits, hyphenated ones whole.
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
-def body_words(body: str) -> dict[str, str]:
-    """The distinct words of a body (lower-case) with their skeletons, those of three letters
+def text_words(text: str) -> dict[str, str]:
+    """The distinct words of a text (lower-case) with their skeletons, those of three letters
     and more ('журналистиканың' -> 'zhurnalistikanin'): what the vocabulary learns from it. A
     hyphenated word comes whole and as its parts, as PostgreSQL indexes it."""
-    words = set(_BODY_WORD.findall(body.lower()))
+    words = set(_WORD.findall(text.lower()))
     words |= {part for word in words if "-" in word for part in word.split("-")}
     return {word: shape for word in words if len(shape := skeleton(word)) >= MIN_SKELETON}

@@ -52,7 +52,7 @@ class LexemeQuery(ReadyQuery):
 
 class LexemesQuery(ReadyQuery):
     """Any of these ready lexemes, whole ('журналистиканың' | 'журналистик'): a word typed in the
-    other script, as the bodies' lexemes its skeleton stands for (articles.search.vocabulary)."""
+    other script, as the documents' lexemes its skeleton stands for (articles.search.vocabulary)."""
 
     template = "%(expressions)s::tsquery"
 

@@ -16,13 +16,7 @@ from django.db import connection, transaction
 from django.db.models import Prefetch, Value
 
 from articles.models import Article, SearchEntry, SearchTerm, SearchWord
-from articles.search.document import (
-    CONFIG_BY_LANGUAGE,
-    ArticleText,
-    body_words,
-    indexed_part,
-    search_document,
-)
+from articles.search.document import ArticleText, SearchDocument, indexed_part, search_document, text_words
 from articles.search.script import skeleton
 from articles.search.vocabulary import vocabulary_forget
 from authors.models import Authorship
@@ -50,8 +44,7 @@ def article_text(article: Article) -> ArticleText:
     )
 
 
-def search_vector_expression(article: Article):
-    document = search_document(article_text(article))
+def search_vector_expression(document: SearchDocument):
     parts = [
         SearchVector(Value(segment.text), config=segment.config, weight=segment.weight)
         for segment in document.segments
@@ -73,7 +66,7 @@ def article_search_refresh(*, article_ids: Iterable[int]) -> int:
     )
     count = 0
     vocabulary: set[str] = set()
-    body_vocabulary: dict[tuple[str, str], str] = {}  # (configuration, word) -> skeleton
+    spellings: dict[tuple[str, str], str] = {}  # (configuration, word) -> skeleton
     for article in articles:
         entry = {
             "proceedings_id": article.proceedings_id,
@@ -82,16 +75,19 @@ def article_search_refresh(*, article_ids: Iterable[int]) -> int:
         }
         # Phrases are found through the document's word pairs, which only its index holds
         # (articles.search.matching).
-        document = search_vector_expression(article)
-        if not SearchEntry.objects.filter(pk=article.pk).update(**entry, document=document):
-            SearchEntry.objects.create(article_id=article.pk, **entry, document=document)
         text = article_text(article)
+        document = search_document(text)
+        vector = search_vector_expression(document)
+        if not SearchEntry.objects.filter(pk=article.pk).update(**entry, document=vector):
+            SearchEntry.objects.create(article_id=article.pk, **entry, document=vector)
         vocabulary |= suggestion_words(text)
-        config = CONFIG_BY_LANGUAGE[text.language]
-        body_vocabulary.update(((config, word), shape) for word, shape in body_words(text.body).items())
+        for segment in document.spelled:
+            spellings.update(
+                ((segment.config, word), shape) for word, shape in text_words(segment.text).items()
+            )
         count += 1
     search_terms_add(vocabulary)
-    search_words_add(body_vocabulary)
+    search_words_add(spellings)
     return count
 
 
@@ -121,7 +117,7 @@ def search_terms_add(words: set[str]) -> None:
 
 
 def search_words_add(words: dict[tuple[str, str], str]) -> None:
-    """Teach the vocabulary these body words: each word's skeleton with the lexemes its
+    """Teach the vocabulary these words: each word's skeleton with the lexemes its
     configuration gives it, as the documents hold them. A hyphenated word adds only its whole
     lexeme under its skeleton (its parts come as words of their own). Sorted, so two writers
     meeting on the same words wait for each other instead of deadlocking."""

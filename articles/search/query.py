@@ -13,6 +13,25 @@ import unicodedata
 from dataclasses import dataclass, field
 
 MAX_QUERY_CHARS = 500
+# The rest of PostgreSQL's Russian and English stop word lists (tsearch_data/*.stop) of three
+# letters and more: no document holds them, and documents no longer hold every word's
+# Latin/Cyrillic skeleton either (only people's names keep theirs, initials included), so a query
+# that required one could never be met. (Shorter words never had skeletons outside names.)
+POSTGRES_STOP_WORDS = """
+    все она так его только мне было вот меня еще нет ему теперь когда даже вдруг если уже быть был
+    него вас нибудь опять вам ведь там потом себя ничего может они тут где есть надо ней тебя чем
+    была сам чтоб без будто чего раз тоже себе будет тогда кто этот того потому этого какой совсем
+    ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно наконец
+    два другой хоть после больше тот через эти нас про всего них какая много разве три эту моя
+    впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой более всегда конечно всю
+    между
+    myself our ours ourselves you your yours yourself yourselves him his himself she her hers
+    herself itself they them their theirs themselves what which who whom these those been being
+    have has had having does did doing because until while about against between into through
+    during before after above below down out off over under again further then once here there
+    when where why how all any both each few more most other some such nor not only own same than
+    too very can will just don should now
+"""
 # Function words of the three languages. Russian and English ones are stop words of their
 # PostgreSQL configurations, so an article could never match a query that required them;
 # Kazakh ones would match nearly every Kazakh article and only blur the ranking. Inside a
@@ -23,6 +42,7 @@ STOP_WORDS = frozenset(
     the a an of in on at to for and or but is are was were be by with from as that this it its
     және мен бен пен да де та те бұл осы сол үшін әрі не немесе ал бірақ туралы арқылы
     """.split()
+    + POSTGRES_STOP_WORDS.split()
 )
 # What one request may cost is bounded here: every word becomes a handful of alternatives (stems,
 # prefixes, skeletons; articles.search.selectors.word_query), so the words are counted, phrase

@@ -1,6 +1,7 @@
-"""The bodies' words by their Latin/Cyrillic skeleton (articles.models.SearchWord), for queries typed
-in the other script: documents hold no skeletons for their body (articles.search.document), so a
-typed word's skeleton is looked up here and searched as the bodies' own lexemes.
+"""The archive's words by their Latin/Cyrillic skeleton (articles.models.SearchWord), for queries
+typed in the other script: documents hold skeletons for people's names only
+(articles.search.document), so a typed word's skeleton is looked up here and searched as the
+documents' own lexemes, which carry their weights (the tiers and ranking read them as before).
 
 The lexemes go into the query as constants, not as a subquery: PostgreSQL then estimates the
 query from its statistics as it did when the skeletons were in the documents, and plans the
@@ -25,7 +26,7 @@ _memo: dict[tuple[str, bool], tuple[float, tuple[str, ...]]] = {}
 
 
 def skeleton_lexemes(shape: str, *, prefix: bool) -> tuple[str, ...]:
-    """The lexemes of the bodies' words whose skeleton is `shape` (with `prefix`, starts with it)."""
+    """The lexemes of the words whose skeleton is `shape` (with `prefix`, starts with it)."""
     key = (shape, prefix)
     now = time.monotonic()
     if (found := _memo.get(key)) and found[0] > now:

@@ -1,14 +1,14 @@
-"""A body's words in the other script: documents keep no skeletons for the body, the shared
-vocabulary (SearchWord) turns a typed word's skeleton into the bodies' own lexemes."""
+"""Words in the other script: documents keep skeletons for people's names only, the shared
+vocabulary (SearchWord) turns a typed word's skeleton into the documents' own lexemes."""
 
 import pytest
 from django.db.models import Func
 
 from articles.models import SearchEntry, SearchWord
-from articles.search.document import body_words
+from articles.search.document import text_words
 from articles.search.index import article_search_refresh
 from articles.search.selectors import article_search
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, AuthorshipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +29,8 @@ def lexemes(article) -> set[str]:
     return set(entry.get(pk=article.pk).words)
 
 
-def test_body_words_are_the_distinct_words_with_their_skeletons_hyphenated_ones_whole_and_in_parts():
-    assert body_words("Медиа-конвергенция, медиа және 2025 ж. COVID19") == {
+def test_text_words_are_the_distinct_words_with_their_skeletons_hyphenated_ones_whole_and_in_parts():
+    assert text_words("Медиа-конвергенция, медиа және 2025 ж. COVID19") == {
         "медиа-конвергенция": "medakonvergentsa",
         "медиа": "meda",
         "конвергенция": "konvergentsa",
@@ -39,12 +39,25 @@ def test_body_words_are_the_distinct_words_with_their_skeletons_hyphenated_ones_
     }
 
 
-def test_the_document_holds_skeletons_for_the_title_but_not_for_the_body():
+def test_the_document_holds_skeletons_for_people_only():
     article = indexed("Журналистиканың болашағы туралы.", title="Медиа")
+    AuthorshipFactory(article=article, person__display_name="Өзбекова Г.С.")
+    article_search_refresh(article_ids=[article.pk])
 
-    assert {"xqmeda", "журналистиканың"} <= lexemes(article)
-    assert not {lexeme for lexeme in lexemes(article) if lexeme.startswith("xqzh")}
+    skeletons = {lexeme for lexeme in lexemes(article) if lexeme.startswith("xq")}
+    assert skeletons == {"xqozbekova", "xqg", "xqs"}
+    assert {"медиа", "журналистиканың"} <= lexemes(article)
     assert SearchWord.objects.filter(skeleton="zhurnalistikanin", lexeme="журналистиканың").exists()
+    assert SearchWord.objects.filter(skeleton="meda", lexeme="медиа").exists()
+
+
+def test_a_latin_typed_title_word_ranks_its_article_above_a_body_hit():
+    in_body = indexed("Журналистика туралы ой.", title="Мақала")
+    in_title = indexed("Басқа тақырып.", title="Журналистика болашағы")
+
+    hits = list(article_search(query="zhurnalistika").articles[0:2])
+
+    assert [article.pk for article in hits] == [in_title.pk, in_body.pk]
 
 
 def test_latin_typed_words_find_body_only_cyrillic_words_in_kazakh_and_russian():

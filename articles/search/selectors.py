@@ -67,7 +67,7 @@ def word_query(word: str) -> SearchQueryCombinable:
         alternatives.append(LexemeQuery(short))  # 'киноның' is 'кино' itself, not every 'кино…'
     shape = skeleton(word)
     if len(shape) >= SKELETON_MIN:
-        # The head's skeletons in the document, the body's words through the vocabulary.
+        # People's names' skeletons in the document, every other word through the vocabulary.
         whole = len(shape) < PREFIX_MIN + 1
         alternatives.append(LexemeQuery(SKELETON_MARK + shape, prefix=not whole))
         if lexemes := skeleton_lexemes(shape, prefix=not whole):

@@ -18,7 +18,7 @@ from django.utils import translation
 from articles.models import Language
 from articles.oai.metadata import LANGUAGE_NAMES, SET_LANGUAGE, SET_VOLUME
 from articles.oai.tokens import ListArguments
-from proceedings.models import OaiRecord, Proceedings
+from proceedings.models import OaiRecord, Proceedings, ProceedingsStatus
 
 
 @dataclass(frozen=True)
@@ -84,9 +84,10 @@ def earliest_datestamp() -> datetime | None:
 
 
 def sets_list() -> list[OaiSet]:
-    """The volumes that have records (published, or once published), then the languages."""
+    """The published volumes, then the languages. A withdrawn volume is offered no more (its
+    records still name it, as deleted ones): a title edited in draft stays unpublished."""
     volumes = (
-        Proceedings.objects.filter(pk__in=OaiRecord.objects.values("proceedings_id"))
+        Proceedings.objects.filter(status=ProceedingsStatus.PUBLISHED)
         .order_by("-year", "slug")
         .only("slug", "title_kk", "title_ru", "title_en", "conference_name", "year")
     )

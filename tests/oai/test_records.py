@@ -87,6 +87,8 @@ def test_unpublishing_turns_the_records_into_deleted_ones_and_publishing_back(cl
         [],
     )
     assert not OaiRecord.objects.filter(datestamp=LONG_AGO).exists()
+    sets = oai_get(client, verb="ListSets").iterfind(".//oai:setSpec", NS)
+    assert "volume:editing-test" not in [element.text for element in sets]
 
     proceedings_publish(volume=volume, user=editor)
 

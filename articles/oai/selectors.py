@@ -8,7 +8,7 @@ the tie on one second is settled by the article id, in one row comparison (`afte
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.db.models import BooleanField, Min, QuerySet
@@ -46,10 +46,18 @@ def records_matching(arguments: ListArguments) -> QuerySet[OaiRecord] | None:
         return records.filter(proceedings__slug__isnull=False) if kind == SET_VOLUME else records
     if kind == SET_LANGUAGE and value in Language.values:
         return records.filter(language=value)
-    if kind == SET_VOLUME:
-        volume = Proceedings.objects.filter(slug=value).values_list("pk", flat=True).first()
-        return None if volume is None else records.filter(proceedings_id=volume)
+    if kind == SET_VOLUME and arguments.volume_id is not None:
+        return records.filter(proceedings_id=arguments.volume_id)
     return None
+
+
+def arguments_resolved(arguments: ListArguments) -> ListArguments:
+    """A volume set's volume found by its slug (once, for the first page and the tokens after)."""
+    kind, _, slug = arguments.set_spec.partition(":")
+    if kind != SET_VOLUME or not slug or arguments.volume_id is not None:
+        return arguments
+    volume = Proceedings.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    return replace(arguments, volume_id=volume)
 
 
 def after_key(datestamp: datetime, article_id: int) -> RawSQL:

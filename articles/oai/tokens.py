@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 VERSION = "1"
-FIELDS = 10
+FIELDS = 11
 
 
 class TokenError(ValueError):
@@ -29,6 +29,9 @@ class ListArguments:
     set_spec: str = ""
     since: datetime | None = None  # `from`, inclusive
     until: datetime | None = None  # inclusive
+    # A volume set's volume, found by its slug on the first page: the pages after it hold on to
+    # the volume even if an editor changes its slug during the harvest.
+    volume_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ def token_encode(resumption: Resumption) -> str:
         arguments.set_spec,
         _stamp(arguments.since),
         _stamp(arguments.until),
+        "" if arguments.volume_id is None else str(arguments.volume_id),
         _stamp(resumption.datestamp),
         str(resumption.article_id),
         str(resumption.cursor),
@@ -72,7 +76,7 @@ def token_decode(token: str, *, verb: str) -> Resumption:
         fields = text.split("|")
         if len(fields) != FIELDS or fields[0] != VERSION or fields[1] != verb:
             raise TokenError(token)
-        _, verb, prefix, set_spec, since, until, datestamp, article_id, cursor, total = fields
+        _, verb, prefix, set_spec, since, until, volume_id, datestamp, article_id, cursor, total = fields
         resumption = Resumption(
             arguments=ListArguments(
                 verb=verb,
@@ -80,6 +84,7 @@ def token_decode(token: str, *, verb: str) -> Resumption:
                 set_spec=set_spec,
                 since=_unstamp(since),
                 until=_unstamp(until),
+                volume_id=int(volume_id) if volume_id else None,
             ),
             datestamp=_unstamp(datestamp),
             article_id=int(article_id),

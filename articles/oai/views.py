@@ -116,7 +116,7 @@ def records_list(request: HttpRequest, verb: str, arguments: dict[str, str]):
             raise OaiError("badResumptionToken", "The resumption token is not valid.") from error
         query = position.arguments
     else:
-        query = list_arguments(verb, arguments)
+        query = selectors.arguments_resolved(list_arguments(verb, arguments))
     records = selectors.records_matching(query)
     after = None if position is None else (position.datestamp, position.article_id)
     size = settings.JINAQ_OAI_PAGE_SIZE

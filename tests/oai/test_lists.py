@@ -106,6 +106,27 @@ def test_a_token_keeps_the_sets_and_dates_of_the_first_request(client, oai_setti
     assert seen == [oai_id(article) for article in inside]
 
 
+def test_a_volume_set_harvest_goes_on_when_the_volume_changes_its_slug(client, oai_settings):
+    """The records move on (their set changed), and the harvest follows them under the new slug."""
+    oai_settings.JINAQ_OAI_PAGE_SIZE = 2
+    volume = ProceedingsFactory(slug="before")
+    articles = ArticleFactory.create_batch(3, proceedings=volume)
+    for article in articles:
+        stamped(article, 2026, 1, 1, 0, 0, 0)
+    root = oai_get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set="volume:before")
+
+    volume.slug = "after"
+    volume.save()
+    later, sets = [], set()
+    while token(root) is not None and token(root).text:
+        root = oai_get(client, verb="ListIdentifiers", resumptionToken=token(root).text)
+        later += identifiers(root)
+        sets |= {element.text for element in root.iterfind(".//oai:setSpec", NS)}
+
+    assert later == [oai_id(article) for article in articles]
+    assert sets == {"volume:after", "language:kk"}
+
+
 def test_records_changed_during_a_harvest_are_neither_missed_nor_lost(client, oai_settings):
     """Keyset tokens: an article edited after its page was sent comes again at the end; one edited
     before its page comes (once) at the end; deleting one sends its tombstone."""

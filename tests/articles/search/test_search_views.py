@@ -1,10 +1,14 @@
 """The search page, its JSON twin and /api/search: content, contract, and never a 500."""
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import localize
 
 from articles.models import Article
-from articles.search.views import FacetUrls, query_url
+from articles.search.views import FacetLink, FacetUrls, query_url
+from articles.templatetags.search_facets import count_format
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +98,38 @@ def test_facet_urls_write_the_query_string_as_query_url_does(rf, query_string):
         urls = FacetUrls(request, key)
         for value in (None, "en", "a b/ć&="):
             assert urls(value) == query_url(request, **{key: value})
+
+
+def test_facet_section_escapes_and_marks_the_chosen_value():
+    with translation.override("en"):
+        html = render_to_string(
+            "articles/_facet.html",
+            {
+                "title": "Volume",
+                "links": [
+                    FacetLink(label="<Media> & AI", count=12345, url="/en/search/?q=a&v=x", selected=False),
+                    FacetLink(label="2020", count=3, url="/en/search/?q=a", selected=True),
+                ],
+            },
+        )
+
+    assert html == (
+        '\n\n<section class="facet">\n  <h3 class="facet__title">Volume</h3>\n'
+        '  <ul class="facet__list">\n    '
+        '\n    <li><a href="/en/search/?q=a&amp;v=x">&lt;Media&gt; &amp; AI</a> '
+        '<span class="facet__count">12,345</span></li>\n    '
+        '\n    <li><a href="/en/search/?q=a" aria-current="true" class="facet__link--selected">2020</a> '
+        '<span class="facet__count">3</span> '
+        '<span class="visually-hidden">(selected; follow to remove)</span></li>'
+        "\n    \n  </ul>\n</section>\n\n"
+    )
+    assert render_to_string("articles/_facet.html", {"title": "Volume", "links": []}) == "\n\n"
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_facet_counts_are_written_as_the_template_localizes_them(language):
+    with translation.override(language):
+        count = count_format()
+        assert [count(n) for n in (0, 7, 999, 1000, 12345, 1234567)] == [
+            localize(n) for n in (0, 7, 999, 1000, 12345, 1234567)
+        ]

@@ -338,3 +338,32 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.skeleton} {self.lexeme}"
+
+
+class UsageMetric(models.TextChoices):
+    VIEW = "view", _("page views")
+    EXPORT = "export", _("citation exports")
+
+
+class ArticleUsage(models.Model):
+    """How often an article was used in one month, COUNTER-style: page views and citation exports
+    by people, robots left out and a double click counted once. No address or other trace of the
+    reader is stored. Written only by articles.usage, in batches."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="usage", verbose_name=_("article")
+    )
+    month = models.DateField(_("month"))  # its first day
+    metric = models.CharField(_("metric"), max_length=10, choices=UsageMetric.choices)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("article usage")
+        verbose_name_plural = _("article usage")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "month", "metric"], name="article_usage_once_a_month"),
+            models.CheckConstraint(condition=Q(month__day=1), name="article_usage_month_first_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} {self.month:%Y-%m} {self.metric} {self.count}"

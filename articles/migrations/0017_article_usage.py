@@ -5,25 +5,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0016_search_words'),
+        ("articles", "0016_search_words"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArticleUsage',
+            name="ArticleUsage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(verbose_name='month')),
-                ('metric', models.CharField(choices=[('view', 'page views'), ('export', 'citation exports')], max_length=10, verbose_name='metric')),
-                ('count', models.PositiveIntegerField(default=0, verbose_name='count')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='usage', to='articles.article', verbose_name='article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField(verbose_name="month")),
+                (
+                    "metric",
+                    models.CharField(
+                        choices=[("view", "page views"), ("export", "citation exports")],
+                        max_length=10,
+                        verbose_name="metric",
+                    ),
+                ),
+                ("count", models.PositiveIntegerField(default=0, verbose_name="count")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="usage",
+                        to="articles.article",
+                        verbose_name="article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article usage',
-                'verbose_name_plural': 'article usage',
-                'constraints': [models.UniqueConstraint(fields=('article', 'month', 'metric'), name='article_usage_once_a_month'), models.CheckConstraint(condition=models.Q(('month__day', 1)), name='article_usage_month_first_day')],
+                "verbose_name": "article usage",
+                "verbose_name_plural": "article usage",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "month", "metric"), name="article_usage_once_a_month"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("month__day", 1)), name="article_usage_month_first_day"
+                    ),
+                ],
             },
         ),
     ]

@@ -8,7 +8,7 @@ from django.utils.formats import localize
 
 from articles.models import Article
 from articles.search.views import FacetLink, FacetUrls, query_url
-from articles.templatetags.search_facets import count_format
+from articles.templatetags.search_page import count_format
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,11 @@
-"""The search page's facets, rendered in Python.
+"""The search page's hits and facets, rendered in Python.
 
 A broad search lists two or three hundred facet values (volumes above all); as a template loop
 each link cost some twenty nodes, a third of the results page's rendering. The markup is
 `articles/_facet.html`'s as it was, to the byte (tests/articles/search/test_search_views.py).
+The hits are the list items of articles.templatetags.article_lists, their citation forms
+rendered once for the page rather than once a hit (as including `_article_item.html` per hit
+did), in the markup the search page's loop printed.
 """
 
 from __future__ import annotations
@@ -15,7 +18,25 @@ from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from articles.templatetags.article_lists import citation_toggles, item_parts
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def search_hits(context: template.Context, hits: list) -> SafeString:
+    """Each (article, snippet) of `hits` in an `<li>`, with its volume, as the page's loop over
+    `articles/_article_item.html` printed them."""
+    parts = item_parts(context)
+    toggles = citation_toggles(context, [article.slug for article, _ in hits])
+    return mark_safe(  # every value in an item is escaped (ItemParts.item)
+        "".join(
+            "\n      <li>\n        "
+            + parts.item(article, show_volume=True, snippet=snippet, toggle=toggles[article.slug])
+            + "\n      </li>\n      "
+            for article, snippet in hits
+        )
+    )
 
 
 SELECTED = ' aria-current="true" class="facet__link--selected"'

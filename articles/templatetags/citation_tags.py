@@ -26,6 +26,8 @@ BADGE_HOLE = "citation-badge"
 TOGGLE_HOLE = "citation-toggle"
 # Stands in for the slug while a form is rendered once per state; slugs need no escaping.
 SLUG_STAND_IN = "\ue000slug\ue000"
+# The request's rendered forms, by (listed, language).
+TOGGLE_FORMS = "_jinaq_citation_toggle_forms"
 
 
 @register.simple_tag
@@ -44,19 +46,22 @@ def citation_badges_html(request: HttpRequest, args: list[str]) -> dict[str, str
 
 def citation_toggles_html(request: HttpRequest, slugs: list[str]) -> dict[str, str]:
     """Each article's add-or-remove form, for this reader's list and with this reader's CSRF token.
-    The form is rendered once per state and the slug put in: a contents page has fifty of them."""
+    The form is rendered once per state (and language) in a request and the slug put in: a contents
+    page has fifty of them, and a search page, not cached, asks for its twenty one at a time."""
     listed = set(citation_list_slugs(request.session))
-    context = {
-        "slug": SLUG_STAND_IN,
-        "next": request.get_full_path(),
-        "csrf_token": get_token(request),
-        "LANGUAGE_CODE": translation.get_language(),
-    }
-    forms = {
-        state: render_to_string("articles/_citation_toggle.html", {**context, "listed": state})
-        for state in {slug in listed for slug in slugs}
-    }
-    return {slug: forms[slug in listed].replace(SLUG_STAND_IN, slug) for slug in slugs}
+    language = translation.get_language()
+    forms = request.__dict__.setdefault(TOGGLE_FORMS, {})
+    for state in {slug in listed for slug in slugs}:
+        if (state, language) not in forms:
+            context = {
+                "slug": SLUG_STAND_IN,
+                "next": request.get_full_path(),
+                "csrf_token": get_token(request),
+                "LANGUAGE_CODE": language,
+                "listed": state,
+            }
+            forms[state, language] = render_to_string("articles/_citation_toggle.html", context)
+    return {slug: forms[slug in listed, language].replace(SLUG_STAND_IN, slug) for slug in slugs}
 
 
 @register.simple_tag(takes_context=True)

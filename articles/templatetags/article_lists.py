@@ -27,7 +27,7 @@ from proceedings.site.page_cache import hole_marker, punching_holes
 
 register = template.Library()
 
-PARTS_KEY = "articles.article_lists.parts"
+PARTS_ATTR = "_jinaq_article_item_parts"
 
 
 class ItemParts:
@@ -35,8 +35,9 @@ class ItemParts:
     {% translate %} prints them) and the addresses' shapes."""
 
     def __init__(self, interface_language: str) -> None:
-        self.interface_language = escape(interface_language)
         self.language = get_language() or "kk"
+        self.key = (self.language, interface_language)
+        self.interface_language = escape(interface_language)
         self.untitled = escape(gettext("untitled"))
         self.no_authors = f'<span class="muted">{escape(gettext("authors not printed"))}</span>'
         self.supervisor = escape(gettext("supervisor"))
@@ -117,11 +118,16 @@ class ItemParts:
 
 
 def item_parts(context: template.Context) -> ItemParts:
-    """The page's ItemParts, made on its first item (kept for the rest of the page's rendering)."""
-    language = context.get("LANGUAGE_CODE") or ""
-    parts = context.render_context.get(PARTS_KEY)
-    if parts is None or parts.language != (get_language() or "kk") or parts.interface_language != language:
-        parts = context.render_context[PARTS_KEY] = ItemParts(language)
+    """The page's ItemParts, made on its first item and kept on the request for the others (an
+    include renders in a scope of its own: the search page includes the partial per hit)."""
+    interface_language = context.get("LANGUAGE_CODE") or ""
+    key = (get_language() or "kk", interface_language)
+    request = context.get("request")
+    parts = getattr(request, PARTS_ATTR, None)
+    if parts is None or parts.key != key:
+        parts = ItemParts(interface_language)
+        if request is not None:
+            setattr(request, PARTS_ATTR, parts)
     return parts
 
 

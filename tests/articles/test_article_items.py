@@ -3,7 +3,12 @@
 import re
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.template import RequestContext, Template
+from django.utils import translation
 
+from articles.citation_list import citation_list_add
+from articles.listing import listed_articles
 from tests.articles.helpers import stored_counts_refresh
 from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, ProceedingsFactory, TopicFactory
 
@@ -88,3 +93,26 @@ def test_item_offers_the_citation_list_form_for_each_reader(client, volume):
     assert "Remove from citation list" in titled
     assert 'name="article" value="untitled"' in untitled
     assert "Add to citation list" in untitled
+
+
+def test_items_included_one_at_a_time_offer_each_its_own_form(rf, volume):
+    """The search page includes the partial per hit, outside the page cache: the forms are rendered
+    once per state for the request, each with its article's slug."""
+    request = rf.get("/en/search/?q=media")
+    request.session = SessionStore()
+    citation_list_add(request.session, slug="untitled")
+    articles = listed_articles(list(volume.articles.order_by("position").values_list("pk", flat=True)))
+    page = Template(
+        '{% for article in articles %}{% include "articles/_article_item.html" with show_volume=True %}'
+        "{% endfor %}"
+    )
+
+    with translation.override("en"):
+        html = page.render(RequestContext(request, {"articles": articles}))
+
+    titled, untitled = items(html)
+    assert 'name="article" value="titled"' in titled
+    assert "Add to citation list" in titled
+    assert 'name="article" value="untitled"' in untitled
+    assert "Remove from citation list" in untitled
+    assert '<input type="hidden" name="next" value="/en/search/?q=media">' in html

@@ -4,9 +4,11 @@ rendered in Python.
 A contents page shows fifty articles. As a template each item cost about 0.4 ms (an include and
 some sixty nodes, a reverse() per link, a gettext per label): two thirds of the page's time at
 100,000 articles. Here the labels are translated and the addresses' shapes reversed once per page
-(ItemParts), and an item is a handful of escapes and joins. The markup is the template's, to the
-byte: `articles/_article_item.html` renders one item through `article_item` (the search page
-includes it per hit), `{% article_items page %}` a whole list of `<li>` items.
+(ItemParts, kept on the request), and an item is a handful of escapes and joins. The markup is the
+template's, to the byte: `{% article_items page %}` renders a list of `<li>` items, the search
+page's hits go through the same parts (articles.templatetags.search_page), and
+`articles/_article_item.html` renders one item through `article_item` for a template that loops
+itself.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.db.models.base import DEFERRED, Model
+from django.db.models.base import Model, ModelState
 
 from articles.models import Article, Topic
 from articles.search.planner import search_connection
@@ -57,9 +57,13 @@ WHERE a.id = ANY(%s)
 
 
 def instance(model: type[Model], columns: Iterable[str], values: Iterable[Any], db: str) -> Model:
-    """A model instance from some of its columns (the others deferred), as Model.from_db makes it."""
-    given = dict(zip(columns, values, strict=True))
-    obj = model(*[given.get(field.attname, DEFERRED) for field in model._meta.concrete_fields])
+    """A model instance from some of its columns, the others deferred — what Model.from_db makes,
+    without Model.__init__'s pass over every field and its signals (no model here has a receiver
+    for them): a page builds a hundred instances. A column not given is loaded on first use, as
+    a deferred field is."""
+    obj = model.__new__(model)
+    obj.__dict__.update(zip(columns, values, strict=True))
+    obj._state = ModelState()
     obj._state.adding = False
     obj._state.db = db
     return obj

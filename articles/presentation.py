@@ -17,6 +17,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
 PDF_SUFFIX = ".pdf"
 SITE_NAME = "Jinaq"
+DESCRIPTION_WORDS = 40
 
 
 def paragraphs(text: str) -> list[str]:
@@ -129,8 +130,8 @@ def description(article: Article, *, language: str) -> str:
     else any abstract, else the opening of the text."""
     texts = article.abstracts()
     text = texts.get(language) or next(iter(texts.values()), "") or article.body
-    words = text.split()
-    return " ".join(words[:40]) + ("…" if len(words) > 40 else "")
+    words = text.split(maxsplit=DESCRIPTION_WORDS)  # a whole text is not split for forty words
+    return " ".join(words[:DESCRIPTION_WORDS]) + ("…" if len(words) > DESCRIPTION_WORDS else "")
 
 
 def volume_titles(volume, *, language: str) -> list[LocalizedText]:

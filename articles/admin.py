@@ -4,6 +4,7 @@ from articles.counts import article_counts_kept, volume_counts_refresh
 from articles.models import Article, Topic
 from articles.search.index import article_search_refresh
 from articles.services import article_redirect_add
+from articles.usage_admin import ArticleUsageAdmin  # noqa: F401 - registers the usage reports
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
 

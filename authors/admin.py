@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from articles.search.index import article_search_refresh, article_search_refresh_for_people
+from articles.usage_admin import usage_link
 from authors.models import Authorship, Person
 from authors.services import (
     person_article_counts_kept,
@@ -21,7 +22,7 @@ class AuthorshipInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "position", "affiliation", "orcid"]
+    list_display = ["display_name", "position", "affiliation", "orcid", usage_link("articles_usage_person")]
     search_fields = ["display_name", "name_variants", "match_key", "slug", "orcid"]
     list_filter = ["authorships__role"]
     readonly_fields = [

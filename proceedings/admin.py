@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from articles.counts import article_counts_kept
 from articles.models import Article
+from articles.usage_admin import usage_link
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
 from proceedings.editorial.jobs import import_job_create, import_job_status, import_jobs_fail_stale
@@ -37,7 +38,10 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Proceedings)
 class ProceedingsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "year_plain", "conference_name", "place", "status", "updated_at", review_link]
+    list_display = [
+        "__str__", "year_plain", "conference_name", "place", "status", "updated_at", review_link,
+        usage_link("articles_usage_volume"),
+    ]  # fmt: skip
     list_filter = ["status", "year"]
     search_fields = ["title_kk", "title_ru", "title_en", "conference_name", "place", "slug", "isbn"]
     prepopulated_fields = {"slug": ["title_en"]}

@@ -33,3 +33,7 @@ RATELIMIT_ENABLE = False
 # Caches in this process's memory whatever the environment says: tests clear them, and clearing a
 # shared Redis would wipe someone else's keys. tests/test_page_cache.py asks for Redis itself.
 CACHES = {"default": cache_config({}), "pages": page_cache_config({})}  # noqa: F405
+
+# Usage counts kept until a test writes them (articles.usage.usage_flush): no writer thread with
+# a connection of its own, and the pages' pinned query counts stay the pages' own.
+JINAQ_USAGE_FLUSH_SECONDS = None

@@ -213,6 +213,10 @@ RATELIMIT_FAIL_OPEN = True  # a cache that is down must not lock readers out
 # Reverse proxies in front of the site that append to X-Forwarded-For (0: clients connect directly).
 JINAQ_TRUSTED_PROXIES = int(os.environ.get("JINAQ_TRUSTED_PROXIES", "0"))
 
+# Usage statistics (articles/usage.py) gather in each process and are written this often, in
+# seconds; 0 writes each count as it comes.
+JINAQ_USAGE_FLUSH_SECONDS = int(os.environ.get("JINAQ_USAGE_FLUSH_SECONDS", "10"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

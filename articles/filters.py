@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Left, Lower, NullIf
 from django.forms.models import ModelChoiceIterator
@@ -15,6 +16,7 @@ from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField
 
 from articles.models import Article, Language, Topic
 
@@ -68,15 +70,44 @@ class ListSelect(forms.Select):
 
 
 class ListedChoices(ModelChoiceIterator):
-    """A model choice field's choices read in one plain query: Django's own iterator reads them
-    through QuerySet.iterator(), which on PostgreSQL is a server-side cursor (DECLARE, FETCH,
-    CLOSE: three round trips for a few dozen topics)."""
+    """A VolumeTopicField's options from its one reading of the topics."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset.all():
+        for obj in self.field.listed():
             yield self.choice(obj)
+
+
+class VolumeTopicField(ModelChoiceField):
+    """The volume's topics read once, in one plain query, for both the check of the chosen one and
+    the select's options. Django's field asks the database for each — the check another grouping
+    over the volume's articles, the options through QuerySet.iterator(), which on PostgreSQL is a
+    server-side cursor (DECLARE, FETCH, CLOSE: three round trips for a few dozen topics)."""
+
+    iterator = ListedChoices
+
+    def listed(self) -> list[Topic]:
+        # Kept with the queryset it was read from: a copied field (each form's) has a new one.
+        if getattr(self, "_listed", (None,))[0] is not self.queryset:
+            self._listed = (self.queryset, list(self.queryset))
+        return self._listed[1]
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        key = self.to_field_name or "pk"
+        for topic in self.listed():
+            if str(getattr(topic, key)) == str(value):
+                return topic
+        raise ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+
+class VolumeTopicFilter(django_filters.ModelChoiceFilter):
+    field_class = VolumeTopicField
 
 
 def topic_choice_label(topic: Topic) -> str:
@@ -90,7 +121,7 @@ class VolumeArticleFilter(django_filters.FilterSet):
     language = django_filters.ChoiceFilter(
         label=_("Language"), choices=Language.choices, empty_label=_("All languages"), widget=ListSelect
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = VolumeTopicFilter(
         label=_("Topic"),
         field_name="topics",
         to_field_name="slug",
@@ -110,9 +141,7 @@ class VolumeArticleFilter(django_filters.FilterSet):
         """`topics` are the choices of the topic filter: those of the volume's articles."""
         super().__init__(data, queryset, **kwargs)
         self.filters["topic"].queryset = topics
-        topic = self.form.fields["topic"]
-        topic.label_from_instance, topic.iterator = topic_choice_label, ListedChoices
-        topic.widget.choices = topic.choices
+        self.form.fields["topic"].label_from_instance = topic_choice_label
 
     def sort_by(self, queryset: QuerySet[Article], name: str, value: str) -> QuerySet[Article]:
         if value == "title":

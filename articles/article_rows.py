@@ -10,10 +10,10 @@ of Python per page), so the page reads
 2. its related articles, ranked, with what a link to each shows of its volume;
 3. the people of the article and of its related articles;
 
-each statement planned once per connection. The instances are the models' own
-(`Model.from_db`, as Django builds them), with the page's fields loaded and the others
-deferred — read on first use, as with `.only()` — so templates, JSON twins and citations use
-them as they would any article.
+each statement planned once per connection. The instances are the models' own, built as
+Model.from_db builds them but without Model.__init__ (articles.search.items.instance): the page's
+fields loaded and the others deferred — read on first use, as with `.only()` — so templates,
+JSON twins and citations use them as they would any article.
 
 A link to an article (a neighbour, a related article) shows its title, or the first words of its
 text when untitled (Article.untitled_fallback): it reads the first LINK_BODY_CHARS characters of
@@ -30,6 +30,7 @@ from django.db import models, router
 from django.db.models.query import QuerySet
 
 from articles.models import Article, Topic
+from articles.search.items import instance
 from authors.models import Authorship, Person
 from proceedings.models import Proceedings, ProceedingsStatus
 from proceedings.site.prepared import Statement
@@ -184,7 +185,7 @@ ORDER BY au.role, au."order"
 
 
 def _instance(model: type[models.Model], alias: str, names: list[str], values: Sequence[Any]):
-    return model.from_db(alias, names, values)
+    return instance(model, names, values, alias)
 
 
 def _prefetched(instance: models.Model, name: str, model: type[models.Model], items: list) -> None:

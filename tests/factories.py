@@ -1,9 +1,10 @@
 """factory-boy factories for the archive's models (tests build their own data; no fixtures)."""
 
 import hashlib
+import importlib
 
 import factory
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 
 from articles.models import Article, Topic
 from authors.models import Authorship, Person
@@ -93,9 +94,23 @@ class AuthorshipFactory(factory.django.DjangoModelFactory):
     order = 1
 
 
-def staff_user(name: str, *, editor: bool) -> User:
-    """A staff account, in the Editors group or not (the migration creates the group)."""
-    user = User.objects.create_user(name, password="not-used", is_staff=True)
+def editors_group() -> Group:
+    """The Editors group as its migration defines it. Made again when missing: the flush after
+    every transactional (live-server) test empties the table the migration filled."""
+    migration = importlib.import_module("proceedings.migrations.0002_editors_group")
+    group, created = Group.objects.get_or_create(name=migration.EDITORS)
+    if created:
+        group.permissions.set(
+            Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+            for (app_label, model), actions in migration.EDITOR_PERMISSIONS.items()
+            for action in actions
+        )
+    return group
+
+
+def staff_user(name: str, *, editor: bool, password: str = "not-used") -> User:
+    """A staff account, in the Editors group or not."""
+    user = User.objects.create_user(name, password=password, is_staff=True)
     if editor:
-        user.groups.add(Group.objects.get(name="Editors"))
+        user.groups.add(editors_group())
     return user

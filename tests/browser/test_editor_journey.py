@@ -1,17 +1,17 @@
 """An editor's path in a real Chromium: log in, upload a PDF, let the background import run,
 review it, fix a title, publish, and find the fixed article on the public site."""
 
-import importlib
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
 from tests.browser.conftest import screenshot
 from tests.builders import FIRST_ARTICLE, SECOND_ARTICLE, build_pdf
+from tests.factories import staff_user
 
 # The import writes its progress through a second connection ("progress"), as in production.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, databases=["default", "progress"])]
@@ -22,18 +22,7 @@ FIXED_TITLE = "Жасанды интеллект және спорт шолуш�
 
 @pytest.fixture
 def editor() -> User:
-    """An editor, in the Editors group as its migration defines it: the flush after every
-    live-server test empties the table the migration filled, so the group is made again."""
-    migration = importlib.import_module("proceedings.migrations.0002_editors_group")
-    group, _ = Group.objects.get_or_create(name=migration.EDITORS)
-    group.permissions.set(
-        Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
-        for (app_label, model), actions in migration.EDITOR_PERMISSIONS.items()
-        for action in actions
-    )
-    user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.groups.add(group)
-    return user
+    return staff_user("editor", editor=True, password=PASSWORD)
 
 
 def log_in(page: Page, base: str, user: User) -> None:

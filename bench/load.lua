@@ -3,7 +3,7 @@
 -- own offset, so no two threads ask for the same page at once and a list longer than the run
 -- never repeats a page (a cache of pages cannot carry the figure). Every request carries what a
 -- TLS-terminating reverse proxy adds (X-Forwarded-Proto: https), so the deployment's HTTPS
--- redirect stays on. At the end one JSON line: counts, socket errors, time-outs, statuses and
+-- redirect stays on, and a browser's User-Agent. At the end one JSON line: counts, socket errors, time-outs, statuses and
 -- latency percentiles (microseconds).
 
 local threads = {}
@@ -21,6 +21,9 @@ function init(args)
   position = math.floor(#paths * id / tonumber(args[2]))
   statuses = {}
   wrk.headers["X-Forwarded-Proto"] = "https"
+  -- A reader's browser, so the site does for these requests what it does for people (usage
+  -- statistics count them; wrk's own requests carry no User-Agent and would count as a machine).
+  wrk.headers["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 end
 
 function request()

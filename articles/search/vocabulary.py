@@ -29,14 +29,17 @@ def skeleton_lexemes(shape: str, *, prefix: bool) -> tuple[str, ...]:
     """The lexemes of the words whose skeleton is `shape` (with `prefix`, starts with it)."""
     key = (shape, prefix)
     now = time.monotonic()
-    if (found := _memo.get(key)) and found[0] > now:
-        return found[1]
+    if (memo := _memo.get(key)) and memo[0] > now:
+        return memo[1]
     words = (
         SearchWord.objects.filter(skeleton__startswith=shape)
         if prefix
         else SearchWord.objects.filter(skeleton=shape)
     )
-    lexemes = tuple(sorted(set(words.values_list("lexeme", flat=True)[: MAX_LEXEMES + 1])))
+    found = words.values_list("lexeme", flat=True)[: MAX_LEXEMES + 1]
+    # Words come from letters, digits and hyphens, so no lexeme should need quoting; one that
+    # would is left out rather than break the query (expressions.lexeme_literal refuses it).
+    lexemes = tuple(sorted({lexeme for lexeme in found if "'" not in lexeme and "\\" not in lexeme}))
     if len(lexemes) > MAX_LEXEMES:
         lexemes = skeleton_lexemes(shape, prefix=False)
     if len(_memo) >= MEMO_SIZE:

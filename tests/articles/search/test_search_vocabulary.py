@@ -7,6 +7,7 @@ from django.db.models import Func
 from articles.models import SearchEntry, SearchWord
 from articles.search.document import text_words
 from articles.search.index import article_search_refresh
+from articles.search.script import skeleton
 from articles.search.selectors import article_search
 from tests.factories import ArticleFactory, AuthorshipFactory
 
@@ -93,3 +94,10 @@ def test_a_prefix_met_by_too_many_words_is_looked_up_whole(monkeypatch):
     vocabulary.vocabulary_forget()
 
     assert vocabulary.skeleton_lexemes("meda", prefix=True) == ("медиа",)
+
+
+def test_a_lexeme_that_would_need_quoting_is_left_out_of_the_query():
+    article = indexed("Брайен туралы.")
+    SearchWord.objects.create(skeleton=skeleton("braien"), lexeme="o'braien")
+
+    assert found("braien") == {article.pk}

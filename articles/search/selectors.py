@@ -17,9 +17,11 @@ from functools import cached_property, partial, reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchQueryCombinable, SearchRank
 from django.db.models import F, FloatField, Q, QuerySet, Value
+from django.db.models.sql import Query
 
 from articles.models import Article, SearchEntry, Topic
 from articles.search.expressions import (
+    CompiledQuery,
     LexemePhraseQuery,
     LexemeQuery,
     LexemesQuery,
@@ -36,6 +38,7 @@ from articles.search.planner import (
     entries_estimate,
     index_counts,
     index_scans,
+    search_connection,
 )
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.script import SKELETON_MARK, is_initial, skeleton
@@ -114,6 +117,24 @@ def term_query(term: Term, *, inflected_phrases: bool = False) -> SearchQueryCom
 def tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
     """The whole query as one tsquery expression; None when nothing positive is left to find."""
     return combine_clauses(parsed, term_query)
+
+
+class CompiledTerms:
+    """term_query for one search, each term's query compiled once (CompiledQuery), however many
+    of the search's statements and conditions it goes into; `whole` compiles a combination."""
+
+    def __init__(self) -> None:
+        self.compiler = Query(SearchEntry).get_compiler(connection=search_connection())
+        self.memo: dict[tuple[Term, str, bool], CompiledQuery] = {}
+
+    def __call__(self, term: Term, *, inflected_phrases: bool = False) -> SearchQueryCombinable:
+        key = (term, term.text, inflected_phrases)  # a Term compares without its text
+        if key not in self.memo:
+            self.memo[key] = self.whole(term_query(term, inflected_phrases=inflected_phrases))
+        return self.memo[key]
+
+    def whole(self, query: SearchQueryCombinable | None) -> CompiledQuery | None:
+        return None if query is None else CompiledQuery(query, self.compiler)
 
 
 @dataclass(frozen=True)
@@ -343,16 +364,17 @@ def article_search(
     `with_facets` (the page and the JSON show them) the facets are counted first, and the total
     comes from them: one pass over the hits instead of two."""
     parsed = parse_query(query)
-    tsquery = tsquery_for(parsed)
+    terms = CompiledTerms()
+    tsquery = terms.whole(combine_clauses(parsed, terms))
     if tsquery is None:
         return SearchResults(query=query, parsed=parsed)
     entries = (filters or SearchFilters()).apply(SearchEntry.objects.all())
     # The excluded words the words' tsquery carries still come out of the tiers by id.
     excluded, tier_excluded = (
-        excluded_condition(parsed, term_query),
-        excluded_condition(parsed, term_query, carried=False),
+        excluded_condition(parsed, terms),
+        excluded_condition(parsed, terms, carried=False),
     )
-    hits = RankedHits(entries, tsquery, match_condition(parsed, term_query), excluded, tier_excluded)
+    hits = RankedHits(entries, tsquery, match_condition(parsed, terms), excluded, tier_excluded)
 
     def found_nothing(hits: RankedHits) -> bool:
         if with_facets:
@@ -365,7 +387,7 @@ def article_search(
         # 'бизнес коммуникацияның'): its stems in order, only now, because checking word order
         # reads every candidate's vector (the word pairs spare that for the phrase as typed). A
         # Latin phrase for Cyrillic text ('"mobildi kommertsiya"'): its words.
-        tsquery = combine_clauses(parsed, partial(term_query, inflected_phrases=True))
+        tsquery = terms.whole(combine_clauses(parsed, partial(terms, inflected_phrases=True)))
         hits = RankedHits(entries, tsquery, Q(document=tsquery), excluded, tier_excluded)
         loosened = True
     missing: tuple[str, ...] = ()
@@ -373,8 +395,8 @@ def article_search(
     if spared and found_nothing(hits):
         # 'мультфильмдердің тәрбиелік мәні' where the article never says 'мән': rather than
         # nothing, the articles that have every word but one, and the page says so.
-        tsquery = all_but_one(parsed, partial(combine_clauses, term_query=term_query), operator.or_)
-        condition = all_but_one(parsed, partial(match_condition, word_query=term_query), operator.or_)
+        tsquery = terms.whole(all_but_one(parsed, partial(combine_clauses, term_query=terms), operator.or_))
+        condition = all_but_one(parsed, partial(match_condition, word_query=terms), operator.or_)
         # Each part's condition carries the excluded words only if it has words: all by id here.
         hits = RankedHits(entries, tsquery, condition, tier_excluded)
         missing = tuple(" ".join(clause[0].words) for clause in positive_clauses(parsed))

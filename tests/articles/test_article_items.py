@@ -116,3 +116,14 @@ def test_items_included_one_at_a_time_offer_each_its_own_form(rf, volume):
     assert 'name="article" value="untitled"' in untitled
     assert "Remove from citation list" in untitled
     assert '<input type="hidden" name="next" value="/en/search/?q=media">' in html
+
+
+def test_an_empty_volume_lists_nothing_without_reading_items(client, django_assert_num_queries):
+    ProceedingsFactory(slug="empty")
+
+    # volume, count, topic choices: no page of ids or items for an empty list
+    with django_assert_num_queries(3):
+        html = client.get("/en/proceedings/empty/").content.decode()
+
+    assert items(html) == []
+    assert "0 articles" in html

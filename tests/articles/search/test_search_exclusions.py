@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import SearchEntry
-from articles.search import selectors
+from articles.search import ranking
 from articles.search.index import article_search_refresh
 from articles.search.planner import index_counts, index_scans
 from articles.search.selectors import article_search
@@ -75,7 +75,7 @@ def test_excluded_words_and_phrases_together():
 def test_a_page_within_the_title_hits_never_counts_the_head(monkeypatch):
     # Three tiers (title, abstract, body) as in a large result: more body hits than one fully
     # ranked tier takes.
-    monkeypatch.setattr(selectors, "FULL_RANK_LIMIT", 1)
+    monkeypatch.setattr(ranking, "FULL_RANK_LIMIT", 1)
     titled = [indexed("Мәтін.", title=f"Подкаст {number}") for number in range(3)]
     bodies = [indexed("Подкаст туралы.") for _ in range(3)]
     hits = article_search(query="подкаст").articles

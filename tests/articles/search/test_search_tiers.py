@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import SearchEntry, Topic
-from articles.search import selectors
+from articles.search import ranking
 from articles.search.index import article_search_refresh
 from articles.search.selectors import SearchFilters, article_search
 from tests.factories import ArticleFactory, AuthorshipFactory
@@ -42,9 +42,9 @@ def test_tiers_come_in_order_and_pages_join_up(
 ):
     # Low limits send these few hits down the paths of a large archive: ranked on the tier's
     # own vector, or latest added first (by a walk back through the primary key, or sorted).
-    monkeypatch.setattr(selectors, "FULL_RANK_LIMIT", full_rank_limit)
-    monkeypatch.setattr(selectors, "PART_RANK_LIMIT", part_rank_limit)
-    monkeypatch.setattr(selectors, "BACKWARD_WALK_ROWS", walk_rows)
+    monkeypatch.setattr(ranking, "FULL_RANK_LIMIT", full_rank_limit)
+    monkeypatch.setattr(ranking, "PART_RANK_LIMIT", part_rank_limit)
+    monkeypatch.setattr(ranking, "BACKWARD_WALK_ROWS", walk_rows)
     titled, abstracted, body_only = three_tiers
     hits = article_search(query="подкаст", with_facets=walk_rows == 0).articles
 

@@ -49,6 +49,9 @@ class LanguageVersions(Sequence):
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
+            index = index + len(self) if index < 0 else index
+            if not 0 <= index < len(self):
+                raise IndexError(index)
             return self[index : index + 1][0]
         start, stop, _ = index.indices(len(self))
         per_item = len(self.languages)

@@ -138,6 +138,9 @@ def test_language_versions_slices_like_the_list_it_stands_for():
     for start, stop in [(0, 15), (0, 4), (4, 11), (13, 15), (14, 30), (5, 5)]:
         assert [(row.pk, language) for row, language in versions[start:stop]] == expected[start:stop]
     assert (versions[7][0].pk, versions[7][1]) == expected[7]
+    assert (versions[-1][0].pk, versions[-1][1]) == expected[-1]
+    with pytest.raises(IndexError):
+        versions[15]
 
 
 def parsed_feed(client, address: str):

@@ -44,7 +44,8 @@ from proceedings.site.throttle import client_address
 logger = logging.getLogger(__name__)
 
 DOUBLE_CLICK_SECONDS = 30
-# Far more than a busy minute brings; beyond it the oldest counts are dropped, not the site.
+# Distinct (article, month, metric) counts waiting: far more than a busy minute brings. Beyond it
+# a further article's counts are dropped until the next write, rather than the process growing.
 MAX_PENDING = 100_000
 
 Key = tuple[str, datetime.date, str]  # slug, month, metric

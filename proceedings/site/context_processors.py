@@ -1,12 +1,14 @@
-"""What every page template needs: the language switcher's links to this page in each language."""
+"""What every page template needs: the language switcher's links to this page in each language,
+and the addresses of the site's own pages (its navigation and feeds)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import ResolverMatch, reverse, translate_url
+from django.urls import ResolverMatch, get_resolver, get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils import translation
 
 from articles.addresses import SlugUrl
@@ -47,5 +49,25 @@ def translated_path(match: ResolverMatch, language: str) -> str:
         return reverse(name, args=match.args, kwargs=match.kwargs)
 
 
+# The pages every page links to (base.html): its navigation and the archive's feeds.
+SITE_PAGES = (
+    "home", "volume_list", "author_index", "topic_list", "search", "citation_list",
+    "feed_articles_atom", "feed_volumes_atom",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=32)
+def _site_urls(language: str | None, script_prefix: str, resolver: object) -> dict[str, str]:
+    """SITE_PAGES' addresses; the arguments are the cache's key only (reverse() reads them from
+    the request's thread), as in articles.addresses."""
+    return {name: reverse(name) for name in SITE_PAGES}
+
+
+def site_urls() -> dict[str, str]:
+    """The addresses of SITE_PAGES in the current language: reversed once per language and
+    process, not eight {% url %} tags on every page."""
+    return _site_urls(translation.get_language(), get_script_prefix(), get_resolver(get_urlconf()))
+
+
 def site(request: HttpRequest) -> dict:
-    return {"language_links": language_links(request)}
+    return {"language_links": language_links(request), "site_urls": site_urls()}

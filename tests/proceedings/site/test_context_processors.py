@@ -40,3 +40,11 @@ def test_language_links_of_a_missing_page_stay_on_its_address(client):
 
     assert response.status_code == 404
     assert [url for _code, url, _current in switcher(response)] == ["/kk/no-such-page/"] * 3
+
+
+def test_site_urls_are_the_pages_in_the_interface_language(client):
+    ru = client.get("/ru/topics/").context["site_urls"]
+    en = client.get("/en/topics/").context["site_urls"]
+
+    assert (ru["home"], ru["volume_list"], ru["topic_list"]) == ("/ru/", "/ru/proceedings/", "/ru/topics/")
+    assert (en["home"], en["search"], en["author_index"]) == ("/en/", "/en/search/", "/en/authors/")

@@ -20,7 +20,7 @@ wrk thread from its own offset, so a list longer than the run never asks for a p
 Each page kind is loaded alone for --duration seconds (16 connections, 2 wrk threads, wrk's
 2-second time-out), then all kinds mixed: articles over thousands of distinct articles in the
 three interface languages, home, the search API and the search page over 3,000 distinct queries
-(words, word pairs and names of the corpus), author, topic and volume pages. "article, shared"
+(words, word pairs and names of the corpus), author, topic and volume pages. "shared article"
 (not in the mix, not run unless asked for) is a class following the same ten links: after the
 first ask of each, the page cache answers. An untimed warm-up
 over other addresses comes first. An error is an answer other than 200 or a socket error; a
@@ -54,7 +54,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 SCRATCH = ROOT / "var" / "load"
 LANGUAGES = ("kk", "ru", "en")
 GOALS = {"article": 300, "home": 300, "search API": 120, "search page": 40}  # req/s
-SHARED_ARTICLES = 10  # the "article, shared" kind: these articles, each in the three languages
+SHARED_ARTICLES = 10  # the "shared article" kind: these articles, each in the three languages
 MIX = {"article": 50, "home": 10, "search API": 15, "search page": 10, "author": 5, "topic": 5, "volume": 5}
 
 import django  # noqa: E402
@@ -116,7 +116,7 @@ def page_paths(rng: random.Random, *, articles: int, queries: int) -> dict[str, 
     paths = {
         "article": spread(article_slugs, "/articles/{}/"),
         # A class handed the same few links: the page cache answers all but the first asks.
-        "article, shared": every_language(shared, "/articles/{}/"),
+        "shared article": every_language(shared, "/articles/{}/"),
         "home": [f"/{language}/" for language in LANGUAGES],
         "search API": [f"/api/search?{urlencode({'q': query})}" for query in found],
         "search page": [f"/{LANGUAGES[n % 3]}/search/?{urlencode({'q': q})}" for n, q in enumerate(found)],

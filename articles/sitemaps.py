@@ -30,7 +30,7 @@ from proceedings.selectors import proceedings_published
 
 # Addresses per sitemap file (the protocol allows 50,000, each with its alternates): a file then
 # renders in about the time of a page, and an index of a few hundred files is nothing to a crawler.
-URLS_PER_FILE = 1_000
+URLS_PER_FILE = 500
 SLUG_MARK = "slug-mark"  # a valid slug standing in for each item's own
 
 

@@ -167,10 +167,8 @@ class LatestVolumes(Feed):
 
 
 def volume_title(volume: Proceedings) -> str:
-    """The volume's title in the interface language, else in the first language it has one."""
-    language = interface_language()
-    titles = [getattr(volume, f"title_{code}") for code in (language, "kk", "ru", "en")]
-    return next((title for title in titles if title), volume.slug)
+    """The volume's title in the interface language (Proceedings.title falls back to the others)."""
+    return volume.title(interface_language()) or volume.slug
 
 
 def atom(feed: type[Feed]) -> type[Feed]:

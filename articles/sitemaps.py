@@ -20,8 +20,10 @@ from django.db.models.functions import Greatest
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
+from articles.addresses import SlugUrl
 from articles.models import Article, Topic
 from articles.selectors import article_published
 from authors.models import LISTED, Person
@@ -31,7 +33,6 @@ from proceedings.selectors import proceedings_published
 # Addresses per sitemap file (the protocol allows 50,000, each with its alternates): a file then
 # renders in about the time of a page, and an index of a few hundred files is nothing to a crawler.
 URLS_PER_FILE = 500
-SLUG_MARK = "slug-mark"  # a valid slug standing in for each item's own
 
 
 class LanguageVersions(Sequence):
@@ -85,15 +86,16 @@ class LanguageSitemap(Sitemap):
         # Django's own switches the active language and reverses the URL for each of the five
         # addresses of every item (half the time of a file); the address differs only by slug.
         obj, language = item
-        return self._address_pattern(force_lang_code or language).replace(SLUG_MARK, obj.slug)
-
-    def _address_pattern(self, language: str) -> str:
-        """The item's address in `language` with SLUG_MARK for its slug (once per sitemap file)."""
-        patterns = self.__dict__.setdefault("_patterns", {})
-        if language not in patterns:
+        language = force_lang_code or language
+        if language not in self._addresses:
             with translation.override(language):
-                patterns[language] = reverse(self.url_name, kwargs={"slug": SLUG_MARK})
-        return patterns[language]
+                self._addresses[language] = SlugUrl(self.url_name)
+        return self._addresses[language](obj.slug)
+
+    @cached_property
+    def _addresses(self) -> dict[str, SlugUrl]:
+        """Per language, the address of `url_name` with a slug put in (articles.addresses)."""
+        return {}
 
     def lastmod(self, item):
         return item.changed_at

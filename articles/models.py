@@ -214,6 +214,10 @@ class Article(models.Model):
     def keywords(self) -> dict[str, list[str]]:
         return {code: terms for code in Language.values if (terms := getattr(self, f"keywords_{code}"))}
 
+    def keyword_terms(self) -> list[str]:
+        """Every keyword, the languages in the archive's order (kk, ru, en)."""
+        return [term for terms in self.keywords().values() for term in terms]
+
 
 class VolumeCounts(models.Model):
     """How many articles a volume holds, per article language, whatever its status: the volume

@@ -79,7 +79,7 @@ def head_tags(article: Article, *, url: str, pdf: str | None) -> list[HeadTag]:
     source = volume.title(article.language)
     conference = volume.conference_name or source
     authors = [authorship.person.display_name for authorship in article.authors]
-    terms = [term for terms in article.keywords().values() for term in terms]
+    terms = article.keyword_terms()
     printed_title = [("citation_title", title)] if article.has_title else []
     tags = [*printed_title]
     tags += [("citation_author", name) for name in authors]

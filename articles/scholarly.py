@@ -40,7 +40,7 @@ def scholarly_article(article: Article, *, url: str, pdf: str | None) -> dict:
         data["contributor"] = supervisors
     if abstracts := article.abstracts():
         data["abstract"] = abstracts.get(article.language) or next(iter(abstracts.values()))
-    if terms := [term for terms in article.keywords().values() for term in terms]:
+    if terms := article.keyword_terms():
         data["keywords"] = terms
     if article.first_page:
         data["pageStart"] = article.first_page

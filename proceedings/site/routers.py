@@ -38,9 +38,9 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 
-# Tables whose freshness matters more than their load: a login, a session, the admin's history
-# and the task queue must never be read a moment late.
-PRIMARY_ONLY_APPS = frozenset({"auth", "sessions", "admin", "django_tasks_database"})
+# Tables whose freshness matters more than their load: a login, a session, the admin's history,
+# the task queue and failed logins (axes) must never be read a moment late.
+PRIMARY_ONLY_APPS = frozenset({"auth", "sessions", "admin", "django_tasks_database", "axes"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 PRIMARY_READS_COOKIE = "jinaq_primary_reads"
 

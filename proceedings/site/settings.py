@@ -4,6 +4,7 @@ DATABASE_URL, DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS (see README)
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "proceedings",
     "articles",
     "authors",
+    "proceedings.site.axes_app.SignInAttemptsConfig",  # django-axes: failed admin logins (below)
 ]
 
 MIDDLEWARE = [
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "proceedings.site.middleware.ContentSecurityPolicyMiddleware",
     "proceedings.site.middleware.ClientErrorMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a lockout into its page; last, as axes asks
 ]
 
 ROOT_URLCONF = "proceedings.site.urls"
@@ -212,6 +215,24 @@ JINAQ_EXPORT_RATE = os.environ.get("JINAQ_EXPORT_RATE", "60/m")
 RATELIMIT_FAIL_OPEN = True  # a cache that is down must not lock readers out
 # Reverse proxies in front of the site that append to X-Forwarded-For (0: clients connect directly).
 JINAQ_TRUSTED_PROXIES = int(os.environ.get("JINAQ_TRUSTED_PROXIES", "0"))
+
+# Failed admin logins (django-axes, counted in the database so every worker sees them): after
+# JINAQ_LOGIN_FAILURE_LIMIT failures for one account, or from one client address (the caps' own,
+# so X-Forwarded-For counts only behind JINAQ_TRUSTED_PROXIES), signing in is refused for
+# JINAQ_LOGIN_COOLOFF_MINUTES (proceedings/site/login_lockout.py). An administrator lifts it sooner
+# in the admin (Sign-in attempts → Access attempts) or with `manage.py axes_reset_username NAME` (README).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("JINAQ_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("JINAQ_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_CLIENT_IP_CALLABLE = "proceedings.site.throttle.client_network"
+AXES_LOCKOUT_CALLABLE = "proceedings.site.login_lockout.lockout_response"
+# Attempts during a lockout do not restart it: the pause ends when its page said it would.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_VERBOSE = False  # no banner on every manage.py command
 
 # Usage statistics (articles/usage.py) gather in each process and are written this often, in
 # seconds; 0 writes each count as it comes.

@@ -35,17 +35,24 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR") or ""
 
 
-def client_key(group: str, request: HttpRequest) -> str:
-    """What one client's requests are counted under: its IPv4 address, or its IPv6 /64 — one
-    household or phone gets a whole /64 and could otherwise step around the cap."""
+def client_network(request: HttpRequest) -> str | None:
+    """The client as one address: its IPv4 address, or its IPv6 /64's first address — one
+    household or phone gets a whole /64 and could otherwise step around a cap or a login lockout
+    (django-axes counts failed logins under this: AXES_CLIENT_IP_CALLABLE). None when the
+    address is missing or garbled."""
     address = client_address(request)
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
-        return f"unparsed:{address[:64]}"
+        return None
     if ip.version == IPV6:
         return str(ipaddress.ip_network(f"{ip}/{IPV6_PREFIX}", strict=False).network_address)
     return str(ip)
+
+
+def client_key(group: str, request: HttpRequest) -> str:
+    """What one client's requests are counted under (a garbled address is still counted)."""
+    return client_network(request) or f"unparsed:{client_address(request)[:64]}"
 
 
 def throttled(group: str, *, rate: str) -> Callable[[View], View]:

@@ -5,7 +5,6 @@ month, the period's total), so a librarian's tools read them as they read a publ
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet, Sum
 
 from articles.models import Article, ArticleUsage, UsageMetric
+from articles.spreadsheets import SpreadsheetCsvWriter
 from authors.models import Authorship
 
 REPORT_MONTHS = 12
@@ -84,9 +84,10 @@ def person_usage_articles(person) -> QuerySet[Article]:
 
 def report_csv(report: UsageReport, *, article_url) -> str:
     """The report as CSV: Title, URL, Metric_Type, Reporting_Period_Total, then one column a month
-    (Mmm-YYYY, as COUNTER writes them)."""
+    (Mmm-YYYY, as COUNTER writes them). A title a spreadsheet would run as a formula starts with an
+    apostrophe (articles/spreadsheets.py)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SpreadsheetCsvWriter(out)
     writer.writerow(
         ["Title", "URL", "Metric_Type", "Reporting_Period_Total", *(f"{m:%b-%Y}" for m in report.months)]
     )

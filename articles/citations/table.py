@@ -3,17 +3,18 @@
 UTF-8 with a byte-order mark: Excel opens a CSV without one in the Windows code page of the
 machine (cp1251 or cp1252), which turns Kazakh and Russian text into mojibake; with the BOM it
 reads UTF-8. LibreOffice and Python's csv (encoding 'utf-8-sig') accept the BOM. Rows end in
-CRLF as RFC 4180 says.
+CRLF as RFC 4180 says. A cell that a spreadsheet would run as a formula ('=…', '+…', '-…',
+'@…') starts with an apostrophe (articles/spreadsheets.py).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 
 from articles.citations.gost import GOST_R_7_0_5, gost_reference
 from articles.citations.record import CitationRecord
+from articles.spreadsheets import SpreadsheetCsvWriter
 
 BOM = "\ufeff"
 COLUMNS = (
@@ -49,7 +50,7 @@ def csv_row(record: CitationRecord, *, accessed: date | None = None) -> list[str
 def format_csv(records: list[CitationRecord], *, accessed: date | None = None, **_options) -> str:
     """The text starts with the BOM; encode it as plain UTF-8."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SpreadsheetCsvWriter(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for record in records:
         writer.writerow(csv_row(record, accessed=accessed))

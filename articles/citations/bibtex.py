@@ -27,13 +27,18 @@ _SPECIAL = {
     "^": r"\textasciicircum{}",
 }
 _SPECIAL_PATTERN = re.compile("|".join(re.escape(char) for char in _SPECIAL))
+# Pairs TeX's fonts set as one glyph: '--' an en dash, '``' and "''" curly quotes, '?`' '¿', and
+# in the T1/T2A encodings Cyrillic needs '<<' '>>' guillemets and ',,' a low quote. An empty group
+# between the two keeps both characters, as typed ('a -{}- b').
+_LIGATURE = re.compile(r"(?<=([-`'<>,]))(?=\1)|(?<=[?!])(?=`)")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # babel/polyglossia names, which biblatex's `langid` expects.
 LANGIDS = {"kk": "kazakh", "ru": "russian", "en": "english"}
 
 
 def escape(text: str) -> str:
-    return _SPECIAL_PATTERN.sub(lambda match: _SPECIAL[match.group()], text)
+    """Text as LaTeX prints it back: its special characters escaped, its ligatures broken."""
+    return _LIGATURE.sub("{}", _SPECIAL_PATTERN.sub(lambda match: _SPECIAL[match.group()], text))
 
 
 def protect_capitals(text: str) -> str:

@@ -122,24 +122,32 @@ def citation_title(record: CitationRecord, *, language: str | None = None) -> st
     return words_for(language or record.language).untitled
 
 
+def one_line(text: str) -> str:
+    """A reference is one line: a line break or tab typed into a title (the admin's title field
+    is a text area) or a run of spaces is one space in every format, as a page shows it."""
+    return " ".join(text.split())
+
+
 def citation_record(article: Article, *, url: str | None) -> CitationRecord:
     """The record of a saved article; fetch it with people and volume prefetched
     (`articles.selectors.article_list_items`) to keep a list to a few queries."""
     volume = article.proceedings
     abstracts = article.abstracts()
     return CitationRecord(
-        title=(article.title_display or article.title) if article.title else None,
-        display_title=article.display_title,
+        title=one_line(article.title_display or article.title) if article.title else None,
+        display_title=one_line(article.display_title),
         language=article.language,
         year=volume.year,
         authors=tuple(CitedPerson.from_name(a.person.display_name) for a in article.authors),
         supervisors=tuple(CitedPerson.from_name(a.person.display_name) for a in article.supervisors),
-        volume_titles={code: title for code in LANGUAGES if (title := getattr(volume, f"title_{code}"))},
-        conference_name=volume.conference_name,
+        volume_titles={
+            code: one_line(title) for code in LANGUAGES if (title := getattr(volume, f"title_{code}"))
+        },
+        conference_name=one_line(volume.conference_name),
         date_start=volume.date_start,
         date_end=volume.date_end,
-        place=volume.place,
-        publisher=volume.publisher,
+        place=one_line(volume.place),
+        publisher=one_line(volume.publisher),
         isbn=volume.isbn,
         editors=tuple(CitedPerson.from_name(line) for line in volume.editors.splitlines() if line.strip()),
         first_page=article.first_page,

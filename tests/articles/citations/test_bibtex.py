@@ -20,6 +20,13 @@ def test_bibtex_escapes_every_special_character():
     )
 
 
+def test_bibtex_breaks_the_ligatures_tex_would_set_as_one_glyph():
+    """'--' would print an en dash, '``' a curly quote, '<<' a guillemet: the text typed is kept."""
+    assert escape("a -- b --- c ``q'' ?` <<x>> ,,y x-y it's") == (
+        "a -{}- b -{}-{}- c `{}`q'{}' ?{}` <{}<x>{}> ,{},y x-y it's"
+    )
+
+
 def test_bibtex_protects_capitals_after_the_first_word():
     assert protect_capitals(ENGLISH.title) == r"Fact-checking \& {AI}: newsroom practice in {Central} {Asia}"
     assert protect_capitals(RUSSIAN.title) == "Цифровая трансформация региональных {СМИ} {Казахстана}"

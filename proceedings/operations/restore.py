@@ -231,7 +231,9 @@ def database_replace(prepared: PreparedRestore) -> None:
                 read_errors(psql_errors, "psql"),
             ]
             detail = " ".join(message for message in messages if message) or "no message"
-            raise PostgresToolError(f"The database was not restored; it is as it was. {detail}")
+            if "lock timeout" in detail:
+                detail += " (another connection holds the tables: is the site or its worker running?)"
+            raise PostgresToolError(f"Restoring the database failed and was rolled back. {detail}")
 
 
 def read_errors(file, program: str) -> str:

@@ -12,6 +12,7 @@ import json
 import tarfile
 from pathlib import Path
 
+import psycopg2
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
@@ -269,3 +270,25 @@ def test_restore_after_a_yes_restores(tmp_path, media_root, monkeypatch):
     call_command("restore", str(archive))
 
     assert article_texts() == texts
+
+
+def test_restore_that_fails_in_the_database_changes_nothing(tmp_path, media_root, monkeypatch):
+    small_archive(media_root)
+    archive = backup(tmp_path)
+    ArticleFactory(proceedings=Proceedings.objects.get(), slug="written-after-the-backup")
+    (media_root / "after.txt").write_text("uploaded after the backup")
+    rows, files = database_fingerprint(), media_checksums(media_root)
+    monkeypatch.setattr("proceedings.operations.restore.LOCK_TIMEOUT", "200ms")
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    site = psycopg2.connect(**params)  # a running site's transaction, holding a table
+    try:
+        site.cursor().execute("LOCK TABLE articles_article IN ACCESS SHARE MODE")
+        with pytest.raises(CommandError, match=r"lock timeout.*is the site or its worker running"):
+            call_command("restore", str(archive), "--yes")
+    finally:
+        site.close()
+
+    assert database_fingerprint() == rows
+    assert media_checksums(media_root) == files
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["backups", "media"]

@@ -1,4 +1,9 @@
 from django.contrib import admin
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from articles.counts import article_counts_kept, volume_counts_refresh
 from articles.models import Article, Topic
@@ -24,7 +29,9 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "title_display", "slug", "authorships__person__display_name"]
     autocomplete_fields = ["proceedings"]
     filter_horizontal = ["topics"]
-    readonly_fields = ["content_hash", "source_start_line", "source_end_line", "created_at", "updated_at"]
+    readonly_fields = [
+        "content_hash", "source_start_line", "source_end_line", "created_at", "updated_at", "pdf_link",
+    ]  # fmt: skip
     inlines = [AuthorshipInline]
     fieldsets = [
         (
@@ -33,7 +40,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         ("Abstracts", {"fields": ["abstract_kk", "abstract_ru", "abstract_en"]}),
         ("Keywords", {"fields": ["keywords_kk", "keywords_ru", "keywords_en"]}),
-        ("Text", {"fields": ["body", "first_page", "last_page"]}),
+        ("Text", {"fields": ["body", "first_page", "last_page", "pdf_link"]}),
         (
             "Import",
             {
@@ -48,6 +55,18 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.display(description=gettext_lazy("PDF of the article"))
+    def pdf_link(self, article: Article) -> str:
+        if not article.pdf:
+            return _("none: the volume came as text, or its PDF could not be cut")
+        size = filesizeformat(article.pdf_size)
+        label = ngettext("%(count)d page, %(size)s", "%(count)d pages, %(size)s", article.pdf_pages or 0)
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("article_pdf", args=[article.slug]),
+            label % {"count": article.pdf_pages or 0, "size": size},
+        )
 
     @admin.display(boolean=True, description="Titled")
     def has_title(self, article: Article) -> bool:

@@ -14,3 +14,6 @@ class ArticlesConfig(AppConfig):
 
         hole_register(citation_tags.BADGE_HOLE, citation_tags.citation_badges_html)
         hole_register(citation_tags.TOGGLE_HOLE, citation_tags.citation_toggles_html)
+        from articles import usage_shown  # noqa: PLC0415
+
+        hole_register(usage_shown.USAGE_HOLE, usage_shown.article_usage_html)

@@ -62,7 +62,7 @@ ARTICLE_FIELDS = _fields(
     (
         "id", "proceedings_id", "position", "title", "title_display", "parallel_titles", "language",
         "abstract_kk", "abstract_ru", "abstract_en", "keywords_kk", "keywords_ru", "keywords_en",
-        "body", "first_page", "last_page", "slug",
+        "body", "first_page", "last_page", "pdf", "pdf_pages", "pdf_size", "slug",
     ),
 )  # fmt: skip
 VOLUME_FIELDS = _fields(Proceedings)

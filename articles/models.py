@@ -95,6 +95,13 @@ class Article(models.Model):
         _("first body line in the source file"), null=True, blank=True
     )
     content_hash = models.CharField(_("content hash"), max_length=64)
+    # Its own printed pages cut from the volume's PDF (proceedings.article_pdfs); empty when the
+    # volume came as text. Stored under the volume's folder, served only by articles.files.
+    pdf = models.FileField(_("PDF of the article"), max_length=300, blank=True, editable=False)
+    pdf_pages = models.PositiveSmallIntegerField(_("pages of its PDF"), null=True, blank=True, editable=False)
+    pdf_size = models.PositiveIntegerField(
+        _("size of its PDF in bytes"), null=True, blank=True, editable=False
+    )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     # Addresses the article had before (a merged article's, an old slug): they redirect here.
     former_slugs = ArrayField(
@@ -349,6 +356,7 @@ class SearchWord(models.Model):
 class UsageMetric(models.TextChoices):
     VIEW = "view", _("page views")
     EXPORT = "export", _("citation exports")
+    PDF = "pdf", _("PDF downloads")
 
 
 class ArticleUsage(models.Model):

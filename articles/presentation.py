@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.urls import reverse
+
 from articles.models import Article, Language
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # OpenGraph wants a territory with the language.
 OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
-PDF_SUFFIX = ".pdf"
 SITE_NAME = "Jinaq"
 DESCRIPTION_WORDS = 40
 
@@ -49,11 +50,9 @@ def keywords(article: Article) -> list[LocalizedText]:
 
 
 def pdf_url(article: Article) -> str | None:
-    """The URL of the volume's source file when it is a PDF (a text dump is not worth linking)."""
-    source = article.proceedings.source_file
-    if source and source.name.lower().endswith(PDF_SUFFIX):
-        return source.url
-    return None
+    """The address of the article's own PDF, when its volume came as a PDF. Never the whole
+    volume's: Scholar takes `citation_pdf_url` for the article's full text."""
+    return reverse("article_pdf", args=[article.slug]) if article.pdf else None
 
 
 @dataclass(frozen=True)

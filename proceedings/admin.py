@@ -18,6 +18,8 @@ from articles.models import Article
 from articles.usage_admin import usage_link
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
+from proceedings.article_pdfs import article_pdfs_recut, is_pdf_source
+from proceedings.editorial.editing_source import ArticleEditError
 from proceedings.editorial.jobs import import_job_create, import_job_status, import_jobs_fail_stale
 from proceedings.editorial.publishing import PublishError, proceedings_publish, proceedings_unpublish
 from proceedings.editorial.review_views import review_link, review_urls
@@ -48,7 +50,7 @@ class ProceedingsAdmin(admin.ModelAdmin):
     readonly_fields = ["source_sha256", "created_at", "updated_at"]
     date_hierarchy = "date_start"
     inlines = [ArticleInline]
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", "cut_article_pdfs"]
 
     @admin.display(description=gettext_lazy("year"), ordering="year")
     def year_plain(self, volume: Proceedings) -> str:
@@ -205,6 +207,30 @@ class ProceedingsAdmin(admin.ModelAdmin):
     def unpublish_selected(self, request: HttpRequest, queryset) -> None:
         changed = sum(proceedings_unpublish(volume=volume, user=request.user) for volume in queryset)
         self.message_user(request, _("Volumes back to draft: %(count)d.") % {"count": changed})
+
+    @admin.action(
+        description=gettext_lazy("Cut the articles’ PDFs again from the volume’s PDF"), permissions=["change"]
+    )
+    def cut_article_pdfs(self, request: HttpRequest, queryset) -> None:
+        for volume in queryset:
+            try:
+                cut = article_pdfs_recut(proceedings=volume)
+            except ArticleEditError as refusal:
+                self.message_user(request, f"{volume}: {refusal}", level=messages.ERROR)
+                continue
+            if is_pdf_source(volume):
+                self.message_user(
+                    request,
+                    _("“%(volume)s”: %(cut)d of %(total)d articles have a PDF of their own.")
+                    % {"volume": volume, "cut": cut, "total": volume.articles.count()},
+                )
+            else:
+                self.message_user(
+                    request,
+                    _("“%(volume)s” came as text, not as a PDF: its articles have no PDFs to cut.")
+                    % {"volume": volume},
+                    level=messages.WARNING,
+                )
 
 
 def volume_page_url(volume_id: int) -> str:

@@ -15,6 +15,11 @@ class ProceedingsConfig(AppConfig):
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(page_cache.invalidate_on_model_change, dispatch_uid=f"page_cache_{signal}")
         oai_records_signals_connect()
+        from proceedings.article_pdfs import on_file_owner_deleted  # noqa: PLC0415
+
+        # Stored files go with what owns them: an article's PDF, a volume's source.
+        for sender in ("articles.Article", "proceedings.Proceedings"):
+            post_delete.connect(on_file_owner_deleted, sender=sender, dispatch_uid=f"stored_files_{sender}")
         # Every migrate (each upgrade runs one) starts the cache afresh: new code renders pages anew.
         post_migrate.connect(page_cache.invalidate_after_migrate, sender=self)
 

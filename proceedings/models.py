@@ -40,6 +40,13 @@ class Proceedings(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     source_file = models.FileField(_("source file"), upload_to=source_upload_path, blank=True)
     source_sha256 = models.CharField(_("SHA-256 of the source file"), max_length=64, blank=True)
+    # Shown beside the link to the whole volume ("PDF, 120 pages, 3.4 MB"); set by the import.
+    source_pages = models.PositiveIntegerField(
+        _("pages of the source PDF"), null=True, blank=True, editable=False
+    )
+    source_size = models.PositiveBigIntegerField(
+        _("size of the source file in bytes"), null=True, blank=True, editable=False
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=ProceedingsStatus.choices, default=ProceedingsStatus.DRAFT
     )

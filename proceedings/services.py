@@ -18,6 +18,7 @@ from articles.selectors import bundled_topic_entries, topic_vocabulary
 from articles.services import article_create_from_draft, topic_vocabulary_load
 from authors.models import Authorship
 from authors.services import people_of_volume, person_refresh_article_counts
+from proceedings.article_pdfs import article_pdfs_cut, volume_articles, volume_pdf_facts
 from proceedings.importer.metadata import (
     VolumeMetadata,
     read_sidecar,
@@ -49,6 +50,8 @@ class ImportOutcome:
     same_file_already_imported: bool = False
     created_slugs: list[str] = field(default_factory=list)
     suspected_repeats: list[SuspectedRepeat] = field(default_factory=list)
+    # Each created article's sheets of a PDF source (proceedings.article_pdfs), by article id.
+    created_sheets: dict[int, tuple[int, int] | None] = field(default_factory=dict)
 
     @property
     def duplicates_skipped(self) -> int:
@@ -141,9 +144,16 @@ def proceedings_import(
     if not Topic.objects.exists():
         topic_vocabulary_load(entries=bundled_topic_entries())
     proceedings = proceedings_for_import(metadata=metadata, volume=volume)
-    stored_name = proceedings_store_source(proceedings=proceedings, data=data, filename=filename)
+    stored_names = [proceedings_store_source(proceedings=proceedings, data=data, filename=filename)]
     try:
         outcome = articles_create_from_plan(proceedings=proceedings, plan=plan)
+        volume_pdf_facts(proceedings=proceedings, data=data)
+        stored_names += article_pdfs_cut(
+            proceedings=proceedings,
+            articles=volume_articles(proceedings, outcome.created_sheets),
+            sheets=outcome.created_sheets,
+            data=data,
+        )
         proceedings.source_sha256 = source_sha256
         # Imports skip no repeat any more; a count left by an earlier one stays as it was.
         proceedings.duplicates_skipped = proceedings.duplicates_skipped or 0
@@ -153,8 +163,9 @@ def proceedings_import(
         person_refresh_article_counts(people=people_of_volume(proceedings))
         article_counts_refresh(count_scope(proceedings.articles.all()))
     except BaseException:
-        # The database rolls back; the stored file must go with it.
-        proceedings.source_file.storage.delete(stored_name)
+        # The database rolls back; the stored files must go with it.
+        for name in stored_names:
+            proceedings.source_file.storage.delete(name)
         raise
     return outcome
 
@@ -204,6 +215,7 @@ def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
                 SuspectedRepeat(line=draft.start_line, repeat_of=draft.duplicate_of)
             )
         by_line[draft.start_line] = article.pk
+        outcome.created_sheets[article.pk] = draft.pdf_sheets
         outcome.created += 1
         outcome.created_slugs.append(article.slug)
         position += 1

@@ -61,6 +61,11 @@ def article_path(article: Article) -> str:
     return f"/{article.language}/articles/{article.slug}/"
 
 
+def pdf_path(article: Article) -> str:
+    """The article's own PDF (articles/files.py)."""
+    return f"/articles/{article.slug}.pdf"
+
+
 def volume_path(volume: Proceedings, language: str) -> str:
     return f"/{language}/proceedings/{volume.slug}/"
 
@@ -101,6 +106,11 @@ def record_elements(article: Article) -> list[Element]:
         Element("date", volume_date(volume)),
         Element("type", DC_TYPE),
         Element("identifier", article_path(article), is_path=True),
+        *(
+            [Element("identifier", pdf_path(article), is_path=True), Element("format", "application/pdf")]
+            if article.pdf
+            else []
+        ),
         Element("source", volume_source(volume, article)),
         Element("language", ISO_639_3.get(article.language, article.language)),
         Element("relation", volume_path(volume, article.language), is_path=True),

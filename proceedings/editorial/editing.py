@@ -33,6 +33,7 @@ from articles.services import (
     parallel_people_warnings,
 )
 from authors.services import person_refresh_article_counts
+from proceedings.article_pdfs import article_pdfs_cut, line_sheets
 from proceedings.editorial.editing_source import (
     ArticleEditError,
     SourceLine,
@@ -179,6 +180,11 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
             "to": end,
         },
     )
+    article_pdfs_cut(
+        proceedings=first.proceedings,
+        articles=[first],
+        sheets={first.pk: line_sheets(top.lines + bottom.lines)},
+    )
     article_search_refresh(article_ids=[first.pk])
     person_refresh_article_counts(people=lost_people)
     article_counts_refresh(counted)
@@ -252,6 +258,11 @@ def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Art
         action=ADDITION,
         message=_("Split from “%(article)s” at line %(line)d (lines %(line)d–%(end)d).")
         % {"article": article, "line": rest[0].raw, "end": rest[-1].raw},
+    )
+    article_pdfs_cut(
+        proceedings=article.proceedings,
+        articles=[article, new],
+        sheets={article.pk: line_sheets(top), new.pk: line_sheets(rest)},
     )
     new_people = article_people(new)
     article_search_refresh(article_ids=[article.pk, new.pk])

@@ -158,6 +158,7 @@ def build_article(
             warnings.append(f"boundary decided by a {changes[0]}")
     language_text = body or " ".join(header.abstracts.values()) or (header.title or "")
     pages = [line.printed_page for line in lines if line.printed_page is not None]  # as printed
+    sheets = [line.page for line in lines if line.page is not None]  # of the file
     return ArticleDraft(
         start_line=lines[0].raw,
         end_line=lines[-1].raw,
@@ -179,4 +180,5 @@ def build_article(
         text="\n".join(line.text for line in lines),
         parallel_titles=header.parallel_titles,
         parallel_people=header.parallel_people,
+        pdf_sheets=(min(sheets), max(sheets)) if sheets else None,
     )

@@ -157,6 +157,9 @@ class ArticleDraft:
     text: str = ""
     parallel_titles: dict[str, str] = field(default_factory=dict)  # the title in other languages
     parallel_people: list[PersonDraft] = field(default_factory=list)  # the people, spelt there
+    # The sheets of the source PDF (1-based, as `RawDocument.pages`) its lines lie on, first and
+    # last: what its own PDF is cut from. None for a text file.
+    pdf_sheets: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

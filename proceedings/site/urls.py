@@ -4,9 +4,11 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from articles import sitemaps
+from articles import files, sitemaps
+from articles.models import UsageMetric
 from articles.oai import views as oai_views
 from articles.search import views as search_views
+from articles.usage import counted
 from proceedings import sources
 from proceedings.site import views
 from proceedings.site.page_cache import cached_page
@@ -18,6 +20,12 @@ urlpatterns = [
     path("api/search", search_views.api_search, name="api_search"),
     path("oai", oai_views.oai, name="oai"),  # OAI-PMH 2.0 for harvesters (articles/oai)
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    # An article's own PDF, one address in every interface language (articles/files.py).
+    path(
+        "articles/<slug:slug>.pdf",
+        counted(UsageMetric.PDF, files.article_pdf_slug)(files.article_pdf),
+        name="article_pdf",
+    ),
     path(
         "sitemap.xml",
         cached_page(sitemap_views.index),

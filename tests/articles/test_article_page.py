@@ -37,6 +37,9 @@ def article():
         body="Бірінші абзац\nжалғасы.\n\nЕкінші абзац.\n \nҮшінші.",
         first_page=12,
         last_page=15,
+        pdf="proceedings/media-2025/articles/2-0123456789abcdef.pdf",
+        pdf_pages=4,
+        pdf_size=317_440,
     )
     article.topics.add(ethics)
     ArticleFactory(
@@ -73,6 +76,9 @@ def test_article_page_shows_title_people_details_and_text(client, article):
     assert '<p lang="en">An English abstract.</p>' in html
     assert '<ul class="tag-list" lang="en"><li class="keyword">deepfake</li></ul>' in html
     assert '<section id="cite"' in html
+    # The article's own PDF, with its size, near the top; never the whole volume's file for it.
+    pdf_link = '<a class="button" href="/articles/deepfakes.pdf" type="application/pdf">'
+    assert f"{pdf_link}PDF, 4 pages, 310.0\xa0KB</a>" in html
 
 
 def structured_data(html: str) -> dict:
@@ -96,7 +102,7 @@ def test_article_page_carries_scholarly_article_json_ld(client, article):
         "name": "Медиа 2025",
         "publisher": {"@type": "Organization", "name": "Kazakh University"},
     }
-    assert data["encoding"]["contentUrl"] == "http://testserver/media/proceedings/media-2025/source.pdf"
+    assert data["encoding"]["contentUrl"] == "http://testserver/articles/deepfakes.pdf"
     assert data["url"] == "http://testserver/en/articles/deepfakes/"
 
 
@@ -144,7 +150,7 @@ def test_article_page_head_has_scholar_dublin_core_and_opengraph_tags(client, ar
     assert single["citation_conference_title"] == "Student conference"
     assert single["citation_language"] == "kk"
     assert (single["citation_firstpage"], single["citation_lastpage"]) == ("12", "15")
-    assert single["citation_pdf_url"] == "http://testserver/media/proceedings/media-2025/source.pdf"
+    assert single["citation_pdf_url"] == "http://testserver/articles/deepfakes.pdf"
     assert (single["DC.title"], single["DC.date"], single["DC.language"]) == ("Дипфейктер", "2025", "kk")
     assert single["DC.source"] == "Медиа 2025"
     assert single["og:type"] == "article"
@@ -172,10 +178,13 @@ def test_untitled_article_is_marked_shows_its_first_words_and_claims_no_title(cl
 
 def test_article_page_without_pdf_has_no_pdf_tag(client):
     ArticleFactory(slug="plain", proceedings=ProceedingsFactory(source_file="proceedings/x/source.txt"))
+    # A PDF volume whose article has no PDF of its own: the whole volume is not its full text.
+    ArticleFactory(slug="uncut", proceedings=ProceedingsFactory(source_file="proceedings/y/source.pdf"))
 
-    tags = dict(meta_tags(client.get("/en/articles/plain/").content.decode()))
-
-    assert "citation_pdf_url" not in tags
+    for slug in ("plain", "uncut"):
+        html = client.get(f"/en/articles/{slug}/").content.decode()
+        assert "citation_pdf_url" not in dict(meta_tags(html))
+        assert 'type="application/pdf"' not in html
 
 
 def test_article_related_ranks_shared_people_above_shared_topics(client, article):
@@ -231,8 +240,9 @@ def test_article_page_query_count_does_not_grow_with_articles(client, django_ass
     middle = volume.articles.get(position=2)
 
     # The article with its volume, topics, previous and next; related ranked with their volumes;
-    # the people of both (articles.browse.article_page).
-    with django_assert_num_queries(3):
+    # the people of both (articles.browse.article_page); its use by month, read at most once an
+    # hour (articles.usage_shown).
+    with django_assert_num_queries(4):
         response = client.get(f"/en/articles/{middle.slug}/")
 
     assert len(response.context["related"]) == min(articles - 1, 5)

@@ -182,12 +182,13 @@ def test_editors_read_a_volumes_and_a_persons_report_and_its_csv():
     month = timezone.localdate().replace(day=1)
     ArticleUsage.objects.create(article=article, month=month, metric="view", count=7)
     ArticleUsage.objects.create(article=article, month=month, metric="export", count=2)
+    ArticleUsage.objects.create(article=article, month=month, metric="pdf", count=3)
     editor = Client()
     editor.force_login(staff_user("editor", editor=True))
 
     page = editor.get(f"/admin/articles/articleusage/volume/{volume.pk}/")
     assert page.status_code == 200
-    assert page.context["totals"] == {"view": 7, "export": 2}
+    assert page.context["totals"] == {"view": 7, "export": 2, "pdf": 3}
     assert "Дипфейктер" in page.content.decode()
 
     download = editor.get(f"/admin/articles/articleusage/person/{person.pk}/?format=csv")
@@ -204,6 +205,7 @@ def test_editors_read_a_volumes_and_a_persons_report_and_its_csv():
     assert rows[1][:4] == ["Дипфейктер", "http://testserver/kk/articles/paper/", "view", "7"]
     assert rows[1][-1] == "7"  # this month
     assert rows[2][2:4] == ["export", "2"]
+    assert rows[3][2:4] == ["pdf", "3"]
     assert (
         editor.get("/admin/proceedings/proceedings/")
         .content.decode()

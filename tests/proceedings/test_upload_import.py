@@ -92,8 +92,12 @@ def test_uploaded_file_imports_in_the_background_as_a_draft_then_publishes(
     assert list(volume.articles.order_by("position").values_list("title", flat=True)) == TITLES
     assert (volume.status, volume.source_sha256 != "") == (ProceedingsStatus.DRAFT, True)
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
-    # The waiting copy is gone; the volume keeps its source under its own safe name.
-    assert files_under(media_root) == [f"proceedings/{volume.slug}/source.{name.rsplit('.', 1)[1]}"]
+    # The waiting copy is gone; the volume keeps its source under its own safe name, and a PDF
+    # volume's articles their own PDFs beside it.
+    suffix = name.rsplit(".", 1)[1]
+    own_pdfs = sorted(str(article.pdf) for article in volume.articles.all()) if suffix == "pdf" else []
+    assert files_under(media_root) == sorted([*own_pdfs, f"proceedings/{volume.slug}/source.{suffix}"])
+    assert len(own_pdfs) in {0, 2}
     assert ImportJob.objects.get().upload.name == ""
     history = LogEntry.objects.filter(object_id=str(volume.pk)).order_by("pk")
     assert [(entry.user.username, entry.get_change_message()) for entry in history] == [

@@ -16,6 +16,7 @@ archive before anything is changed.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
@@ -34,10 +35,16 @@ DATABASE_MEMBER = "database.dump"
 MEDIA_PREFIX = "media/"
 MANIFEST_MAX_BYTES = 256 * 1024 * 1024  # some 1.5 million files' entries; more is no manifest of ours
 CHUNK = 1024 * 1024
+DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EROFS})
 
 
 class BackupError(Exception):
     """A backup cannot be written or an archive cannot be restored; nothing was changed."""
+
+
+class RestoreIncompleteError(BackupError):
+    """The database was restored but the files could not all be put back: the message says where
+    they are, and restoring the same archive again finishes the work."""
 
 
 @dataclass(frozen=True)
@@ -189,7 +196,11 @@ def archive_unpack(archive: Path, *, into: Path) -> Manifest:
                     size, sha256 = copy_hashed(source, file)
                 os.utime(target, (info.mtime, info.mtime))
                 found[name] = Member(path=name, size=size, sha256=sha256)
-    except (tarfile.TarError, EOFError, zlib.error, OSError) as error:
+    except OSError as error:
+        if error.errno in DISK_ERRORS:  # ours, not the archive's
+            raise BackupError(f"It cannot be unpacked in {into.parent}: {error.strerror}.") from None
+        raise BackupError(f"It is damaged or not a tar archive ({error}).") from None
+    except (tarfile.TarError, EOFError, zlib.error) as error:
         raise BackupError(f"It is damaged or not a tar archive ({error}).") from None
     if manifest_data is None:
         raise BackupError("It has no manifest: it is not a Jinaq backup, or it was cut short.")

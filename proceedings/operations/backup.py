@@ -77,10 +77,10 @@ def backup_create(*, output: Path | None = None, using: str = DEFAULT_DB_ALIAS) 
     pg_dump = program_find(
         "pg_dump", server=server, at_least=server.major, reason=f"the server is PostgreSQL {server.version}"
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
     dump = target.with_name(f".{target.name}.dump-{os.getpid()}")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         migrations = applied_migrations(using)
         run(
             pg_dump,
@@ -111,6 +111,8 @@ def backup_create(*, output: Path | None = None, using: str = DEFAULT_DB_ALIAS) 
             os.fsync(file.fileno())
         os.replace(partial, target)
         directory_sync(target.parent)
+    except OSError as error:  # no space, no permission: what the operator can act on
+        raise BackupError(f"{error.strerror}: {error.filename or target}.") from None
     finally:
         dump.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)

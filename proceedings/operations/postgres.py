@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.db import DatabaseError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from psycopg2.extensions import make_dsn
 
@@ -73,10 +74,12 @@ def server_for(connection: BaseDatabaseWrapper) -> Server:
     environment = {**os.environ, "PGCONNECT_TIMEOUT": os.environ.get("PGCONNECT_TIMEOUT", "10")}
     if params.get("password"):
         environment["PGPASSWORD"] = str(params["password"])
-    connection.ensure_connection()
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        (version,) = cursor.fetchone()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            (version,) = cursor.fetchone()
+    except DatabaseError as error:
+        raise PostgresToolError(f"The database does not answer: {error}".strip()) from None
     return Server(
         dsn=make_dsn(**libpq),
         environment=environment,

@@ -28,6 +28,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -39,6 +40,7 @@ from proceedings.operations.archive import (
     MEDIA_PREFIX,
     BackupError,
     Manifest,
+    RestoreIncompleteError,
     archive_unpack,
 )
 from proceedings.operations.postgres import (
@@ -90,9 +92,12 @@ def restore_prepared(*, archive: Path, using: str = DEFAULT_DB_ALIAS) -> Iterato
     """Unpack and check `archive`; BackupError with the reason if it cannot be restored here. The
     unpacked copy is removed when the block ends, whether it was applied or not."""
     media_root = Path(settings.MEDIA_ROOT).resolve()
-    media_root.parent.mkdir(parents=True, exist_ok=True)
     # Beside MEDIA_ROOT, so the restored files are moved into it, not copied, on the same disk.
-    staging = Path(tempfile.mkdtemp(prefix=f".{media_root.name}.restoring-", dir=media_root.parent))
+    try:
+        media_root.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{media_root.name}.restoring-", dir=media_root.parent))
+    except OSError as error:
+        raise BackupError(f"It cannot be unpacked in {media_root.parent}: {error.strerror}.") from None
     try:
         manifest = archive_unpack(archive.resolve(), into=staging / "archive")
         unknown, pending = migrations_compared(manifest.migrations)
@@ -138,7 +143,14 @@ def restore_apply(prepared: PreparedRestore) -> RestoreOutcome:
         raise BackupError("A restore cannot run inside a transaction.")
     database_replace(prepared)
     connection.close()  # its session knew the tables that are gone (prepared statements)
-    set_aside = media_replace(restored=prepared.staging / MEDIA_PREFIX, media_root=prepared.media_root)
+    try:
+        set_aside = media_replace(restored=prepared.staging / MEDIA_PREFIX, media_root=prepared.media_root)
+    except OSError as error:
+        raise RestoreIncompleteError(
+            f"The database was restored, but the files could not all be put back into "
+            f"{prepared.media_root} ({error}); files moved aside are in "
+            f"{prepared.media_root.name}.replaced-* beside it. Fix the cause and restore again."
+        ) from None
     if ContentGeneration._meta.db_table in connection.introspection.table_names():
         page_cache_invalidate(using=prepared.using)  # outside a transaction: at once
     return RestoreOutcome(
@@ -236,7 +248,7 @@ def database_replace(prepared: PreparedRestore) -> None:
             raise PostgresToolError(f"Restoring the database failed and was rolled back. {detail}")
 
 
-def read_errors(file, program: str) -> str:
+def read_errors(file: BinaryIO, program: str) -> str:
     file.seek(0)
     lines = [
         line

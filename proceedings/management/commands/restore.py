@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from proceedings.operations.archive import BackupError
+from proceedings.operations.archive import BackupError, RestoreIncompleteError
 from proceedings.operations.postgres import PostgresToolError
 from proceedings.operations.restore import PreparedRestore, restore_apply, restore_prepared
 
@@ -35,6 +35,8 @@ class Command(BaseCommand):
                 if interactive and not self.confirmed(prepared):
                     raise CommandError("Restore cancelled; nothing changed.")
                 outcome = restore_apply(prepared)
+        except RestoreIncompleteError as error:
+            raise CommandError(str(error)) from None
         except (BackupError, PostgresToolError) as error:
             raise CommandError(f"{archive} was not restored; nothing changed. {error}") from None
         self.stdout.write(f"Restored the database and {outcome.media_files:,} media files from {archive}.")

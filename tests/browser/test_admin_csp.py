@@ -155,3 +155,23 @@ def test_a_refused_inline_style_is_reported(admin_page, seeded_site):
     directives = sorted(event.split(" ")[1] for event in violations.on_page())
     assert directives == ["script-src-elem", "style-src-elem"]
     assert page.evaluate("() => window.__ran === undefined")
+
+
+def test_the_sign_in_pause_shows_its_reason_without_a_violation(live_server, desktop, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    User.objects.create_superuser("chief", password=PASSWORD)
+    desktop.set_extra_http_headers({"Accept-Language": "en"})
+    violations = Violations(desktop)
+
+    desktop.goto(f"{live_server.url}/admin/login/")
+    for _ in range(3):
+        desktop.locator("#id_username").fill("chief")
+        desktop.locator("#id_password").fill("wrong")
+        desktop.locator("input[type=submit]").click()
+        desktop.wait_for_load_state()
+    paused = desktop.locator("#login-paused")
+
+    expect(paused).to_contain_text("signing in is paused for up to 15 minutes")
+    expect(desktop.locator("#login-form")).to_be_visible()
+    assert violations.on_page() == []
+    assert violations.console == []

@@ -274,3 +274,20 @@ def test_a_volume_withdrawn_stops_serving_its_pdfs():
     Proceedings.objects.filter(pk=volume.pk).update(status=ProceedingsStatus.DRAFT)
 
     assert Client().get(f"/articles/{article.slug}.pdf").status_code == 404
+
+
+def test_editors_cut_a_volumes_pdfs_again_from_the_admin():
+    volume = import_pdf()
+    volume.articles.update(pdf="", pdf_pages=None, pdf_size=None)
+    editor = Client()
+    editor.force_login(staff_user("editor", editor=True))
+
+    response = editor.post(
+        "/admin/proceedings/proceedings/",
+        {"action": "cut_article_pdfs", "_selected_action": [volume.pk]},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert "“PDF жинағы”: 2 of 2 articles have a PDF of their own." in response.content.decode()
+    assert [article.pdf_pages for article in volume.articles.order_by("position")] == [2, 2]

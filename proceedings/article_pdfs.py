@@ -21,8 +21,8 @@ import posixpath
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pymupdf
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import QuerySet
@@ -31,6 +31,9 @@ from articles.models import Article
 from proceedings.importer.types import Line
 from proceedings.models import Proceedings
 from proceedings.site.page_cache import page_cache_invalidate
+
+if TYPE_CHECKING:  # imported where a PDF is cut: see pdf_module()
+    import pymupdf
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +77,7 @@ def pdf_cut(
     first, last = sheets
     if not 1 <= first <= last <= volume.page_count:
         raise ValueError(f"sheets {first}–{last} are not in a file of {volume.page_count} pages")
-    cut = pymupdf.open()
+    cut = pdf_module().open()
     try:
         cut.insert_pdf(volume, from_page=first - 1, to_page=last - 1)
         cut.set_metadata(metadata)
@@ -86,6 +89,16 @@ def pdf_cut(
         return CutPdf(data=cut.tobytes(garbage=3, deflate=True), pages=cut.page_count)
     finally:
         cut.close()
+
+
+def pdf_module():
+    """pymupdf, imported when a PDF is cut (by the task worker, an editor's edit), not when the
+    site starts: pymupdf 2 loads an ONNX layout model (onnxruntime) on import, and gunicorn's
+    workers, forked from a master that had loaded it, hang for the graceful time-out in
+    onnxruntime's teardown when they exit (and are killed), so every stop took 30 s."""
+    import pymupdf  # noqa: PLC0415
+
+    return pymupdf
 
 
 def is_pdf_source(proceedings: Proceedings) -> bool:
@@ -103,7 +116,7 @@ def volume_pdf(proceedings: Proceedings, data: bytes | None = None) -> Iterator[
         if data is None:
             with proceedings.source_file.open("rb") as handle:
                 data = handle.read()
-        document = pymupdf.open(stream=data, filetype="pdf")
+        document = pdf_module().open(stream=data, filetype="pdf")
         if document.needs_pass:
             document.authenticate("")  # an owner password only restricts; the import read it so
     except Exception:

@@ -174,8 +174,10 @@ SITEMAPS = {
 }
 
 # Paths crawlers should leave alone (`*` as Google, Bing and Yandex read it): searches, the
-# reader's citation list and exports, the API, language switching and the admin.
-ROBOTS_DISALLOWED = ("/admin/", "/api/", "/i18n/", "/*/search/", "/*/citations/", "/*/cite/")
+# reader's citation list and exports, the API, language switching, the admin and the health check.
+ROBOTS_DISALLOWED = (
+    "/admin/", "/api/", "/i18n/", "/*/search/", "/*/citations/", "/*/cite/", "/healthz",
+)  # fmt: skip
 
 
 @require_safe

@@ -97,7 +97,9 @@ def import_job_run(*, job_id: int) -> str:
     with the importer's message; anything else too, and is raised again for the worker's record.
     """
     job = ImportJob.objects.select_related("volume").get(pk=job_id)
-    if job.status != ImportJobStatus.QUEUED:  # run twice by a restarted worker: nothing to do
+    # A job found running lost its database mid-import: that import's transaction went down with
+    # its connection, and the worker runs the task again (proceedings/site/worker.py).
+    if job.finished:
         return job.status
     with translation.override(job.language or settings.LANGUAGE_CODE):
         import_job_update(job_id=job.pk, status=ImportJobStatus.RUNNING, started_at=timezone.now())

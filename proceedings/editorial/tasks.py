@@ -1,4 +1,4 @@
-"""Background tasks (django-tasks, database backend: `manage.py db_worker` runs them)."""
+"""Background tasks (django-tasks, database backend: `manage.py worker` runs them)."""
 
 from __future__ import annotations
 

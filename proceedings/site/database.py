@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 EMBEDDED_ENGINE = "proceedings.site.embedded_postgres"
 EMBEDDED_DATABASE_NAME = "jinaq"
+CONNECT_TIMEOUT_SECONDS = 5
 REPLICA_CONNECT_TIMEOUT_SECONDS = 3
 
 
@@ -26,6 +27,9 @@ def database_config(environ: Mapping[str, str], *, project_root: Path) -> dict:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
         if config["ENGINE"] != "django.db.backends.postgresql":
             raise ValueError(f"DATABASE_URL must point at PostgreSQL, not {config['ENGINE']!r}")
+        # During an outage a request answers 503 (proceedings/site/outage.py) within seconds, not
+        # after the minutes of a TCP time-out to a host that is gone; ?connect_timeout= in the URL wins.
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
         return config
     pgdata = environ.get("JINAQ_PGDATA") or str(project_root / "var" / "pgdata")
     return {

@@ -1,6 +1,6 @@
 """`manage.py serve`: the site in production — gunicorn and the background task worker side by side.
 
-gunicorn alone would serve the pages, but uploaded volumes are imported by `manage.py db_worker`,
+gunicorn alone would serve the pages, but uploaded volumes are imported by `manage.py worker`,
 which is no WSGI application: a deployment that forgets it has uploads that wait for ever. So
 `serve` is a small supervisor of two child processes — gunicorn (which supervises its own
 workers) and the task worker, restarted whenever it dies — and stops both on SIGTERM or SIGINT.
@@ -174,7 +174,42 @@ def server_command() -> list[str]:
 
 
 def worker_command(manage_py: Path) -> list[str]:
-    return [sys.executable, str(manage_py), "db_worker", "--no-reload"]
+    """The task worker that waits out database outages and writes a heartbeat (proceedings/site/worker.py)."""
+    return [sys.executable, str(manage_py), "worker", "--no-reload"]
+
+
+class RestartingProcess:
+    """A child process (the task worker) started again whenever it exits, after a pause that
+    grows while it keeps failing: WORKER_RESTART_DELAYS, from the start again once it ran a minute.
+    `check()` is called every fraction of a second by whoever supervises it (`serve`'s loop,
+    `start`'s thread). The child runs in a session of its own, so Ctrl-C in a terminal reaches
+    only the supervisor, which stops it once, gracefully."""
+
+    def __init__(
+        self, command: list[str], *, environ: Mapping[str, str], name: str, say: Callable[[str], None]
+    ) -> None:
+        self.command = command
+        self.environ = environ
+        self.name = name
+        self.say = say
+        self.process = self.spawn()
+        self.started = time.monotonic()
+        self.failures = 0
+        self.restart_at: float | None = None
+
+    def spawn(self) -> subprocess.Popen:
+        return subprocess.Popen(self.command, env=dict(self.environ), start_new_session=True)
+
+    def check(self) -> None:
+        now = time.monotonic()
+        if self.restart_at is None and self.process.poll() is not None:
+            self.failures = 1 if now - self.started > 60 else self.failures + 1
+            delay = WORKER_RESTART_DELAYS[min(self.failures, len(WORKER_RESTART_DELAYS)) - 1]
+            self.say(f"{self.name} exited (code {self.process.returncode}); starting it again in {delay} s.")
+            self.restart_at = now + delay
+        if self.restart_at is not None and now >= self.restart_at:
+            self.process = self.spawn()
+            self.started, self.restart_at = now, None
 
 
 def supervise(
@@ -195,27 +230,18 @@ def supervise(
     }
     environment = {**environ, "JINAQ_NO_BOOTSTRAP": "1"}
     web = subprocess.Popen(server, env=environment, start_new_session=True)
-    tasks = subprocess.Popen(worker, env=environment, start_new_session=True)
-    tasks_started, failures, restart_at = time.monotonic(), 0, None
+    tasks = RestartingProcess(worker, environ=environment, name="the task worker", say=say)
     try:
         while not stop_requested:
             if web.poll() is not None:
                 say(f"gunicorn exited (code {web.returncode}); stopping the task worker.")
                 return web.returncode or 1
-            now = time.monotonic()
-            if restart_at is None and tasks.poll() is not None:
-                failures = 1 if now - tasks_started > 60 else failures + 1
-                delay = WORKER_RESTART_DELAYS[min(failures, len(WORKER_RESTART_DELAYS)) - 1]
-                say(f"the task worker exited (code {tasks.returncode}); starting it again in {delay} s.")
-                restart_at = now + delay
-            if restart_at is not None and now >= restart_at:
-                tasks = subprocess.Popen(worker, env=environment, start_new_session=True)
-                tasks_started, restart_at = now, None
+            tasks.check()
             time.sleep(0.2)
         say(f"{signal.strsignal(stop_requested[0])}: stopping gunicorn and the task worker.")
         return 0
     finally:
-        stop({web: SERVER_STOP_TIMEOUT, tasks: WORKER_STOP_TIMEOUT})
+        stop({web: SERVER_STOP_TIMEOUT, tasks.process: WORKER_STOP_TIMEOUT})
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 

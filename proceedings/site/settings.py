@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "proceedings.site.outage.DatabaseOutageMiddleware",  # an outage answers 503, not 500
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -159,6 +160,8 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("JINAQ_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 
 # Production hardening; `manage.py check --deploy` stays silent when DEBUG is off.
+# /healthz answers over plain HTTP too: a proxy or monitor probes it from the machine.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
@@ -196,10 +199,16 @@ JINAQ_OAI_REPOSITORY_NAME = os.environ.get("JINAQ_OAI_REPOSITORY_NAME", "Jinaq")
 JINAQ_OAI_ADMIN_EMAIL = os.environ.get("JINAQ_OAI_ADMIN_EMAIL", "admin@jinaq.local")
 JINAQ_OAI_PAGE_SIZE = int(os.environ.get("JINAQ_OAI_PAGE_SIZE", "100"))
 
-# Uploaded volumes are imported by a worker (`manage.py db_worker`, started by `manage.py start`;
+# Uploaded volumes are imported by a worker (`manage.py worker`, started by `start` and `serve`;
 # a deployment runs it beside the web server) reading the queue from PostgreSQL. It must be the
 # database backend: the upload queues its import inside its own transaction (proceedings/editorial/jobs.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker's heartbeat file, which /healthz reads (proceedings/site/worker.py, health.py),
+# and the free space under MEDIA_ROOT below which /healthz reports trouble.
+JINAQ_WORKER_HEARTBEAT = Path(
+    os.environ.get("JINAQ_WORKER_HEARTBEAT", BASE_DIR / "var" / "worker-heartbeat.json")
+)
+JINAQ_HEALTH_MIN_FREE_MEDIA_MB = int(os.environ.get("JINAQ_HEALTH_MIN_FREE_MEDIA_MB", "500"))
 
 # Django's cache: per process, unless REDIS_URL (or its older name JINAQ_CACHE_URL) names a Redis
 # server shared by every worker (redis://host:6379/0). The per-client caps below count in

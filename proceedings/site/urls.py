@@ -10,7 +10,7 @@ from articles.oai import views as oai_views
 from articles.search import views as search_views
 from articles.usage import counted
 from proceedings import sources
-from proceedings.site import views
+from proceedings.site import health, views
 from proceedings.site.page_cache import cached_page
 
 # Every public page lives under its interface language (/kk/, /ru/, /en/); "/" redirects there.
@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/search", search_views.api_search, name="api_search"),
     path("oai", oai_views.oai, name="oai"),  # OAI-PMH 2.0 for harvesters (articles/oai)
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),  # for the proxy and monitoring
     # An article's own PDF, one address in every interface language (articles/files.py).
     path(
         "articles/<slug:slug>.pdf",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -36,7 +38,13 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """Rendered without context processors: whatever broke the page may break them too."""
+    """Rendered without context processors: whatever broke the page may break them too. A
+    database outage met before the view (a middleware reading the session) answers 503, as
+    proceedings.site.outage answers the views' own."""
+    from proceedings.site.outage import database_unavailable  # noqa: PLC0415 - it imports this module
+
+    if database_unavailable(sys.exception()):
+        return service_unavailable(request)
     if answers_in_json(request):
         return error_json(_("Something went wrong"), status=500)
     template = loader.get_template("500.html")
@@ -56,4 +64,24 @@ def too_many_requests(request: HttpRequest, *, retry_after: int) -> HttpResponse
         context = {"heading": _("Please slow down"), "message": message}
         response = render(request, "error.html", context, status=429)
     response["Retry-After"] = str(retry_after)
+    return response
+
+
+# How long a client is asked to wait during a database outage: the embedded server is started
+# again within seconds; an external one is someone else's to bring back.
+OUTAGE_RETRY_AFTER_SECONDS = 30
+
+
+def service_unavailable(request: HttpRequest) -> HttpResponse:
+    """A 503 while the database does not answer (proceedings/site/outage.py): short, in the
+    reader's language, with Retry-After; rendered without context processors or the database."""
+    message = _("The archive's database does not answer at the moment. Please try again shortly.")
+    if answers_in_json(request):
+        response = error_json(message, status=503)
+    else:
+        context = {"heading": _("The archive is briefly unavailable"), "message": message}
+        template = loader.get_template("503.html")
+        response = HttpResponse(template.render({**context, "request_path": request.path}), status=503)
+    response["Retry-After"] = str(OUTAGE_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
     return response

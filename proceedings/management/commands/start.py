@@ -2,15 +2,14 @@
 
 Migrates, imports (and publishes) the bundled proceedings in fixtures/ when they are not in the
 database yet, then runs the development server. Each step is a no-op the second time. Next to
-the server runs the background worker (`manage.py db_worker`) that imports the volumes editors
-upload in the admin; it stops with the server.
+the server runs the background worker (`manage.py worker`) that imports the volumes editors
+upload in the admin; it is started again if it dies, and stops with the server.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
+import threading
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from proceedings.services import proceedings_import_bundled
+from proceedings.site import serve
 
 
 class Command(BaseCommand):
@@ -47,24 +47,36 @@ class Command(BaseCommand):
             call_command("runserver", addrport)
         finally:
             if worker is not None:
-                self.stop_worker(worker)
+                worker.stop()
 
-    def start_worker(self) -> subprocess.Popen:
+    def start_worker(self) -> SupervisedWorker:
         """The upload imports' worker, in its own process (the autoreloading server restarts its
-        child on every code change; the worker lives beside the parent, without reloading)."""
+        child on every code change; the worker lives beside the parent, without reloading), and
+        started again whenever it dies."""
         self.stdout.write("Background worker started (imports of uploaded volumes).")
-        return subprocess.Popen(
-            [sys.executable, str(settings.BASE_DIR / "manage.py"), "db_worker", "--no-reload"],
-            env={**os.environ, "JINAQ_NO_BOOTSTRAP": "1"},
-            start_new_session=True,  # Ctrl-C reaches the server only; the worker gets one clean stop
+        return SupervisedWorker(
+            serve.worker_command(settings.BASE_DIR / "manage.py"),
+            environ={**os.environ, "JINAQ_NO_BOOTSTRAP": "1"},
+            say=lambda line: self.stderr.write(f"start: {line}"),
         )
 
-    @staticmethod
-    def stop_worker(worker: subprocess.Popen) -> None:
-        if worker.poll() is None:
-            worker.terminate()  # the worker finishes the task it is running, then exits
-            try:
-                worker.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-                worker.wait()
+
+class SupervisedWorker:
+    """The task worker and a thread of this process that starts it again when it exits
+    (serve.RestartingProcess), until `stop()`."""
+
+    def __init__(self, command: list[str], *, environ: dict[str, str], say) -> None:
+        self.child = serve.RestartingProcess(command, environ=environ, name="the task worker", say=say)
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self.supervise, name="worker-supervisor", daemon=True)
+        self.thread.start()
+
+    def supervise(self) -> None:
+        while not self.stopping.wait(0.5):
+            self.child.check()
+
+    def stop(self) -> None:
+        """The worker finishes the task it is running, then exits (killed after a minute)."""
+        self.stopping.set()
+        self.thread.join()
+        serve.stop({self.child.process: serve.WORKER_STOP_TIMEOUT})

@@ -104,6 +104,7 @@ def production_environment(
         "DATABASE_URL": connection_url(connection, database=database),
         "JINAQ_STATIC_ROOT": str(static_root),
         "JINAQ_MEDIA_ROOT": str(static_root.parent / "media"),
+        "JINAQ_WORKER_HEARTBEAT": str(static_root.parent / "worker-heartbeat.json"),
         "JINAQ_BIND": f"127.0.0.1:{port}",
         "JINAQ_WORKERS": "2",
         "PYTHONUNBUFFERED": "1",
@@ -136,7 +137,7 @@ class RunningServe:
         found = {}
         for child in psutil.Process(self.process.pid).children():
             with contextlib.suppress(psutil.ZombieProcess):  # exited, not yet reaped by serve
-                found["tasks" if "db_worker" in child.cmdline() else "gunicorn"] = child
+                found["tasks" if "worker" in child.cmdline() else "gunicorn"] = child
         return found
 
 
@@ -301,7 +302,7 @@ def test_serve_starts_the_task_worker_again_when_it_dies(static_root, tmp_path):
             lambda: (serve.children().get("tasks") or first).pid != first.pid and serve.children()["tasks"]
         )
         assert second, serve.output()
-        assert second.cmdline()[-2:] == ["db_worker", "--no-reload"]
+        assert second.cmdline()[-2:] == ["worker", "--no-reload"]
         assert "the task worker exited (code -9); starting it again in 1 s." in serve.output()
         status, _, _ = serve.get("/kk/")
         serve.process.send_signal(signal.SIGTERM)

@@ -77,6 +77,14 @@ def test_wrong_passwords_pause_the_account_and_then_the_right_one_is_refused_too
     assert 'id="login-form"' in refused.answer.content.decode()  # the form stays, for after the pause
 
 
+def test_a_failed_attempt_is_recorded_without_its_password(editor):
+    sign_in(ATTACKER, "editor", "hunter2-typed-wrong")
+
+    attempt = AccessAttempt.objects.get()
+    assert (attempt.username, attempt.ip_address, attempt.failures_since_start) == ("editor", ATTACKER, 1)
+    assert "hunter2" not in attempt.post_data
+
+
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_the_pause_speaks_the_admin_language(editor, language):
     fail(5, ATTACKER)

@@ -24,7 +24,7 @@ from proceedings.editorial.jobs import import_job_create, import_job_status, imp
 from proceedings.editorial.publishing import PublishError, proceedings_publish, proceedings_unpublish
 from proceedings.editorial.review_views import review_link, review_urls
 from proceedings.editorial.uploads import VolumeUploadForm
-from proceedings.models import ImportJob, ImportJobStatus, Proceedings
+from proceedings.models import LOCALIZED_FACTS, ImportJob, ImportJobStatus, Proceedings
 
 RECENT_FAILURES = 5  # failed uploads listed on the upload page (their volumes are gone)
 
@@ -45,7 +45,10 @@ class ProceedingsAdmin(admin.ModelAdmin):
         usage_link("articles_usage_volume"),
     ]  # fmt: skip
     list_filter = ["status", "year"]
-    search_fields = ["title_kk", "title_ru", "title_en", "conference_name", "place", "slug", "isbn"]
+    search_fields = [
+        "title_kk", "title_ru", "title_en", "conference_name", "conference_name_kk", "conference_name_ru",
+        "conference_name_en", "place", "slug", "isbn",
+    ]  # fmt: skip
     prepopulated_fields = {"slug": ["title_en"]}
     readonly_fields = ["source_sha256", "created_at", "updated_at"]
     date_hierarchy = "date_start"
@@ -62,6 +65,18 @@ class ProceedingsAdmin(admin.ModelAdmin):
         (
             "Publication",
             {"fields": ["year", "date_start", "date_end", "place", "publisher", "isbn", "editors"]},
+        ),
+        # Shown (and cited) in the page's or the list's language where given; blank: as printed.
+        (
+            gettext_lazy("In each language"),
+            {
+                "fields": [f"{fact}_{code}" for fact in LOCALIZED_FACTS for code in ("kk", "ru", "en")],
+                "classes": ["collapse"],
+                "description": gettext_lazy(
+                    "The conference, place and publisher in each language, where they differ from"
+                    " the printed ones; pages and reference lists in that language show them."
+                ),
+            },
         ),
         ("Source", {"fields": ["source_file", "source_sha256", "created_at", "updated_at"]}),
     ]

@@ -23,18 +23,33 @@ def source_upload_path(instance: Proceedings, filename: str) -> str:
     return f"proceedings/{instance.slug}/source.{safe_suffix}"
 
 
+# The volume's facts an editor may give in each language beside the one printed (`place` and
+# `place_kk`, `place_ru`, `place_en`): pages and reference lists read them through `localized`.
+LOCALIZED_FACTS = ("conference_name", "place", "publisher")
+
+
 class Proceedings(models.Model):
     title_kk = models.CharField(_("title (Kazakh)"), max_length=500, blank=True)
     title_ru = models.CharField(_("title (Russian)"), max_length=500, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
+    # As printed in the volume; the `_kk/_ru/_en` fields give it in each language where known.
     conference_name = models.CharField(_("conference"), max_length=500, blank=True)
+    conference_name_kk = models.CharField(_("conference (Kazakh)"), max_length=500, blank=True)
+    conference_name_ru = models.CharField(_("conference (Russian)"), max_length=500, blank=True)
+    conference_name_en = models.CharField(_("conference (English)"), max_length=500, blank=True)
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
     )
     date_start = models.DateField(_("first day"), null=True, blank=True)
     date_end = models.DateField(_("last day"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
+    place_kk = models.CharField(_("place (Kazakh)"), max_length=200, blank=True)
+    place_ru = models.CharField(_("place (Russian)"), max_length=200, blank=True)
+    place_en = models.CharField(_("place (English)"), max_length=200, blank=True)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    publisher_kk = models.CharField(_("publisher (Kazakh)"), max_length=300, blank=True)
+    publisher_ru = models.CharField(_("publisher (Russian)"), max_length=300, blank=True)
+    publisher_en = models.CharField(_("publisher (English)"), max_length=300, blank=True)
     isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
     editors = models.TextField(_("editors"), blank=True, help_text=_("One editor per line."))
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -92,6 +107,17 @@ class Proceedings(models.Model):
 
     def localized_name(self, language: str) -> str:
         return self.title(language)
+
+    def localized(self, field: str, language: str) -> str:
+        """One of LOCALIZED_FACTS in `language` where an editor gave it, else as printed (a
+        Russian page shows the printed Kazakh name rather than an English translation), else in
+        another language. 'title' is the title's own fallback over the languages."""
+        if field == "title":
+            return self.title(language)
+        if field not in LOCALIZED_FACTS:
+            raise ValueError(f"{field!r} is not kept per language: one of {LOCALIZED_FACTS}")
+        candidates = [f"{field}_{language}", field, *(f"{field}_{code}" for code in ("kk", "ru", "en"))]
+        return next((value for name in candidates if (value := getattr(self, name, ""))), "")
 
     def title(self, language: str = "kk") -> str:
         """The title in `language`, falling back to the other languages, then the conference name."""

@@ -291,6 +291,9 @@ class SearchEntry(models.Model):
     document = SearchVectorField()
     lead = weighted_part("a")
     head = weighted_part("a,b")
+    # The displayed title as a key that sorts in the Kazakh alphabet byte by byte (the "C"
+    # collation: PostgreSQL without ICU has no Kazakh one); articles.search.ordering.
+    title_key = models.CharField(max_length=100, db_collation="C", default="", editable=False)
 
     class Meta:
         verbose_name = _("search entry")

@@ -225,10 +225,11 @@ def person_search(*, query: str, limit: int = 10) -> list[Person]:
     of its skeleton, so 'узбек', 'Uzbekova' and 'Өзбекова' all find 'Узбекова Г. С.'.
 
     People whose words match whole come first, then the most published; only people with a
-    published article (the stored counts, as the author index) are found.
+    published article (the stored counts, as the author index) are found. A query of initials
+    alone ('G.S.', or 'ИИ' and 'AI', which fold to one letter) names nobody (names_someone).
     """
     parsed = parse_query(query)
-    prefixed = _name_query(parsed, prefix=True)
+    prefixed = _name_query(parsed, prefix=True) if parsed.names_someone else None
     if prefixed is None:
         return []
     whole = _name_query(parsed, prefix=False)

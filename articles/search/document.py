@@ -79,11 +79,14 @@ def search_document(article: ArticleText) -> SearchDocument:
     people: list[Segment] = []
     if article.people:
         names = "; ".join(article.people)
-        # Word for word and through the Russian stemmer ('Барлыбаевой' finds 'Барлыбаева'); as
-        # skeletons with the initials kept ('Uzbekova G.S.' meets 'Өзбекова Г.С.').
+        # Word for word and through the Russian stemmer ('Барлыбаевой' finds 'Барлыбаева'),
+        # without the initials; as skeletons with the initials kept ('Uzbekova G.S.' meets
+        # 'Өзбекова Г.С.'). A bare initial 'и' would meet the text's words that stem to it: the
+        # Russian stemmer reads 'ИИ' (AI) as 'и', and «И. И. Someone» came first for 'ИИ'.
+        spelled = without_initials(names)
         people = [
-            Segment(names, "simple", "A"),
-            Segment(names, "russian", "A"),
+            Segment(spelled, "simple", "A"),
+            Segment(spelled, "russian", "A"),
             Segment(skeleton_text(names, min_length=1), "simple", "A"),
         ]
     rest = [
@@ -93,6 +96,14 @@ def search_document(article: ArticleText) -> SearchDocument:
     ]
     rest += [Segment(article.body, own, "C")] if article.body else []
     return SearchDocument(segments=texts + people + rest, spelled=texts + rest)
+
+
+_SINGLE_LETTER = re.compile(r"(?<![^\W_])[^\W\d_](?![^\W_])")
+
+
+def without_initials(names: str) -> str:
+    """People's names without their one-letter words ('Узбеков К. И.' -> 'Узбеков  .  .')."""
+    return _SINGLE_LETTER.sub(" ", names)
 
 
 # A text's words as the 'default' parser reads them: letters and digits, hyphenated ones whole.

@@ -17,6 +17,7 @@ from django.db.models import Prefetch, Value
 
 from articles.models import Article, SearchEntry, SearchTerm, SearchWord
 from articles.search.document import ArticleText, SearchDocument, indexed_part, search_document, text_words
+from articles.search.ordering import title_sort_key
 from articles.search.script import skeleton
 from articles.search.vocabulary import vocabulary_forget
 from authors.models import Authorship
@@ -72,6 +73,7 @@ def article_search_refresh(*, article_ids: Iterable[int]) -> int:
             "proceedings_id": article.proceedings_id,
             "language": article.language,
             "topics": sorted(topic.pk for topic in article.topics.all()),
+            "title_key": title_sort_key(article.display_title),
         }
         # Phrases are found through the document's word pairs, which only its index holds
         # (articles.search.matching).

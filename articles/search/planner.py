@@ -7,7 +7,7 @@ proceedings/site/routers.py), set around the queries that need them.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
 from django.core.exceptions import EmptyResultSet
@@ -91,21 +91,34 @@ def entries_estimate() -> int:
     return int(_estimate[1])
 
 
+def index_exists(*querysets: QuerySet) -> list[bool]:
+    """Whether each queryset has a row, in one statement."""
+    return _one_row(querysets, lambda sql: f"EXISTS ({sql})", empty="false")
+
+
 def index_counts(*querysets: QuerySet) -> list[int]:
     """How many rows each queryset has, in one statement. Each count selects no column, so a
     bitmap scan of GIN indexes answers it without reading a row (PostgreSQL skips the heap
     pages the visibility map shows all-visible): counting a broad word's 22,000 head hits and
     12,000 lead hits this way takes 8 + 4 ms, counting both in one pass over the head's rows
     20 ms, since that reads each row's lead vector."""
+    return _one_row(querysets, lambda sql: f"(SELECT count(*) FROM ({sql}) AS hit)", empty="0")
+
+
+def _one_row(querysets: tuple[QuerySet, ...], wrap: Callable[[str], str], *, empty: str) -> list:
+    """One value per queryset (`wrap` of its SQL), in one statement; `empty` for a queryset whose
+    filter names nothing (no published volume of that year)."""
     selects, params = [], []
     for queryset in querysets:
         try:
             sql, query_params = queryset.order_by().values_list(Value(1)).query.sql_with_params()
-        except EmptyResultSet:  # a filter that names nothing (no published volume of that year)
-            selects.append("0")
+        except EmptyResultSet:
+            selects.append(empty)
             continue
-        selects.append(f"(SELECT count(*) FROM ({sql}) AS hit)")
+        selects.append(wrap(sql))
         params += query_params
+    if not selects:
+        return []
     with search_connection().cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(selects)}", params)
         return list(cursor.fetchone())

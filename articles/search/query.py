@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from articles.search.script import could_be_initial
+
 MAX_QUERY_CHARS = 500
 # The rest of PostgreSQL's Russian and English stop word lists (tsearch_data/*.stop) of three
 # letters and more: no document holds them, and documents no longer hold every word's
@@ -79,6 +81,13 @@ class ParsedQuery:
 
     def positive_words(self) -> list[str]:
         return [word for clause in self.clauses for term in clause if not term.negated for word in term.words]
+
+    @property
+    def names_someone(self) -> bool:
+        """Whether the query may name a person: a word of it is more than an initial ('Uzbekova
+        G.S.', 'Ван Лу'). Only then do single letters and initials meet people's initials:
+        'G.S.', 'ИИ' or 'AI' alone would meet everyone whose initial is «Г.», «И.» or «А.»."""
+        return any(not could_be_initial(word) for word in self.positive_words())
 
 
 def normalise_query_text(text: str) -> str:

@@ -17,6 +17,7 @@ from articles.models import Article, SearchEntry
 from articles.search.facets import FacetCounts, facet_counts
 from articles.search.items import hit_items
 from articles.search.matching import with_word_pairs
+from articles.search.ordering import RELEVANCE, hits_order
 from articles.search.planner import (
     BACKWARD_WALK_ROWS,
     backward_walk,
@@ -58,11 +59,15 @@ class RankedHits:
         condition: Q | None = None,
         excluded: Q | None = None,
         tier_excluded: Q | None = None,
+        *,
+        order: str = RELEVANCE,
     ) -> None:
         """`condition` matches whole documents (articles.search.matching; `tsquery` against the
         document when None), `excluded` what the '-' terms the condition does not carry take out,
-        `tier_excluded` (when given) all they take out of the lead and head tiers."""
+        `tier_excluded` (when given) all they take out of the lead and head tiers; `order` one
+        of articles.search.ordering.ORDERS."""
         self.tsquery = tsquery
+        self.order = order
         whole = condition if condition is not None else Q(document=tsquery)
         self.matched = with_word_pairs(self.without(entries, excluded)).filter(whole)
         # A title that matches has its words in the document too, except for exclusions: in
@@ -156,6 +161,11 @@ class RankedHits:
         if not isinstance(window, slice) or window.step is not None:
             raise TypeError("RankedHits is read in slices")
         start, stop, _ = window.indices(self.count())
+        if self.order != RELEVANCE:
+            # Every hit sorted, no tiers: a date or a title says nothing of relevance (rank None).
+            with index_scans():
+                ids = self.matched.order_by(*hits_order(self.order)).values_list("pk", flat=True)[start:stop]
+                return self.articles_in_order([(pk, None) for pk in ids])
         ranked: list[tuple[int, float]] = []
         tier_start = 0
         with index_scans():
@@ -188,7 +198,7 @@ class RankedHits:
         return list(tier.entries.annotate(rank=rank).order_by(*order).values_list("pk", "rank")[start:stop])
 
     @staticmethod
-    def articles_in_order(ranked: list[tuple[int, float]]) -> list[Article]:
+    def articles_in_order(ranked: list[tuple[int, float | None]]) -> list[Article]:
         articles = hit_items([pk for pk, _ in ranked])
         hits = []
         for pk, rank in ranked:

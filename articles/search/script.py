@@ -84,3 +84,10 @@ def skeleton_text(text: str, *, min_length: int = 3) -> str:
 def is_initial(word: str) -> bool:
     """One letter, or a Latin digraph standing for one ('sh' for Ш): a name's initial."""
     return len(word) == 1 or any(word == digraph for digraph, _ in _LATIN_DIGRAPHS if len(digraph) == 2)
+
+
+def could_be_initial(word: str) -> bool:
+    """Whether `word` can only meet a name's initial: an initial itself ('g', 'zh'), or a word
+    whose skeleton is one letter, as an initial's is ('ИИ' folds to 'i' as «И.» does, 'AI' to
+    'a' as «А.»). Digits alone ('2025') have no skeleton and name nobody either."""
+    return is_initial(word) or len(skeleton(word)) <= 1

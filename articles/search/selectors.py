@@ -30,6 +30,7 @@ from articles.search.expressions import (
 from articles.search.facets import search_facets
 from articles.search.kazakh import kazakh_short_stem, kazakh_stem
 from articles.search.matching import PHRASE_CONFIGS, excluded_condition, match_condition
+from articles.search.ordering import RELEVANCE
 from articles.search.planner import index_scans, search_connection  # noqa: F401 - index_scans: imported from here by callers
 from articles.search.query import ParsedQuery, Term, parse_query
 from articles.search.ranking import RankedHits
@@ -45,8 +46,9 @@ def is_cyrillic(word: str) -> bool:
     return any("\u0400" <= char <= "\u04ff" for char in word)
 
 
-def word_query(word: str) -> SearchQueryCombinable:
-    """Every way `word` may appear in the index."""
+def word_query(word: str, *, initials: bool = False) -> SearchQueryCombinable:
+    """Every way `word` may appear in the index; a name's initial ('G.' in 'Uzbekova G.S.') only
+    with `initials`, in a query that may name someone (ParsedQuery.names_someone)."""
     cyrillic = is_cyrillic(word)
     stem = kazakh_stem(word) if cyrillic else word
     alternatives: list[SearchQueryCombinable] = [
@@ -71,19 +73,26 @@ def word_query(word: str) -> SearchQueryCombinable:
             alternatives.append(LexemeQuery(SKELETON_MARK + trimmed, prefix=True))
             if lexemes := skeleton_lexemes(trimmed, prefix=True):
                 alternatives.append(LexemesQuery(lexemes))
-    elif len(shape) == 2 or (shape and is_initial(word)):
-        # A short name part ('Lu' in 'Van Lu') or an initial ('G.' in 'Uzbekova G.S.', 'Zh.'):
-        # people's names keep skeletons that short, other text does not. Never a word whose
-        # skeleton shrank to one letter ('AI' is 'a', and would meet every 'А.').
+    elif shape and is_initial(word):
+        # An initial ('G.' in 'Uzbekova G.S.', 'Zh.'): people's names keep skeletons that short,
+        # other text does not. Not in 'G.S.' alone: every article of someone «Г. С.» is no answer.
+        if initials:
+            alternatives.append(LexemeQuery(SKELETON_MARK + shape))
+    elif len(shape) == 2:
+        # A short name part ('Lu' in 'Van Lu'). Never a word whose skeleton shrank to one
+        # letter ('AI' is 'a', and would meet every 'А.').
         alternatives.append(LexemeQuery(SKELETON_MARK + shape))
     return reduce(operator.or_, alternatives)
 
 
-def term_query(term: Term, *, inflected_phrases: bool = False) -> SearchQueryCombinable:
+def term_query(
+    term: Term, *, inflected_phrases: bool = False, initials: bool = False
+) -> SearchQueryCombinable:
     """A term as a tsquery (a phrase through the phrase operator: what the lead, the head and the
     snippets are checked with; whole documents are matched through articles.search.matching);
     with `inflected_phrases` a Cyrillic phrase is its words' Kazakh stems in order, and a Latin
-    one its words in any order (a Cyrillic text keeps no word order for its Latin skeletons)."""
+    one its words in any order (a Cyrillic text keeps no word order for its Latin skeletons);
+    `initials` as word_query's."""
     if term.is_phrase and inflected_phrases and is_cyrillic(" ".join(term.words)):
         stems = [kazakh_stem(word) for word in term.words]
         inflected = LexemePhraseQuery([(stem, len(stem) >= PREFIX_MIN) for stem in stems])
@@ -92,33 +101,36 @@ def term_query(term: Term, *, inflected_phrases: bool = False) -> SearchQueryCom
             term.text or " ".join(term.words), config="simple", search_type="phrase"
         )
     elif term.is_phrase and inflected_phrases:
-        query = reduce(operator.and_, [word_query(word) for word in term.words])
+        query = reduce(operator.and_, [word_query(word, initials=initials) for word in term.words])
     elif term.is_phrase:
         text = term.text or " ".join(term.words)
         alternatives = [SearchQuery(text, config=config, search_type="phrase") for config in PHRASE_CONFIGS]
         query = alternatives[0] | alternatives[1] | alternatives[2]
     else:
-        query = word_query(term.words[0])
+        query = word_query(term.words[0], initials=initials)
     return NegatedQuery(query) if term.negated else query
 
 
 def tsquery_for(parsed: ParsedQuery) -> SearchQueryCombinable | None:
     """The whole query as one tsquery expression; None when nothing positive is left to find."""
-    return combine_clauses(parsed, term_query)
+    return combine_clauses(parsed, partial(term_query, initials=parsed.names_someone))
 
 
 class CompiledTerms:
     """term_query for one search, each term's query compiled once (CompiledQuery), however many
-    of the search's statements and conditions it goes into; `whole` compiles a combination."""
+    of the search's statements and conditions it goes into; `whole` compiles a combination.
+    `initials`: whether the query's initials meet people's (ParsedQuery.names_someone)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, initials: bool = False) -> None:
         self.compiler = Query(SearchEntry).get_compiler(connection=search_connection())
         self.memo: dict[tuple[Term, str, bool], CompiledQuery] = {}
+        self.initials = initials
 
     def __call__(self, term: Term, *, inflected_phrases: bool = False) -> SearchQueryCombinable:
         key = (term, term.text, inflected_phrases)  # a Term compares without its text
         if key not in self.memo:
-            self.memo[key] = self.whole(term_query(term, inflected_phrases=inflected_phrases))
+            query = term_query(term, inflected_phrases=inflected_phrases, initials=self.initials)
+            self.memo[key] = self.whole(query)
         return self.memo[key]
 
     def whole(self, query: SearchQueryCombinable | None) -> CompiledQuery | None:
@@ -178,13 +190,13 @@ class SearchResults:
 
 
 def article_search(
-    *, query: str, filters: SearchFilters | None = None, with_facets: bool = False
+    *, query: str, filters: SearchFilters | None = None, with_facets: bool = False, order: str = RELEVANCE
 ) -> SearchResults:
-    """Matching published articles, best first (read by slices), with facet counts. With
-    `with_facets` (the page and the JSON show them) the facets are counted first, and the total
-    comes from them: one pass over the hits instead of two."""
+    """Matching published articles, best first or in `order` (articles.search.ordering; read by
+    slices), with facet counts. With `with_facets` (the page and the JSON show them) the facets
+    are counted first, and the total comes from them: one pass over the hits instead of two."""
     parsed = parse_query(query)
-    terms = CompiledTerms()
+    terms = CompiledTerms(initials=parsed.names_someone)
     tsquery = terms.whole(combine_clauses(parsed, terms))
     if tsquery is None:
         return SearchResults(query=query, parsed=parsed)
@@ -194,7 +206,7 @@ def article_search(
         excluded_condition(parsed, terms),
         excluded_condition(parsed, terms, carried=False),
     )
-    hits = RankedHits(entries, tsquery, match_condition(parsed, terms), excluded, tier_excluded)
+    hits = RankedHits(entries, tsquery, match_condition(parsed, terms), excluded, tier_excluded, order=order)
 
     def found_nothing(hits: RankedHits) -> bool:
         if with_facets:
@@ -208,7 +220,7 @@ def article_search(
         # reads every candidate's vector (the word pairs spare that for the phrase as typed). A
         # Latin phrase for Cyrillic text ('"mobildi kommertsiya"'): its words.
         tsquery = terms.whole(combine_clauses(parsed, partial(terms, inflected_phrases=True)))
-        hits = RankedHits(entries, tsquery, Q(document=tsquery), excluded, tier_excluded)
+        hits = RankedHits(entries, tsquery, Q(document=tsquery), excluded, tier_excluded, order=order)
         loosened = True
     missing: tuple[str, ...] = ()
     spared = ONE_WORD_SPARED_FROM <= len(positive_clauses(parsed)) <= ONE_WORD_SPARED_UP_TO
@@ -218,7 +230,7 @@ def article_search(
         tsquery = terms.whole(all_but_one(parsed, partial(combine_clauses, term_query=terms), operator.or_))
         condition = all_but_one(parsed, partial(match_condition, word_query=terms), operator.or_)
         # Each part's condition carries the excluded words only if it has words: all by id here.
-        hits = RankedHits(entries, tsquery, condition, tier_excluded)
+        hits = RankedHits(entries, tsquery, condition, tier_excluded, order=order)
         missing = tuple(" ".join(clause[0].words) for clause in positive_clauses(parsed))
     if with_facets:
         hits.facet_counts  # noqa: B018 - before anything counts the hits

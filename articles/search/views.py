@@ -10,13 +10,16 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles import twins
 from articles.addresses import slug_url
 from articles.models import Article, Language
+from articles.search.ordering import DATE, ORDERS, RELEVANCE, TITLE
 from articles.search.planner import index_scans
 from articles.search.selectors import SearchFilters, SearchResults, article_search
 from articles.search.snippets import search_snippets
+from articles.search.starting_points import scope_volume, starting_points
 from articles.search.suggest import search_suggestion
 from authors.models import Person
 from authors.selectors import person_name_variants, person_search
@@ -26,6 +29,11 @@ from proceedings.site.throttle import throttled
 
 RESULTS_PER_PAGE = 20
 FILTER_KEYS = ("language", "topic", "year", "volume")
+ORDER_LABELS = {
+    RELEVANCE: gettext_lazy("Relevance"),
+    DATE: gettext_lazy("Newest first"),
+    TITLE: gettext_lazy("Title"),
+}
 
 
 def filters_from(request: HttpRequest) -> SearchFilters:
@@ -45,6 +53,14 @@ def filters_from(request: HttpRequest) -> SearchFilters:
     )
 
 
+def order_from(request: HttpRequest) -> str:
+    """The order asked for by `sort` (relevance when absent); any other value is a 400."""
+    order = request.GET.get("sort", "") or RELEVANCE
+    if order not in ORDERS:
+        raise BadParameter(_("Unknown sort: use sort=relevance, sort=date or sort=title."))
+    return order
+
+
 def result_json(request: HttpRequest, article: Article, snippet: str | None) -> dict[str, Any]:
     """One hit in the /api/search contract: the list item, its address absolute, its people by
     name, plus where it came from in the source. Built from the item's own fields rather than
@@ -57,7 +73,8 @@ def result_json(request: HttpRequest, article: Article, snippet: str | None) -> 
         "supervisors": [person["name"] for person in item["supervisors"]],
         "proceedings": item["volume"],
         "source_lines": [article.source_start_line, article.source_end_line],
-        "rank": round(float(article.rank), 6),
+        # None when sorted by date or title: no relevance was computed.
+        "rank": None if article.rank is None else round(float(article.rank), 6),
         "snippet": snippet,
     }
 
@@ -180,13 +197,18 @@ def search_context(request: HttpRequest) -> dict[str, Any]:
 def search_context_of(request: HttpRequest) -> dict[str, Any]:
     query = request.GET.get("q", "")
     filters = filters_from(request)
-    results = article_search(query=query, filters=filters, with_facets=True)  # both show the facets
+    order = order_from(request)
+    # Both show the facets.
+    results = article_search(query=query, filters=filters, with_facets=True, order=order)
     page = paginate(request, results.articles, per_page=RESULTS_PER_PAGE)
     hits = list(page.object_list)
     snippets = search_snippets(articles=hits, query=query, highlight=results.highlight)
+    # Articles with every word: those with all but one do not count as found.
+    found = 0 if results.any_but_one else page.paginator.count
     return {
         "query": query,
         "filters": filters,
+        "order": order,
         "results": results,
         "page": page,
         "hits": [(article, snippets.get(article.pk)) for article in hits],
@@ -194,9 +216,7 @@ def search_context_of(request: HttpRequest) -> dict[str, Any]:
         "people": [(person, person_name_variants(person)) for person in person_search(query=query)],
         "any_but_one": results.any_but_one,
         "phrases_loosened": results.phrases_loosened,
-        "suggestion": search_suggestion(query)
-        if page.paginator.count < 3 and not results.parsed.is_empty
-        else None,
+        "suggestion": None if results.parsed.is_empty else search_suggestion(query, found=found),
     }
 
 
@@ -204,6 +224,7 @@ def search_json(request: HttpRequest, context: dict[str, Any]) -> dict[str, Any]
     page = context["page"]
     return {
         "query": context["query"],
+        "sort": context["order"],
         "count": page.paginator.count,
         **{key: value for key, value in page_json(page).items() if key != "count"},
         "results": [result_json(request, article, snippet) for article, snippet in context["hits"]],
@@ -227,17 +248,44 @@ def search(request: HttpRequest) -> HttpResponse:
         )
     language = translation.get_language() or "kk"
     suggestion = context["suggestion"]
+    filters = context["filters"]
     context |= {
         "nav": "search",
         "facets": facet_links(request, context["results"], language=language),
         "suggestion_url": query_url(request, q=suggestion) if suggestion else None,
-        "active_filters": [(key, request.GET[key]) for key in FILTER_KEYS if request.GET.get(key)],
+        # Kept by the search box: a new query keeps the filters and the order.
+        "active_filters": [(key, request.GET[key]) for key in (*FILTER_KEYS, "sort") if request.GET.get(key)],
         "has_filters": any(request.GET.get(key) for key in FILTER_KEYS),
         "clear_filters_url": query_url(request, language=None, topic=None, year=None, volume=None),
+        "order_links": order_links(request, context["order"]),
+        # A search from a volume's page: within that volume, with a way out to the whole archive.
+        "scope_volume": scope_volume(slug=filters.volume) if filters.volume else None,
+        "whole_archive_url": query_url(request, volume=None),
+        # The empty search page offers somewhere to start.
+        "starting_points": None if context["query"].strip() else starting_points(),
         # The whole result (every page) for the citation downloads.
-        "export_query": query_url(request).partition("?")[2],
+        "export_query": query_url(request, sort=None).partition("?")[2],
     }
     return render(request, "articles/search.html", context)
+
+
+@dataclass(frozen=True)
+class OrderLink:
+    label: str
+    url: str
+    selected: bool
+
+
+def order_links(request: HttpRequest, order: str) -> list[OrderLink]:
+    """This search in each order; relevance, the default, without a `sort` parameter."""
+    return [
+        OrderLink(
+            label=str(label),
+            url=query_url(request, sort=None if key == RELEVANCE else key),
+            selected=key == order,
+        )
+        for key, label in ORDER_LABELS.items()
+    ]
 
 
 @throttled("search", rate="JINAQ_SEARCH_RATE")

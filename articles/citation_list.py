@@ -40,12 +40,26 @@ def citation_list_remove(session: MutableMapping[str, Any], *, slug: str) -> Non
 def citation_list_move(session: MutableMapping[str, Any], *, slug: str, offset: int) -> None:
     """Move `slug` by `offset` places (-1 up, +1 down), stopping at either end."""
     slugs = citation_list_slugs(session)
+    if slug in slugs:
+        citation_list_move_to(session, slug=slug, position=slugs.index(slug) + 1 + offset)
+
+
+def citation_list_move_to(session: MutableMapping[str, Any], *, slug: str, position: int) -> None:
+    """Put `slug` at `position` (1 is the top; beyond either end is that end)."""
+    slugs = citation_list_slugs(session)
     if slug not in slugs:
         return
-    index = slugs.index(slug)
-    target = min(max(index + offset, 0), len(slugs) - 1)
-    slugs.insert(target, slugs.pop(index))
+    slugs.remove(slug)
+    slugs.insert(min(max(position, 1), len(slugs) + 1) - 1, slug)
     _store(session, slugs)
+
+
+def citation_list_reorder(session: MutableMapping[str, Any], *, slugs_in_order: list[str]) -> None:
+    """The list in the order of `slugs_in_order` (a sorted copy of it); slugs it does not name
+    (gone from the archive since) keep their places at the end."""
+    current = citation_list_slugs(session)
+    ordered = [slug for slug in dict.fromkeys(slugs_in_order) if slug in current]
+    _store(session, ordered + [slug for slug in current if slug not in ordered])
 
 
 def citation_list_clear(session: MutableMapping[str, Any]) -> None:

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from articles import citation_list, citing, twins
 from articles.citations.formats import FORMATS
+from articles.citations.order import alphabetical_order
 from articles.citations.render import render_citations
 from articles.search.views import filters_from
 from articles.selectors import article_published
 from proceedings.site.http import render_page
 from proceedings.site.params import BadParameter
 from proceedings.site.throttle import throttled
+
+POSITION_DIGITS = 3  # a list holds at most citation_list.MAX_ITEMS (500)
 
 
 def site_url(request: HttpRequest) -> str:
@@ -35,8 +38,14 @@ def citation_download(request: HttpRequest, format_slug: str) -> HttpResponse:
     )
     if not scope.articles:
         raise BadParameter(_("There is nothing to cite: the selection has no articles."))
+    options = {"style": citing.export_style(request.GET)} if FORMATS[format_slug].is_binary else {}
     rendered = render_citations(
-        scope.articles, format_slug, base_url=site_url(request), filename_stem=scope.filename_stem
+        scope.articles,
+        format_slug,
+        base_url=site_url(request),
+        filename_stem=scope.filename_stem,
+        language=citing.list_language(request.GET),
+        **options,
     )
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     response["Content-Disposition"] = content_disposition_header(
@@ -46,15 +55,21 @@ def citation_download(request: HttpRequest, format_slug: str) -> HttpResponse:
 
 
 def citation_list_page(request: HttpRequest) -> HttpResponse:
-    """The list previewed in a reference style (`?style=`), each entry with its controls."""
+    """The list previewed in a reference style (`?style=`) and language (`?lang=`), each entry
+    with its controls; the downloads offered are in the same style and language."""
     style = citing.reference_style(request.GET.get("style"))
+    language = citing.list_language(request.GET)
     articles = citation_list.articles_in_order(citation_list.citation_list_slugs(request.session))
-    base_url = site_url(request)
-    entries = [(article, citing.reference_text([article], style, base_url=base_url)) for article in articles]
+    references = citing.reference_texts(articles, style, base_url=site_url(request), language=language)
+    entries = list(zip(articles, references, strict=True))
     context = {
         "entries": entries,
+        "list_text": citing.list_text(articles, style, base_url=site_url(request), language=language),
         "style": style,
         "styles": citing.style_choices(style),
+        "language": language,
+        "languages": citing.language_choices(language),
+        "export_query": urlencode({"list": 1, "style": style, "lang": language}),
         "nav": "citations",
     }
     return render_page(
@@ -63,6 +78,7 @@ def citation_list_page(request: HttpRequest) -> HttpResponse:
         context,
         json=lambda: {
             "style": style,
+            "language": language,
             "entries": [
                 {**twins.article_item_json(article), "reference": reference} for article, reference in entries
             ],
@@ -107,6 +123,28 @@ def citation_list_move(request: HttpRequest) -> HttpResponse:
     if direction not in offsets:
         raise BadParameter(_("Move up or down."))
     citation_list.citation_list_move(request.session, slug=posted_slug(request), offset=offsets[direction])
+    return redirect_back(request)
+
+
+@require_POST
+def citation_list_move_to(request: HttpRequest) -> HttpResponse:
+    position = request.POST.get("position", "").strip()
+    if not (position.isascii() and position.isdigit() and 0 < len(position) <= POSITION_DIGITS):
+        raise BadParameter(_("A position in the list is a whole number, like 3."))
+    citation_list.citation_list_move_to(request.session, slug=posted_slug(request), position=int(position))
+    return redirect_back(request)
+
+
+@require_POST
+def citation_list_sort(request: HttpRequest) -> HttpResponse:
+    """The list in alphabetical order of its references as the page shows them (the posted style
+    and language): Cyrillic in the Kazakh alphabet, then Latin (articles.citations.order)."""
+    style = citing.reference_style(request.POST.get("style"))
+    language = citing.list_language(request.POST)
+    articles = citation_list.articles_in_order(citation_list.citation_list_slugs(request.session))
+    references = citing.reference_texts(articles, style, base_url=site_url(request), language=language)
+    ordered = alphabetical_order(list(zip(references, (article.slug for article in articles), strict=True)))
+    citation_list.citation_list_reorder(request.session, slugs_in_order=[slug for _text, slug in ordered])
     return redirect_back(request)
 
 

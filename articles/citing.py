@@ -2,30 +2,39 @@
 
 A scope comes from the query string of `/<lang>/cite/<format>/`: `article=` (repeatable, in the
 order given), `list=1` (the session's citation list), `q=` with the search filters (the whole
-search result, not one page of it), `volume=` or `author=`. Reads only; the view renders.
+search result, not one page of it), `volume=`, `author=` (with `role=supervisor`: the papers the
+person supervised) or `topic=`. `lang=` is the language of the list (the interface's by default),
+`style=` the reference style of a .docx. Reads only; the view renders.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from articles import browse
 from articles.citation_list import articles_in_order
 from articles.citations.formats import DEFAULT_FORMAT, FORMATS
 from articles.citations.render import render_citations
-from articles.models import Article
+from articles.models import Article, Language, Topic
 from articles.search.selectors import SearchFilters, article_search
+from articles.selectors import article_list_items, article_published
 from authors.models import Role
 from authors.selectors import person_articles, person_for_page
 from proceedings.site.params import BadParameter, slug_list_param, slug_param
 
-# A search result is cited whole; this keeps one request from describing the entire archive twice.
+# A search result or a topic is cited whole up to this many articles (a topic's newest first);
+# it keeps one request from describing the entire archive twice.
 MAX_SEARCH_ARTICLES = 1000
+MAX_TOPIC_ARTICLES = MAX_SEARCH_ARTICLES
 MAX_NAMED_ARTICLES = 500  # article= one by one (Django reads at most 1,000 fields of a request)
 REFERENCE_STYLES = [slug for slug, citation_format in FORMATS.items() if citation_format.is_reference_style]
+ROLES = {"author": Role.AUTHOR, "supervisor": Role.SUPERVISOR}
 
 
 class ScopeError(BadParameter):
@@ -59,8 +68,44 @@ def citation_scope(
         person = person_for_page(slug=slug_param(params, "author"))
         if person is None:
             raise Http404(_("No published author has this address."))
-        return CitationScope(list(person_articles(person=person, role=Role.AUTHOR)), person.slug)
-    raise ScopeError(_("Say what to cite: article=, volume=, author=, q= or list=1."))
+        role = params.get("role", "author")
+        if role not in ROLES:
+            raise ScopeError(_("A role is author or supervisor."))
+        stem = person.slug if role == "author" else f"{person.slug}-supervised"
+        return CitationScope(list(person_articles(person=person, role=ROLES[role])), stem)
+    if "topic" in params:
+        topic = get_object_or_404(Topic, slug=slug_param(params, "topic"))
+        return CitationScope(topic_articles(topic), topic.slug)
+    raise ScopeError(_("Say what to cite: article=, volume=, author=, topic=, q= or list=1."))
+
+
+def topic_articles(topic: Topic) -> list[Article]:
+    """The topic's published articles as its page lists them (newest volume first, each volume
+    in printed order), the first MAX_TOPIC_ARTICLES."""
+    articles = article_list_items(article_published().filter(topics=topic)).order_by(
+        "-proceedings__year", "proceedings__slug", "position"
+    )
+    return list(articles[:MAX_TOPIC_ARTICLES])
+
+
+def list_language(params: QueryDict) -> str:
+    """The language of a reference list (`lang=`): its prescribed words and the volumes' titles.
+    The interface's when not given; BadParameter for another language."""
+    language = params.get("lang", "") or translation.get_language() or "kk"
+    if language not in Language.values:
+        raise BadParameter(_("Unknown list language: use kk, ru or en."))
+    return language
+
+
+def export_style(params: QueryDict) -> str:
+    """The reference style of a .docx (`style=`; the default when not given); BadParameter for
+    anything that is not a reference style."""
+    style = params.get("style", "") or DEFAULT_FORMAT
+    if style not in REFERENCE_STYLES:
+        raise BadParameter(
+            _("Unknown reference style; known: %(styles)s.") % {"styles": ", ".join(REFERENCE_STYLES)}
+        )
+    return style
 
 
 def reference_style(slug: str | None) -> str:
@@ -79,6 +124,32 @@ def style_choices(selected: str) -> list[StyleChoice]:
     return [StyleChoice(slug, FORMATS[slug].label, slug == selected) for slug in REFERENCE_STYLES]
 
 
-def reference_text(articles: list[Article], style: str, *, base_url: str) -> str:
-    """The references as text for a page (the same text the .txt download holds)."""
-    return render_citations(articles, style, base_url=base_url).content.decode("utf-8")
+@dataclass(frozen=True)
+class LanguageChoice:
+    code: str
+    label: str
+    selected: bool
+
+
+def language_choices(selected: str) -> list[LanguageChoice]:
+    """The list languages, each named in itself (as the interface's language switch names them)."""
+    names = dict(settings.LANGUAGES)
+    return [LanguageChoice(code, names[code], code == selected) for code in Language.values]
+
+
+def reference_text(articles: list[Article], style: str, *, base_url: str, language: str | None = None) -> str:
+    """One reference as text for a page, unnumbered, in the list `language` (the .txt download
+    holds the same text numbered)."""
+    rendered = render_citations(articles, style, base_url=base_url, language=language, numbered=False)
+    return rendered.content.decode("utf-8")
+
+
+def list_text(articles: list[Article], style: str, *, base_url: str, language: str) -> str:
+    """The whole list as its .txt download holds it (numbered in the GOST styles)."""
+    return render_citations(articles, style, base_url=base_url, language=language).content.decode("utf-8")
+
+
+def reference_texts(articles: list[Article], style: str, *, base_url: str, language: str) -> list[str]:
+    """Each article's reference, unnumbered, in one rendering of the whole list."""
+    text = render_citations(articles, style, base_url=base_url, language=language, numbered=False)
+    return text.content.decode("utf-8").split("\n") if articles else []

@@ -30,6 +30,8 @@ urlpatterns = [
     path("citations/add/", citation_views.citation_list_add, name="citation_list_add"),
     path("citations/remove/", citation_views.citation_list_remove, name="citation_list_remove"),
     path("citations/move/", citation_views.citation_list_move, name="citation_list_move"),
+    path("citations/move-to/", citation_views.citation_list_move_to, name="citation_list_move_to"),
+    path("citations/sort/", citation_views.citation_list_sort, name="citation_list_sort"),
     path("citations/clear/", citation_views.citation_list_clear, name="citation_list_clear"),
     *feeds.feed_paths("feeds/articles", feeds.LatestArticles, "feed_articles"),
     *feeds.feed_paths("feeds/proceedings", feeds.LatestVolumes, "feed_volumes"),

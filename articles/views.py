@@ -131,13 +131,15 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def cite_box(request: HttpRequest, article: Article) -> dict:
-    """The Cite box: the article in the reference style `?cite=` names (the default otherwise)."""
+    """The Cite box: the article in the reference style `?cite=` names (the default otherwise),
+    its prescribed words in the interface language, as its downloads are."""
     style = citing.reference_style(request.GET.get("cite"))
     base_url = request.build_absolute_uri("/").rstrip("/")
+    language = translation.get_language()
     return {
         "style": style,
         "styles": citing.style_choices(style),
-        "text": citing.reference_text([article], style, base_url=base_url),
+        "text": citing.reference_text([article], style, base_url=base_url, language=language),
     }
 
 
@@ -158,7 +160,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render_page(
         request,
         "articles/topic_detail.html",
-        {"topic": topic, "page": page, "nav": "topics"},
+        {"topic": topic, "page": page, "nav": "topics", "max_export": citing.MAX_TOPIC_ARTICLES},
         json=lambda: {
             "topic": {**twins.topic_json(topic), "description": topic.description},
             **page_json(page),

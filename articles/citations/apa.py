@@ -8,6 +8,10 @@ volume has no editors as a journal article ('*Proceedings*, 125–128.', no 'In'
 and prints the editor label in lower case ('(ed.)'). Titles are kept in their script and case
 as the archive displays them (sentence case for ALL-CAPS originals); APA would add an English
 translation in brackets, which the archive does not have.
+
+APA's own words ('In', '(Ed.)', 'pp.') follow the list's language, as the Russian and Kazakh
+adaptations of APA print them ('В …(ред.), … (с. 10–13)'). An APA list is not numbered: its
+order is alphabetical (APA 7, 9.44), with a hanging indent in the .docx.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ APA_MAX_AUTHORS = 20
 
 def apa_runs(record: CitationRecord) -> Runs:
     """One reference as runs of plain and italic text."""
-    title = _sentence(citation_title(record, language="en"))
+    words = record.words
+    title = _sentence(citation_title(record))
     if record.language == "en":
         # APA's sentence case capitalises the first word after a colon.
         title = _AFTER_COLON.sub(lambda match: match.group().upper(), title)
@@ -34,14 +39,14 @@ def apa_runs(record: CitationRecord) -> Runs:
     if authors and not authors.endswith("."):
         authors += "."  # 'Ван Лу. (2025).': the author element ends with a full stop
     head = f"{authors} {year} {title}" if authors else f"{title} {year}"
-    runs: Runs = [(head + " In ", False)]
+    runs: Runs = [(f"{head} {words.apa_in} ", False)]
     if record.editors:
-        label = "(Eds.)" if len(record.editors) > 1 else "(Ed.)"
+        label = words.apa_editors if len(record.editors) > 1 else words.apa_editor
         runs[0] = (runs[0][0] + f"{_editors(record.editors)} {label}, ", False)
     runs.append((record.volume_title(), True))
     tail = ""
     if record.pages:
-        tail += f" ({'pp.' if EN_DASH in record.pages else 'p.'} {record.pages})"
+        tail += f" ({words.apa_pages if EN_DASH in record.pages else words.apa_page} {record.pages})"
     tail += "."
     if record.publisher:
         tail += f" {_sentence(record.publisher)}"
@@ -58,7 +63,7 @@ def apa_reference(record: CitationRecord) -> str:
 
 
 def format_apa(records: list[CitationRecord], **_options) -> str:
-    """APA 7 references, one per line, italics lost (the .docx list keeps them)."""
+    """APA 7 references, one per line, unnumbered, italics lost (the .docx list keeps them)."""
     return "\n".join(apa_reference(record) for record in records)
 
 

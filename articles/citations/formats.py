@@ -9,7 +9,7 @@ from articles.citations.apa import format_apa
 from articles.citations.bibtex import format_bibtex
 from articles.citations.csljson import format_csl_json
 from articles.citations.gost import format_gost_7_1, format_gost_r_7_0_5, format_gost_r_7_0_100
-from articles.citations.record import CitationRecord
+from articles.citations.record import CitationRecord, in_list_language
 from articles.citations.ris import format_ris
 from articles.citations.table import format_csv
 from articles.citations.wordfile import format_docx
@@ -30,9 +30,10 @@ class Format:
     def is_binary(self) -> bool:
         return self.extension == "docx"
 
-    def render(self, records: list[CitationRecord], **options) -> bytes:
-        """The file's bytes; text formats are UTF-8."""
-        content = self.function(records, **options)
+    def render(self, records: list[CitationRecord], *, language: str | None = None, **options) -> bytes:
+        """The file's bytes; text formats are UTF-8. `language` is the list's: every record's
+        prescribed words and volume title in it (None: each record's own)."""
+        content = self.function(in_list_language(records, language), language=language, **options)
         return content if isinstance(content, bytes) else content.encode("utf-8")
 
 

@@ -11,11 +11,11 @@ GOST uses no italics, so a reference is plain text (APA's are runs with italics)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from articles.citations.record import CitationRecord, CitedPerson, citation_title
-from articles.citations.words import EN_DASH, Words, date_range, words_for
+from articles.citations.words import EN_DASH, Words, date_range
 
 AREA = f". {EN_DASH} "
 # GOST 7.0.12 abbreviates only these places; 'Алматы' and 'Астана' stay in full.
@@ -74,18 +74,21 @@ HEADING_MAX_AUTHORS = 3
 
 
 def gost_reference(
-    record: CitationRecord, preset: Preset, *, words: str | None = None, accessed: date | None = None
+    record: CitationRecord, preset: Preset, *, language: str | None = None, accessed: date | None = None
 ) -> str:
-    """One reference; `words` is the language of the prescribed words (the record's by default),
-    `accessed` the access date printed with a URL (today by default)."""
-    vocabulary = words_for(words or record.language)
+    """One reference; `language` is the list's (its prescribed words and the volume's title; the
+    record's `list_language` by default), `accessed` the access date printed with a URL (today by
+    default)."""
+    if language:
+        record = replace(record, list_language=language)
+    vocabulary = record.words
     authors = record.authors
     with_heading = 0 < len(authors) <= HEADING_MAX_AUTHORS
     text = ""
     if with_heading:
         heading = authors if preset.heading_names_all else authors[:1]
         text = ", ".join(person.inverted(comma=preset.heading_comma) for person in heading) + " "
-    text += citation_title(record, language=words)
+    text += citation_title(record)
     if preset.designation:
         text += " " + (vocabulary.online_designation if record.url else vocabulary.print_designation)
     responsibility = _responsibility(record, preset, vocabulary, with_heading=with_heading)
@@ -162,16 +165,35 @@ def _publication(record: CitationRecord, preset: Preset, words: Words) -> str:
     return f"{place}, {record.year}"
 
 
+def numbered_list(references: list[str]) -> str:
+    """'1. …' a line, as the .docx list numbers its entries (Word's 'List Number', '%1.')."""
+    return "\n".join(f"{number}. {reference}" for number, reference in enumerate(references, start=1))
+
+
+def format_gost(
+    records: list[CitationRecord],
+    preset: Preset,
+    *,
+    numbered: bool = True,
+    accessed: date | None = None,
+    **_options,
+) -> str:
+    """A reference list, one reference a line, numbered unless `numbered` is False (one
+    reference to copy)."""
+    references = [gost_reference(record, preset, accessed=accessed) for record in records]
+    return numbered_list(references) if numbered else "\n".join(references)
+
+
 def format_gost_r_7_0_100(records: list[CitationRecord], **options) -> str:
-    """GOST R 7.0.100-2018 records, one per line."""
-    return "\n".join(gost_reference(record, GOST_R_7_0_100, **options) for record in records)
+    """GOST R 7.0.100-2018 records."""
+    return format_gost(records, GOST_R_7_0_100, **options)
 
 
 def format_gost_7_1(records: list[CitationRecord], **options) -> str:
-    """GOST 7.1-2003 records, one per line."""
-    return "\n".join(gost_reference(record, GOST_7_1, **options) for record in records)
+    """GOST 7.1-2003 records."""
+    return format_gost(records, GOST_7_1, **options)
 
 
 def format_gost_r_7_0_5(records: list[CitationRecord], **options) -> str:
-    """GOST R 7.0.5-2008 references, one per line."""
-    return "\n".join(gost_reference(record, GOST_R_7_0_5, **options) for record in records)
+    """GOST R 7.0.5-2008 references."""
+    return format_gost(records, GOST_R_7_0_5, **options)

@@ -7,17 +7,21 @@ decides, per language, what a reference shows instead (never an invented title).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from articles.citations.words import page_range, words_for
+from articles.citations.words import Words, page_range, words_for
 from authors.names import initials_of, normalise_name, surname_of
 
 if TYPE_CHECKING:
     from articles.models import Article
 
 LANGUAGES = ("kk", "ru", "en")
+# The volume's facts a list prints in its own language where the volume has them in several.
+VOLUME_FACTS = ("conference_name", "place", "publisher")
 
 
 @dataclass(frozen=True)
@@ -84,12 +88,19 @@ class CitationRecord:
     url: str | None = None
     doi: str | None = None  # the archive assigns none yet
     slug: str = ""
+    # The language of the reference list this record is in: its prescribed words and the volume's
+    # title. '' is the article's own language (a reference on its own).
+    list_language: str = ""
+
+    @property
+    def words(self) -> Words:
+        """The prescribed words of the list's language."""
+        return words_for(self.list_language or self.language)
 
     def volume_title(self, language: str | None = None) -> str:
-        """The volume's title in `language` (the article's by default), else another, else the
-        conference name."""
-        language = language or self.language
-        order = [language, *[code for code in LANGUAGES if code != language]]
+        """The volume's title in `language` (the list's by default), else in the article's
+        language, else another, else the conference name."""
+        order = dict.fromkeys([language or self.list_language or self.language, self.language, *LANGUAGES])
         return next((self.volume_titles[c] for c in order if self.volume_titles.get(c)), self.conference_name)
 
     @property
@@ -107,19 +118,53 @@ class CitationRecord:
         return list(seen)
 
 
-def citation_title(record: CitationRecord, *, language: str | None = None) -> str:
-    """The title a reference shows: as printed, or the first words of the text in square brackets.
+def citation_title(record: CitationRecord) -> str:
+    """The title a reference shows: as printed, or the first words of the text standing in for it.
 
-    GOST 7.1-2003 and R 7.0.100-2018 describe a work without a title under a title taken from the
-    work itself and bracketed as not found in the title position; the first words of the text are
-    that (as the first line is for an untitled poem). With no text either, the bracketed
-    '[Без названия]' / '[Атауы жоқ]' / '[Untitled]' of the list's language.
+    GOST 7.1-2003 and R 7.0.100-2018 describe a work without a title under a title the describer
+    formulates, in square brackets; APA 7 (9.22) likewise puts a bracketed description in the
+    title's place. Here that is '[Без названия: first words…]' — the list language's word for
+    'untitled', then the text's opening cut where a reader would (`opening_words`), so a reader sees
+    it is a stand-in and not a printed title. With no text either, '[Без названия]' alone.
     """
     if record.title:
         return record.title
-    if record.display_title:
-        return f"[{record.display_title}]"
-    return words_for(language or record.language).untitled
+    opening = opening_words(record.display_title)
+    if opening:
+        return f"[{record.words.untitled_opening}: {opening}]"
+    return record.words.untitled
+
+
+# A sentence ends with . ! ? (not an initial or an abbreviation: the next word starts a new one).
+_SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]$|\)[.!?]$")
+# Words a phrase does not end on: conjunctions and prepositions of the three languages.
+_DANGLING = frozenset(
+    "и в во на с со к о об от до по за из у а но или для при про "
+    "мен және да де пен бен үшін туралы "
+    "and or of in on at to for with by from the a an".split()
+)
+OPENING_MIN_WORDS = 3
+
+
+def opening_words(text: str) -> str:
+    """The opening of an untitled article's text as a stand-in title: its first sentence when
+    that ends within the words given (at least OPENING_MIN_WORDS), else the words given without
+    a conjunction or preposition left hanging at the end; '…' marks a cut inside a sentence.
+
+    `text` is the site's stand-in (Article.untitled_fallback: twelve words, '…' when the text
+    goes on), which can stop on the first word of a second sentence ('… Tik-tok. А…').
+    """
+    words = text.removesuffix("…").split()
+    cut_inside = text.endswith("…")
+    for index, word in enumerate(words[OPENING_MIN_WORDS - 1 :], start=OPENING_MIN_WORDS - 1):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if _SENTENCE_END.search(word) and (not following or following[:1].isupper()):
+            return " ".join(words[: index + 1]).rstrip(".!?")
+    while len(words) > OPENING_MIN_WORDS and words[-1].casefold().strip(",;:") in _DANGLING:
+        words.pop()
+        cut_inside = True
+    opening = " ".join(words).rstrip(".,;:–—- ")
+    return opening + "…" if opening and cut_inside else opening
 
 
 def one_line(text: str) -> str:
@@ -128,11 +173,29 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def citation_record(article: Article, *, url: str | None) -> CitationRecord:
-    """The record of a saved article; fetch it with people and volume prefetched
-    (`articles.selectors.article_list_items`) to keep a list to a few queries."""
+def in_list_language(records: Iterable[CitationRecord], language: str | None) -> list[CitationRecord]:
+    """The records as entries of a list in `language` (each keeps its own with None)."""
+    if not language:
+        return list(records)
+    return [replace(record, list_language=language) for record in records]
+
+
+def volume_fact(volume: object, name: str, language: str | None) -> str:
+    """One of VOLUME_FACTS in `language` when the volume keeps it per language, as it keeps its
+    title (`<name>_kk`, `_ru`, `_en`), else its one value. Today's Proceedings has one value of
+    each; a per-language field named like the titles' is picked up here without more code."""
+    if language and (localized := getattr(volume, f"{name}_{language}", "")):
+        return localized
+    return getattr(volume, name, "")
+
+
+def citation_record(article: Article, *, url: str | None, language: str | None = None) -> CitationRecord:
+    """The record of a saved article, as an entry of a list in `language` (None: the article's
+    own); fetch it with people and volume prefetched (`articles.selectors.article_list_items`)
+    to keep a list to a few queries."""
     volume = article.proceedings
     abstracts = article.abstracts()
+    facts = {name: one_line(volume_fact(volume, name, language or article.language)) for name in VOLUME_FACTS}
     return CitationRecord(
         title=one_line(article.title_display or article.title) if article.title else None,
         display_title=one_line(article.display_title),
@@ -143,11 +206,11 @@ def citation_record(article: Article, *, url: str | None) -> CitationRecord:
         volume_titles={
             code: one_line(title) for code in LANGUAGES if (title := getattr(volume, f"title_{code}"))
         },
-        conference_name=one_line(volume.conference_name),
+        conference_name=facts["conference_name"],
         date_start=volume.date_start,
         date_end=volume.date_end,
-        place=one_line(volume.place),
-        publisher=one_line(volume.publisher),
+        place=facts["place"],
+        publisher=facts["publisher"],
         isbn=volume.isbn,
         editors=tuple(CitedPerson.from_name(line) for line in volume.editors.splitlines() if line.strip()),
         first_page=article.first_page,
@@ -156,4 +219,5 @@ def citation_record(article: Article, *, url: str | None) -> CitationRecord:
         abstract=abstracts.get(article.language) or next(iter(abstracts.values()), ""),
         url=url,
         slug=article.slug,
+        list_language=language or "",
     )

@@ -1,9 +1,10 @@
 """The words a bibliographic record prescribes, in the three languages of the archive.
 
 Transcribed data (titles, names, places) stay in the article's language; these prescribed words
-('С.', '[и др.]', 'научный руководитель') follow the language of the reference list, which by
-default is the record's own. Kazakh terms marked 'unconfirmed' are common practice in Kazakh
-journals, not quoted from a standard; a list can use the Russian words instead (`words="ru"`).
+('С.', '[и др.]', 'научный руководитель') follow the language of the reference list, one for the
+whole list (`CitationRecord.list_language`; the record's own language when none is set). Kazakh
+terms marked 'unconfirmed' are common practice in Kazakh journals, not quoted from a standard; a
+list can use the Russian words instead.
 """
 
 from __future__ import annotations
@@ -29,10 +30,18 @@ class Words:
     online_designation: str
     access_mode: str
     accessed: str
-    untitled: str
+    untitled: str  # a work with neither a title nor text
+    untitled_opening: str  # before the first words that stand in for a title: '[Без названия: …]'
     no_place: str
     year_mark: str  # after a year in a date ('2025 г.')
     months: tuple[str, ...]
+    # APA 7's words ('In', '(Ed.)', 'pp.'), as the Russian and Kazakh adaptations of APA print them.
+    apa_in: str
+    apa_editor: str
+    apa_editors: str
+    apa_page: str
+    apa_pages: str
+    list_heading: str  # of a Word file
 
 
 WORDS: dict[str, Words] = {
@@ -53,11 +62,18 @@ WORDS: dict[str, Words] = {
         access_mode="Режим доступа",
         accessed="дата обращения",
         untitled="[Без названия]",
+        untitled_opening="Без названия",
         no_place="[Б. м.]",
         year_mark="г.",
         months=tuple(
             "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
         ),
+        apa_in="В",
+        apa_editor="(ред.)",
+        apa_editors="(ред.)",
+        apa_page="с.",
+        apa_pages="с.",
+        list_heading="Список литературы",
     ),
     "kk": Words(
         pages="Б.",  # бет; unconfirmed, as citations.md says
@@ -76,11 +92,18 @@ WORDS: dict[str, Words] = {
         access_mode="Кіру режимі",
         accessed="қаралған күні",
         untitled="[Атауы жоқ]",
+        untitled_opening="Атауы жоқ",
         no_place="[Б. м.]",  # unconfirmed
         year_mark="ж.",
         months=tuple(
             "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан".split()
         ),
+        apa_in="Жинақта",  # unconfirmed: 'in the collection'
+        apa_editor="(ред.)",  # unconfirmed
+        apa_editors="(ред.)",
+        apa_page="б.",  # бет, as GOST's 'Б.'; unconfirmed
+        apa_pages="б.",
+        list_heading="Әдебиеттер тізімі",
     ),
     "en": Words(
         pages="P.",
@@ -99,11 +122,18 @@ WORDS: dict[str, Words] = {
         access_mode="Mode of access",
         accessed="accessed",
         untitled="[Untitled]",
+        untitled_opening="Untitled",
         no_place="[S. l.]",
         year_mark="",
         months=tuple(
             "January February March April May June July August September October November December".split()
         ),
+        apa_in="In",
+        apa_editor="(Ed.)",
+        apa_editors="(Eds.)",
+        apa_page="p.",
+        apa_pages="pp.",
+        list_heading="References",
     ),
 }
 
@@ -147,8 +177,9 @@ def page_range(first: int | None, last: int | None) -> str:
 
 
 def supervisor_note(record) -> str:
-    """'Ғылыми жетекшісі: К. Камзин', for formats with no field for supervisors."""
-    words = words_for(record.language)
+    """'Ғылыми жетекшісі: К. Камзин', for formats with no field for supervisors, in the list's
+    language."""
+    words = record.words
     label = words.supervisors if len(record.supervisors) > 1 else words.supervisor
     names = ", ".join(person.direct() for person in record.supervisors)
     return f"{label[:1].upper()}{label[1:]}: {names}"

@@ -24,9 +24,12 @@ def andreeva(seed_archive):
     return article_list_items().get(title__startswith=ANDREEVA_TITLE)
 
 
-def expected(articles, slug, stem, language="en"):
+def expected(articles, slug, stem, language="en", **options):
+    """What a download from the /<language>/ pages holds: a list in the interface language."""
     with translation.override(language):
-        return render_citations(articles, slug, base_url=BASE_URL, filename_stem=stem)
+        return render_citations(
+            articles, slug, base_url=BASE_URL, filename_stem=stem, language=language, **options
+        )
 
 
 def volume_articles():
@@ -35,9 +38,10 @@ def volume_articles():
 
 def test_cite_box_shows_the_default_style_for_a_seed_article(client, andreeva):
     html = client.get(f"/en/articles/{andreeva.slug}/").content.decode()
-    text = expected([andreeva], "gost-r-7-0-5-2008", "x").content.decode()
+    text = expected([andreeva], "gost-r-7-0-5-2008", "x", numbered=False).content.decode()
 
     assert text.startswith("Андреева М. М. Жасанды интеллект – журналистің жаңа құралы")
+    assert "// Collected papers of master's and doctoral students of the Faculty of Journalism" in text
     assert f'<p id="cite-text" class="cite-box__text" lang="kk">{escape(text)}</p>' in html
     assert f'href="/en/cite/bibtex/?article={andreeva.slug}"' in html
     assert '<a href="?cite=gost-r-7-0-5-2008#cite" aria-current="true">' in html
@@ -45,7 +49,7 @@ def test_cite_box_shows_the_default_style_for_a_seed_article(client, andreeva):
 
 def test_cite_box_switches_to_another_reference_style(client, andreeva):
     html = client.get(f"/en/articles/{andreeva.slug}/?cite=apa-7").content.decode()
-    text = expected([andreeva], "apa-7", "x").content.decode()
+    text = expected([andreeva], "apa-7", "x", numbered=False).content.decode()
 
     assert escape(text) in html
     assert '<a href="?cite=apa-7#cite" aria-current="true">' in html
@@ -124,7 +128,10 @@ def test_download_of_an_empty_selection_is_a_clear_400(client, seed_archive):
     empty_list = client.get("/en/cite/ris/", {"list": "1"})
 
     assert error_reason(nothing) == (400, "There is nothing to cite: the selection has no articles.")
-    assert error_reason(no_scope) == (400, "Say what to cite: article=, volume=, author=, q= or list=1.")
+    assert error_reason(no_scope) == (
+        400,
+        "Say what to cite: article=, volume=, author=, topic=, q= or list=1.",
+    )
     assert error_reason(empty_list) == (400, "There is nothing to cite: the selection has no articles.")
 
 
@@ -173,9 +180,11 @@ def test_citation_list_page_previews_and_exports_in_list_order(client, seed_arch
     html = client.get("/en/citations/?style=apa-7").content.decode()
     download = client.get("/en/cite/gost-r-7-0-100-2018/", {"list": "1"})
 
-    texts = [expected([article], "apa-7", "x").content.decode() for article in (first, second)]
+    texts = [
+        expected([article], "apa-7", "x", numbered=False).content.decode() for article in (first, second)
+    ]
     assert html.index(escape(texts[0])) < html.index(escape(texts[1]))
-    assert 'href="/en/cite/docx/?list=1"' in html
+    assert 'href="/en/cite/docx/?list=1&amp;style=apa-7&amp;lang=en"' in html
     assert download.content == expected([first, second], "gost-r-7-0-100-2018", "citation-list").content
     assert download["Content-Disposition"] == 'attachment; filename="citation-list.txt"'
 
@@ -206,5 +215,5 @@ def test_citation_list_has_a_json_twin(client, seed_archive):
 
     assert data["style"] == "apa-7"
     assert [entry["reference"] for entry in data["entries"]] == [
-        expected([article], "apa-7", "x").content.decode()
+        expected([article], "apa-7", "x", numbered=False).content.decode()
     ]

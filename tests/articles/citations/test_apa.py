@@ -7,8 +7,13 @@ from articles.citations.record import CitedPerson
 from tests.articles.citations.records import ENGLISH, FIVE, KAZAKH, RUSSIAN, UNTITLED_ANONYMOUS, people
 
 
+def in_english(record):
+    """The record as an entry of an English list (APA's own words: 'In', '(Ed.)', 'pp.')."""
+    return replace(record, list_language="en")
+
+
 def test_apa_kazakh_without_editors_keeps_in_and_pages():
-    assert apa_reference(KAZAKH) == (
+    assert apa_reference(in_english(KAZAKH)) == (
         "Андреева, М. М. (2025). Жасанды интеллект – журналистің жаңа құралы: артықшылықтары мен "
         "қауіптері. In Журналистика факультеті магистранттары мен докторанттарының ғылыми мақалалар "
         "жинағы (pp. 125–128). Қазақ университеті."
@@ -16,7 +21,7 @@ def test_apa_kazakh_without_editors_keeps_in_and_pages():
 
 
 def test_apa_russian_three_authors_ampersand_and_url():
-    assert apa_reference(RUSSIAN) == (
+    assert apa_reference(in_english(RUSSIAN)) == (
         "Иванова, А. Б., Петров, В. Г., & Сидорова, Д. Е. (2025). Цифровая трансформация региональных "
         "СМИ Казахстана. In Сборник научных статей магистрантов и докторантов факультета журналистики "
         "(pp. 10–13). Издательство МГУ. https://jinaq.example/ru/articles/tsifrovaya/"
@@ -46,8 +51,27 @@ def test_apa_twenty_one_authors_give_nineteen_an_ellipsis_and_the_last():
 
 
 def test_apa_untitled_anonymous_title_moves_to_the_author_position():
-    assert apa_reference(UNTITLED_ANONYMOUS) == (
-        "[Кіріспе Ақпараттық технологиялардың қарқынды дамуы…]. (2025). In Ғылыми мақалалар жинағы."
+    assert apa_reference(in_english(UNTITLED_ANONYMOUS)) == (
+        "[Untitled: Кіріспе Ақпараттық технологиялардың қарқынды дамуы…]. (2025). In Ғылыми мақалалар жинағы."
+    )
+
+
+def test_apa_in_a_russian_list_uses_the_russian_adaptations_words():
+    record = replace(ENGLISH, list_language="ru", editors=people("A. One", "B. Two"))
+    assert apa_reference(replace(RUSSIAN, list_language="ru")) == (
+        "Иванова, А. Б., Петров, В. Г., & Сидорова, Д. Е. (2025). Цифровая трансформация региональных "
+        "СМИ Казахстана. В Сборник научных статей магистрантов и докторантов факультета журналистики "
+        "(с. 10–13). Издательство МГУ. https://jinaq.example/ru/articles/tsifrovaya/"
+    )
+    assert " В A. One & B. Two (ред.), Collected papers" in apa_reference(record)
+    assert apa_reference(record).endswith("(с. 7). Al-Farabi Kazakh National University.")
+
+
+def test_apa_record_on_its_own_takes_its_own_languages_words():
+    assert apa_reference(KAZAKH) == (
+        "Андреева, М. М. (2025). Жасанды интеллект – журналистің жаңа құралы: артықшылықтары мен "
+        "қауіптері. Жинақта Журналистика факультеті магистранттары мен докторанттарының ғылыми "
+        "мақалалар жинағы (б. 125–128). Қазақ университеті."
     )
 
 

@@ -42,7 +42,7 @@ def test_citation_record_of_untitled_article_without_authors_is_still_a_referenc
     record = citation_record(article, url=None)
     assert (record.title, record.authors, record.supervisors) == (None, (), ())
     assert gost_reference(record, GOST_R_7_0_5) == (
-        f"[Ақпараттық технологиялардың қарқынды дамуы.] // {article.proceedings.title_kk} : "
+        f"[Атауы жоқ: Ақпараттық технологиялардың қарқынды дамуы] // {article.proceedings.title_kk} : "
         "Student research conference of the Faculty of Journalism (Almaty). – Almaty, 2025."
     )
 

@@ -106,10 +106,18 @@ def test_gost_r_7_0_5_english():
     )
 
 
-def test_gost_kazakh_record_in_a_russian_list_takes_russian_words():
-    assert cite(KAZAKH, GOST_R_7_0_5, words="ru") == (
-        f"Андреева М. М. {KK_TITLE} / науч. рук. Г. С. Өзбекова // {KK_HOST} "
+def test_gost_kazakh_record_in_a_russian_list_takes_russian_words_and_volume_title():
+    assert cite(KAZAKH, GOST_R_7_0_5, language="ru") == (
+        f"Андреева М. М. {KK_TITLE} / науч. рук. Г. С. Өзбекова // Сборник научных статей магистрантов "
+        "и докторантов факультета журналистики : Студенттік ғылыми конференция "
         "(Алматы, 10–11 апреля 2025 г.). – Алматы : Қазақ университеті, 2025. – С. 125–128."
+    )
+
+
+def test_gost_kazakh_record_in_an_english_list_keeps_its_own_volume_title_when_no_english_one():
+    assert cite(KAZAKH, GOST_R_7_0_5, language="en") == (
+        f"Андреева М. М. {KK_TITLE} / supervisor Г. С. Өзбекова // {KK_HOST} "
+        "(Алматы, 10–11 April 2025). – Алматы : Қазақ университеті, 2025. – P. 125–128."
     )
 
 
@@ -161,19 +169,20 @@ def test_gost_r_7_0_5_heading_rules(count, expected):
 
 
 def test_gost_untitled_anonymous_paper_is_described_under_its_first_words():
-    assert cite(UNTITLED_ANONYMOUS, GOST_R_7_0_5) == (
-        "[Кіріспе Ақпараттық технологиялардың қарқынды дамуы…] // Ғылыми мақалалар жинағы. – Алматы, 2025."
-    )
+    stand_in = "[Атауы жоқ: Кіріспе Ақпараттық технологиялардың қарқынды дамуы…]"
+    assert cite(UNTITLED_ANONYMOUS, GOST_R_7_0_5) == f"{stand_in} // Ғылыми мақалалар жинағы. – Алматы, 2025."
     assert cite(UNTITLED_ANONYMOUS, GOST_R_7_0_100) == (
-        "[Кіріспе Ақпараттық технологиялардың қарқынды дамуы…]. – Мәтін : тікелей // Ғылыми мақалалар "
-        "жинағы. – Алматы, 2025."
+        f"{stand_in}. – Мәтін : тікелей // Ғылыми мақалалар жинағы. – Алматы, 2025."
+    )
+    assert cite(UNTITLED_ANONYMOUS, GOST_R_7_0_5, language="ru").startswith(
+        "[Без названия: Кіріспе Ақпараттық технологиялардың қарқынды дамуы…] // "
     )
 
 
 def test_gost_paper_without_title_or_text_is_untitled_in_the_list_language():
     record = replace(UNTITLED_ANONYMOUS, display_title="")
     assert cite(record, GOST_R_7_0_5) == "[Атауы жоқ] // Ғылыми мақалалар жинағы. – Алматы, 2025."
-    assert cite(record, GOST_R_7_0_5, words="ru").startswith("[Без названия] // ")
+    assert cite(record, GOST_R_7_0_5, language="ru").startswith("[Без названия] // ")
 
 
 def test_gost_name_without_initials_is_printed_as_is():

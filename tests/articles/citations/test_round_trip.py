@@ -101,5 +101,6 @@ def test_docx_entries_are_the_text_references_exactly(hostile_articles):
     text = exported(hostile_articles, "gost-r-7-0-5-2008").decode()
 
     paragraphs = [paragraph.text for paragraph in document.paragraphs[1:]]
-    assert paragraphs == text.split("\n")
+    # The text list writes the numbers Word's 'List Number' style draws ('1.').
+    assert [f"{number}. {entry}" for number, entry in enumerate(paragraphs, start=1)] == text.split("\n")
     assert all(title in entry for title, entry in zip(EXPECTED, paragraphs, strict=True))

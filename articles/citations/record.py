@@ -144,18 +144,23 @@ _DANGLING = frozenset(
     "and or of in on at to for with by from the a an".split()
 )
 OPENING_MIN_WORDS = 3
+# A section heading a text without a title often starts with; it says nothing about the paper.
+_OPENING_HEADINGS = frozenset({"кіріспе", "введение", "introduction", "аңдатпа", "аннотация", "abstract"})
 
 
 def opening_words(text: str) -> str:
     """The opening of an untitled article's text as a stand-in title: its first sentence when
     that ends within the words given (at least OPENING_MIN_WORDS), else the words given without
-    a conjunction or preposition left hanging at the end; '…' marks a cut inside a sentence.
+    a conjunction or preposition left hanging at the end; '…' marks a cut inside a sentence. A
+    leading 'Кіріспе' / 'Введение' / 'Introduction' heading is left out.
 
     `text` is the site's stand-in (Article.untitled_fallback: twelve words, '…' when the text
     goes on), which can stop on the first word of a second sentence ('… Tik-tok. А…').
     """
     words = text.removesuffix("…").split()
     cut_inside = text.endswith("…")
+    if len(words) > OPENING_MIN_WORDS and words[0].casefold().rstrip(".:") in _OPENING_HEADINGS:
+        words = words[1:]
     for index, word in enumerate(words[OPENING_MIN_WORDS - 1 :], start=OPENING_MIN_WORDS - 1):
         following = words[index + 1] if index + 1 < len(words) else ""
         if _SENTENCE_END.search(word) and (not following or following[:1].isupper()):

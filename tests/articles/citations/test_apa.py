@@ -52,7 +52,7 @@ def test_apa_twenty_one_authors_give_nineteen_an_ellipsis_and_the_last():
 
 def test_apa_untitled_anonymous_title_moves_to_the_author_position():
     assert apa_reference(in_english(UNTITLED_ANONYMOUS)) == (
-        "[Untitled: Кіріспе Ақпараттық технологиялардың қарқынды дамуы…]. (2025). In Ғылыми мақалалар жинағы."
+        "[Untitled: Ақпараттық технологиялардың қарқынды дамуы…]. (2025). In Ғылыми мақалалар жинағы."
     )
 
 

@@ -88,7 +88,7 @@ def test_bibtex_parses_back_with_equal_fields():
     assert english["title"].value == ENGLISH.title
     assert english["editor"].value == "Uzbekova, G. S."
     assert entries["anonymous2025untitled"].fields_dict["title"].value == (
-        "[Атауы жоқ: Кіріспе Ақпараттық технологиялардың қарқынды дамуы…]"
+        "[Атауы жоқ: Ақпараттық технологиялардың қарқынды дамуы…]"
     )
     assert "author" not in entries["anonymous2025untitled"].fields_dict
 

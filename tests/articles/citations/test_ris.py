@@ -53,4 +53,4 @@ def test_ris_parses_back_with_rispy():
     assert entries[2]["secondary_authors"] == ["Uzbekova, G. S."]
     assert entries[2]["language"] == "en"
     assert "authors" not in entries[3]
-    assert entries[3]["title"] == "[Атауы жоқ: Кіріспе Ақпараттық технологиялардың қарқынды дамуы…]"
+    assert entries[3]["title"] == "[Атауы жоқ: Ақпараттық технологиялардың қарқынды дамуы…]"

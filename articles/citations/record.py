@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from articles.models import Article
 
 LANGUAGES = ("kk", "ru", "en")
-# The volume's facts a list prints in its own language where the volume has them in several.
-VOLUME_FACTS = ("conference_name", "place", "publisher")
 
 
 @dataclass(frozen=True)
@@ -185,22 +183,18 @@ def in_list_language(records: Iterable[CitationRecord], language: str | None) ->
     return [replace(record, list_language=language) for record in records]
 
 
-def volume_fact(volume: object, name: str, language: str | None) -> str:
-    """One of VOLUME_FACTS in `language` when the volume keeps it per language, as it keeps its
-    title (`<name>_kk`, `_ru`, `_en`), else its one value. Today's Proceedings has one value of
-    each; a per-language field named like the titles' is picked up here without more code."""
-    if language and (localized := getattr(volume, f"{name}_{language}", "")):
-        return localized
-    return getattr(volume, name, "")
-
-
 def citation_record(article: Article, *, url: str | None, language: str | None = None) -> CitationRecord:
     """The record of a saved article, as an entry of a list in `language` (None: the article's
-    own); fetch it with people and volume prefetched (`articles.selectors.article_list_items`)
-    to keep a list to a few queries."""
+    own): the volume's conference, place and publisher in that language where an editor gave
+    them (Proceedings.localized), its titles all kept for `CitationRecord.volume_title`. Fetch it
+    with people and volume prefetched (`articles.selectors.article_list_items`) to keep a list
+    to a few queries."""
     volume = article.proceedings
     abstracts = article.abstracts()
-    facts = {name: one_line(volume_fact(volume, name, language or article.language)) for name in VOLUME_FACTS}
+    facts = {
+        name: one_line(volume.localized(name, language or article.language))
+        for name in ("conference_name", "place", "publisher")
+    }
     return CitationRecord(
         title=one_line(article.title_display or article.title) if article.title else None,
         display_title=one_line(article.display_title),

@@ -47,6 +47,27 @@ def test_citation_record_of_untitled_article_without_authors_is_still_a_referenc
     )
 
 
+def test_citation_record_takes_the_volumes_facts_in_the_list_language_where_given():
+    volume = ProceedingsFactory(
+        conference_name="Студенттік ғылыми конференция",
+        conference_name_ru="Студенческая научная конференция",
+        place="Алматы",
+        place_en="Almaty",
+        publisher="Қазақ университеті",
+    )
+    article = ArticleFactory(proceedings=volume)
+
+    def facts(language):
+        record = citation_record(article, url=None, language=language)
+        return record.conference_name, record.place, record.publisher, record.volume_title()
+
+    assert facts("ru") == (
+        "Студенческая научная конференция", "Алматы", "Қазақ университеті", volume.title_ru
+    )  # fmt: skip
+    assert facts("en") == ("Студенттік ғылыми конференция", "Almaty", "Қазақ университеті", volume.title_en)
+    assert facts(None)[:2] == ("Студенттік ғылыми конференция", "Алматы")  # the article's own: Kazakh
+
+
 def test_seed_article_by_andreeva_in_gost_r_7_0_100(seed_archive):
     article = article_list_items().get(title__startswith="ЖАСАНДЫ ИНТЕЛЛЕКТ – ЖУРНАЛИСТІҢ ЖАҢА ҚҰРАЛЫ")
     record = citation_record(article, url=None)

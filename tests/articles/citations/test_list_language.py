@@ -2,12 +2,11 @@
 and English papers mixed) in the list's language, and the volume's facts in it where it has them."""
 
 from dataclasses import replace
-from types import SimpleNamespace
 
 import pytest
 
 from articles.citations.formats import format_records
-from articles.citations.record import VOLUME_FACTS, opening_words, volume_fact
+from articles.citations.record import opening_words
 from articles.citations.words import WORDS, Words
 from tests.articles.citations.records import ACCESSED, ENGLISH, KAZAKH, RUSSIAN, UNTITLED_ANONYMOUS, people
 
@@ -113,19 +112,6 @@ def test_volume_title_in_the_list_language_else_the_articles_else_another():
     assert replace(RUSSIAN, volume_titles=both, list_language="en").volume_title() == "Сборник"
     assert replace(ENGLISH, volume_titles=both, list_language="en").volume_title() == "Жинақ"
     assert replace(ENGLISH, volume_titles={}, list_language="ru").volume_title() == ENGLISH.conference_name
-
-
-def test_volume_facts_in_the_list_language_where_the_volume_keeps_them_per_language():
-    volume = SimpleNamespace(
-        conference_name="Студенттік ғылыми конференция",
-        conference_name_ru="Студенческая научная конференция",
-        conference_name_en="",
-        place="Алматы",
-        publisher="Қазақ университеті",
-    )
-    assert volume_fact(volume, "conference_name", "ru") == "Студенческая научная конференция"
-    assert volume_fact(volume, "conference_name", "en") == "Студенттік ғылыми конференция"
-    assert [volume_fact(volume, name, "ru") for name in VOLUME_FACTS[1:]] == ["Алматы", "Қазақ университеті"]
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,15 @@ import psycopg2
 import pytest
 
 from proceedings.site.worker import heartbeat_read
+from tests.proceedings.site.serving import (
+    deployment_environment,
+    free_port,
+    manage,
+    running_serve,
+    scratch_database,
+    wait_for,
+)
 from tests.proceedings.site.test_recovery import UPLOAD
-from tests.proceedings.site.test_serve import SECRET, free_port, manage, running_serve, wait_for
 
 SERVER = ("127.0.0.1", 5432)
 
@@ -98,35 +105,19 @@ class TcpForwarder:
 
 @pytest.fixture(scope="module")
 def throwaway_database() -> Iterator[str]:
-    name = f"test_jinaq_outage_{os.getpid()}"
-    admin = psycopg2.connect(host=SERVER[0], port=SERVER[1], user="postgres", dbname="postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    try:
+    server = {"host": SERVER[0], "port": SERVER[1], "user": "postgres"}
+    with scratch_database(f"test_jinaq_outage_{os.getpid()}", server=server) as name:
         yield name
-    finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
 
 
 def environment(tmp_path, *, database_url: str, port: int) -> dict[str, str]:
-    return {
-        "PATH": os.environ["PATH"],
-        "JINAQ_NO_BOOTSTRAP": "1",
-        "DJANGO_SETTINGS_MODULE": "proceedings.site.settings",
-        "DJANGO_SECRET_KEY": SECRET,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url,
-        "JINAQ_STATIC_ROOT": str(tmp_path / "static"),
-        "JINAQ_MEDIA_ROOT": str(tmp_path / "media"),
-        "JINAQ_WORKER_HEARTBEAT": str(tmp_path / "worker-heartbeat.json"),
-        "JINAQ_BIND": f"127.0.0.1:{port}",
-        "JINAQ_WORKERS": "2",
-        "PYTHONUNBUFFERED": "1",
-    }
+    return deployment_environment(
+        DATABASE_URL=database_url,
+        JINAQ_STATIC_ROOT=str(tmp_path / "static"),
+        JINAQ_MEDIA_ROOT=str(tmp_path / "media"),
+        JINAQ_WORKER_HEARTBEAT=str(tmp_path / "worker-heartbeat.json"),
+        JINAQ_BIND=f"127.0.0.1:{port}",
+    )
 
 
 def worker_state(folder) -> str | None:

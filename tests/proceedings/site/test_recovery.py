@@ -26,7 +26,7 @@ import psycopg2
 import pytest
 
 from proceedings.site.embedded_postgres.server import process_alive
-from tests.proceedings.site.test_serve import SECRET, free_port, manage, running_serve, wait_for
+from tests.proceedings.site.serving import deployment_environment, free_port, manage, running_serve, wait_for
 
 RECOVERY_SECONDS = 30  # the bound within which the site must answer again after a crash
 UPLOAD = """
@@ -55,20 +55,13 @@ class EmbeddedSite:
         return self.root / "pgdata"
 
     def environment(self, **variables: str) -> dict[str, str]:
-        return {
-            "PATH": os.environ["PATH"],
-            "JINAQ_NO_BOOTSTRAP": "1",
-            "DJANGO_SETTINGS_MODULE": "proceedings.site.settings",
-            "DJANGO_SECRET_KEY": SECRET,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "JINAQ_PGDATA": str(self.pgdata),
-            "JINAQ_STATIC_ROOT": str(self.root / "static"),
-            "JINAQ_MEDIA_ROOT": str(self.root / "media"),
-            "JINAQ_WORKER_HEARTBEAT": str(self.root / "worker-heartbeat.json"),
-            "JINAQ_WORKERS": "2",
-            "PYTHONUNBUFFERED": "1",
+        return deployment_environment(
+            JINAQ_PGDATA=str(self.pgdata),
+            JINAQ_STATIC_ROOT=str(self.root / "static"),
+            JINAQ_MEDIA_ROOT=str(self.root / "media"),
+            JINAQ_WORKER_HEARTBEAT=str(self.root / "worker-heartbeat.json"),
             **variables,
-        }
+        )
 
     def postmaster_pid(self) -> int | None:
         """The running postmaster's PID, None when the server is not running."""

@@ -3,24 +3,16 @@ test database on a free port with a deployment's settings, and each of its refus
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import http.client
 import json
 import os
 import re
 import signal
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import brotli
-import psutil
-import psycopg2
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -28,11 +20,16 @@ from django.db import connection
 from proceedings.site.database import connection_url
 from proceedings.site.serve import ServerPlan, server_plan
 from tests.factories import ArticleFactory, ProceedingsFactory
+from tests.proceedings.site.serving import (
+    RunningServe,
+    deployment_environment,
+    free_port,
+    manage,
+    running_serve,
+    scratch_database,
+    wait_for,
+)
 
-SECRET = "a-long-random-production-secret-" + "x9Q2" * 10
-# What a reverse proxy terminating TLS tells the site (settings.SECURE_PROXY_SSL_HEADER): the
-# deployment's HTTPS redirect stays on, as in production.
-PROXY_HEADERS = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
 ACCESS_LINE = re.compile(
     r'^127\.0\.0\.1 - - \[[^]]+\] "GET (?P<path>\S+) HTTP/1\.1" (?P<status>\d{3}) \d+ .* (\d+)ms$'
 )
@@ -70,24 +67,11 @@ def test_server_plan_refuses_a_worker_count_that_is_not_a_whole_number(value):
 # ---- the real command ------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def manage(*arguments: str) -> list[str]:
-    return [sys.executable, str(settings.BASE_DIR / "manage.py"), *arguments]
-
-
 @pytest.fixture(scope="module")
 def static_root(tmp_path_factory) -> Path:
     """`collectstatic` once for the module, as a deployment runs it: hashed and compressed names."""
     root = tmp_path_factory.mktemp("static")
-    environment = {
-        "PATH": os.environ["PATH"], "JINAQ_NO_BOOTSTRAP": "1", "DJANGO_SECRET_KEY": SECRET,
-        "DJANGO_SETTINGS_MODULE": "proceedings.site.settings", "JINAQ_STATIC_ROOT": str(root),
-    }  # fmt: skip
+    environment = deployment_environment(JINAQ_STATIC_ROOT=str(root))
     subprocess.run(manage("collectstatic", "--noinput"), env=environment, check=True, capture_output=True)
     return root
 
@@ -95,94 +79,14 @@ def static_root(tmp_path_factory) -> Path:
 def production_environment(
     static_root: Path, *, database: str, port: int, **variables: str
 ) -> dict[str, str]:
-    return {
-        "PATH": os.environ["PATH"],
-        "JINAQ_NO_BOOTSTRAP": "1",
-        "DJANGO_SETTINGS_MODULE": "proceedings.site.settings",
-        "DJANGO_SECRET_KEY": SECRET,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": connection_url(connection, database=database),
-        "JINAQ_STATIC_ROOT": str(static_root),
-        "JINAQ_MEDIA_ROOT": str(static_root.parent / "media"),
-        "JINAQ_WORKER_HEARTBEAT": str(static_root.parent / "worker-heartbeat.json"),
-        "JINAQ_BIND": f"127.0.0.1:{port}",
-        "JINAQ_WORKERS": "2",
-        "PYTHONUNBUFFERED": "1",
+    return deployment_environment(
+        DATABASE_URL=connection_url(connection, database=database),
+        JINAQ_STATIC_ROOT=str(static_root),
+        JINAQ_MEDIA_ROOT=str(static_root.parent / "media"),
+        JINAQ_WORKER_HEARTBEAT=str(static_root.parent / "worker-heartbeat.json"),
+        JINAQ_BIND=f"127.0.0.1:{port}",
         **variables,
-    }
-
-
-@dataclass
-class RunningServe:
-    process: subprocess.Popen
-    base: str
-    log: Path
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-    def get(self, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-        """One request as the reverse proxy sends it; redirects are answers, not followed."""
-        host, port = self.base.removeprefix("http://").split(":")
-        client = http.client.HTTPConnection(host, int(port), timeout=30)
-        try:
-            client.request("GET", path, headers={**PROXY_HEADERS, **headers})
-            response = client.getresponse()
-            return response.status, dict(response.getheaders()), response.read()
-        finally:
-            client.close()
-
-    def children(self) -> dict[str, psutil.Process]:
-        """gunicorn's master and the task worker, by what they run."""
-        found = {}
-        for child in psutil.Process(self.process.pid).children():
-            with contextlib.suppress(psutil.ZombieProcess):  # exited, not yet reaped by serve
-                found["tasks" if "worker" in child.cmdline() else "gunicorn"] = child
-        return found
-
-
-@contextlib.contextmanager
-def running_serve(environment: dict[str, str], log: Path, *arguments: str) -> Iterator[RunningServe]:
-    port = environment["JINAQ_BIND"].rsplit(":", 1)[1]
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            manage("serve", *arguments), env=environment, stdout=output, stderr=subprocess.STDOUT
-        )
-    serve = RunningServe(process=process, base=f"http://127.0.0.1:{port}", log=log)
-    try:
-        wait_until_answering(serve)
-        yield serve
-    finally:
-        left = psutil.Process(process.pid).children(recursive=True) if process.poll() is None else []
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        for child in left:  # nothing outlives a failed test
-            with contextlib.suppress(psutil.NoSuchProcess):
-                child.kill()
-
-
-def wait_until_answering(serve: RunningServe) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert serve.process.poll() is None, serve.output()
-        with contextlib.suppress(OSError):
-            serve.get("/kk/")
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"serve did not answer within 60 s:\n{serve.output()}")
-
-
-def wait_for(condition, *, timeout: float = 20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := condition():
-            return value
-        time.sleep(0.1)
-    return condition()
+    )
 
 
 @pytest.fixture(scope="module")
@@ -312,23 +216,6 @@ def test_serve_starts_the_task_worker_again_when_it_dies(static_root, tmp_path):
 # ---- refusals ----------------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def scratch_database(name: str) -> Iterator[str]:
-    """An empty database beside the test database, dropped afterwards."""
-    params = connection.get_connection_params()
-    admin = psycopg2.connect(**{**params, "dbname": "postgres"})
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield name
-    finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-
-
 def refusal(environment: dict[str, str], *arguments: str) -> tuple[int, str]:
     result = subprocess.run(
         manage("serve", *arguments), env=environment, capture_output=True, text=True, timeout=120, check=False
@@ -380,7 +267,7 @@ def test_serve_refuses_static_files_collected_for_an_older_release(tmp_path, sta
 
 @pytest.mark.django_db
 def test_serve_refuses_unapplied_migrations_and_applies_them_when_asked(static_root, tmp_path):
-    with scratch_database(f"serve_empty_{os.getpid()}") as empty:
+    with scratch_database(f"serve_empty_{os.getpid()}", server=connection.get_connection_params()) as empty:
         environment = production_environment(static_root, database=empty, port=free_port())
         exit_code, output = refusal(environment)
         assert exit_code == 1

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from proceedings.importer.anchors import contents_anchors
 from proceedings.importer.dedupe import content_hash, mark_duplicates
+from proceedings.importer.display import title_display
 from proceedings.importer.furniture import Furniture, find_furniture
 from proceedings.importer.header import add_late_title_block, add_trailing_keywords, parse_header
 from proceedings.importer.language import detect_language
@@ -163,7 +164,8 @@ def build_article(
         start_line=lines[0].raw,
         end_line=lines[-1].raw,
         title=header.title,
-        title_display=header.title_display,
+        # Sentence case read against the article's own text: its acronyms and names kept.
+        title_display=title_display(header.title, context=body) if header.title else header.title_display,
         authors=header.authors,
         supervisors=header.supervisors,
         author_lines=header.author_lines,

@@ -114,34 +114,22 @@ def reference_style(slug: str | None) -> str:
 
 
 @dataclass(frozen=True)
-class StyleChoice:
+class Choice:
+    """One of a page's choices (a reference style, a list language) as a link shows it."""
+
     slug: str
     label: str
     selected: bool
 
 
-def style_choices(selected: str) -> list[StyleChoice]:
-    return [StyleChoice(slug, FORMATS[slug].label, slug == selected) for slug in REFERENCE_STYLES]
+def style_choices(selected: str) -> list[Choice]:
+    return [Choice(slug, FORMATS[slug].label, slug == selected) for slug in REFERENCE_STYLES]
 
 
-@dataclass(frozen=True)
-class LanguageChoice:
-    code: str
-    label: str
-    selected: bool
-
-
-def language_choices(selected: str) -> list[LanguageChoice]:
+def language_choices(selected: str) -> list[Choice]:
     """The list languages, each named in itself (as the interface's language switch names them)."""
     names = dict(settings.LANGUAGES)
-    return [LanguageChoice(code, names[code], code == selected) for code in Language.values]
-
-
-def reference_text(articles: list[Article], style: str, *, base_url: str, language: str | None = None) -> str:
-    """One reference as text for a page, unnumbered, in the list `language` (the .txt download
-    holds the same text numbered)."""
-    rendered = render_citations(articles, style, base_url=base_url, language=language, numbered=False)
-    return rendered.content.decode("utf-8")
+    return [Choice(code, names[code], code == selected) for code in Language.values]
 
 
 def list_text(articles: list[Article], style: str, *, base_url: str, language: str) -> str:
@@ -150,6 +138,7 @@ def list_text(articles: list[Article], style: str, *, base_url: str, language: s
 
 
 def reference_texts(articles: list[Article], style: str, *, base_url: str, language: str) -> list[str]:
-    """Each article's reference, unnumbered, in one rendering of the whole list."""
+    """Each article's reference, unnumbered, in one rendering of the whole list (the Cite box's
+    one, the list page's entries)."""
     text = render_citations(articles, style, base_url=base_url, language=language, numbered=False)
     return text.content.decode("utf-8").split("\n") if articles else []

@@ -139,7 +139,7 @@ def cite_box(request: HttpRequest, article: Article) -> dict:
     return {
         "style": style,
         "styles": citing.style_choices(style),
-        "text": citing.reference_text([article], style, base_url=base_url, language=language),
+        "text": citing.reference_texts([article], style, base_url=base_url, language=language)[0],
     }
 
 

@@ -142,8 +142,14 @@ _DANGLING = frozenset(
     "and or of in on at to for with by from the a an".split()
 )
 OPENING_MIN_WORDS = 3
-# A section heading a text without a title often starts with; it says nothing about the paper.
+# A section heading a text without a title often starts with ('КІРІСПЕ', '1. Introduction'); it
+# says nothing about the paper.
 _OPENING_HEADINGS = frozenset({"кіріспе", "введение", "introduction", "аңдатпа", "аннотация", "abstract"})
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}|[IVX]{1,4})[.)]")
+
+
+def _is_heading(word: str) -> bool:
+    return word.casefold().rstrip(".:") in _OPENING_HEADINGS
 
 
 def opening_words(text: str) -> str:
@@ -157,8 +163,9 @@ def opening_words(text: str) -> str:
     """
     words = text.removesuffix("…").split()
     cut_inside = text.endswith("…")
-    if len(words) > OPENING_MIN_WORDS and words[0].casefold().rstrip(".:") in _OPENING_HEADINGS:
-        words = words[1:]
+    numbered = 1 if words and _SECTION_NUMBER.fullmatch(words[0]) else 0  # '1. Introduction'
+    if len(words) > OPENING_MIN_WORDS + numbered and _is_heading(words[numbered]):
+        words = words[numbered + 1 :]
     for index, word in enumerate(words[OPENING_MIN_WORDS - 1 :], start=OPENING_MIN_WORDS - 1):
         following = words[index + 1] if index + 1 < len(words) else ""
         if _SENTENCE_END.search(word) and (not following or following[:1].isupper()):

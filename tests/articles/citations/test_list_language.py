@@ -137,6 +137,12 @@ def test_volume_title_in_the_list_language_else_the_articles_else_another():
             "Введение. Цифровые медиа меняют профессию журналиста.",
             "Цифровые медиа меняют профессию журналиста",
         ),
+        (
+            "1. Introduction In recent years, the application of AI…",
+            "In recent years, the application of AI…",
+        ),
+        ("КІРІСПЕ XXI ғасырда технологиялық жетістіктер…", "XXI ғасырда технологиялық жетістіктер…"),
+        ("1. Кіріспе", "1. Кіріспе"),  # nothing after the heading: kept as it is
         # An initial or an abbreviation is not a sentence's end.
         (
             "Как писал А. С. Пушкин, т. е. поэт и прозаик, слово…",

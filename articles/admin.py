@@ -112,5 +112,7 @@ class ArticleAdmin(admin.ModelAdmin):
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["slug", "name_kk", "name_ru", "name_en"]
-    search_fields = ["slug", "name_kk", "name_ru", "name_en", "description"]
+    search_fields = [
+        "slug", "name_kk", "name_ru", "name_en", "description", "description_kk", "description_ru",
+    ]  # fmt: skip
     prepopulated_fields = {"slug": ["name_en"]}

@@ -54,12 +54,15 @@ def topics_with_counts() -> QuerySet[Topic]:
 
 
 def topic_list_items(*, language: str) -> QuerySet[Topic]:
-    """Every topic with its published article count, in the alphabetical order of its name in the
-    interface language (a topic without a name in that language sorts by its Kazakh name)."""
+    """The topics that have published articles, with their count, in the alphabetical order of
+    the name in the interface language (a topic without a name in that language sorts by its
+    Kazakh name). A topic of no published article is a page of nothing (its address answers)."""
     others = [code for code in Language.values if code != language]
     sort_name = Lower(Coalesce(*(NullIf(f"name_{code}", Value("")) for code in [language, *others])))
-    return Topic.objects.annotate(article_count=F("published_articles"), sort_name=sort_name).order_by(
-        "sort_name", "slug"
+    return (
+        Topic.objects.filter(published_articles__gt=0)
+        .annotate(article_count=F("published_articles"), sort_name=sort_name)
+        .order_by("sort_name", "slug")
     )
 
 

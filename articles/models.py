@@ -28,7 +28,11 @@ class Topic(models.Model):
     name_kk = models.CharField(_("name (Kazakh)"), max_length=200, blank=True)
     name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    # The description in each language where given; `description` is shown where it is not.
     description = models.TextField(_("description"), blank=True)
+    description_kk = models.TextField(_("description (Kazakh)"), blank=True)
+    description_ru = models.TextField(_("description (Russian)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     # Lower-case word beginnings that signal the topic in text of each language; the importer
     # assigns topics from them, editors extend them in the admin.
     stems_kk = keyword_array(_("stems (Kazakh)"))
@@ -53,6 +57,13 @@ class Topic(models.Model):
 
     def localized_name(self, language: str) -> str:
         return self.name(language)
+
+    def localized(self, field: str, language: str) -> str:
+        """The description in `language` where given, else the one without a language; as
+        Proceedings.localized does for a volume's facts (templates' `in_language`)."""
+        if field != "description":
+            raise ValueError(f"{field!r} is not kept per language: only 'description' is")
+        return getattr(self, f"description_{language}", "") or self.description
 
     def name(self, language: str = "kk") -> str:
         order = [language, *[code for code in ("kk", "ru", "en") if code != language]]

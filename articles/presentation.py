@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+from django.utils import translation
 
+from articles.addresses import slug_url
 from articles.models import Article, Language
+from proceedings.importer.display import title_display
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # OpenGraph wants a territory with the language.
@@ -49,6 +52,23 @@ def keywords(article: Article) -> list[LocalizedText]:
     ]
 
 
+def parallel_titles(article: Article) -> list[LocalizedText]:
+    """The title printed again in other languages, in sentence case when printed in capitals
+    (the twin gives them as printed)."""
+    return [
+        LocalizedText(code=code, name=Language(code).label, value=title_display(text))
+        for code, text in article.parallel_title_list()
+    ]
+
+
+def canonical_path(article: Article) -> str:
+    """The article's one address: its page in the article's own language, whichever interface
+    language it is read in (the other two are alternates of it, not copies)."""
+    language = article.language if article.language in Language.values else None
+    with translation.override(language or translation.get_language()):
+        return slug_url("article_detail", article.slug)
+
+
 def pdf_url(article: Article) -> str | None:
     """The address of the article's own PDF, when its volume came as a PDF. Never the whole
     volume's: Scholar takes `citation_pdf_url` for the article's full text."""
@@ -76,7 +96,9 @@ def head_tags(article: Article, *, url: str, pdf: str | None) -> list[HeadTag]:
     title = article.display_title
     year = str(volume.year)
     source = volume.title(article.language)
-    conference = volume.conference_name or source
+    # Scholar reads the article in its own language: the volume's facts in it where given.
+    conference = volume.localized("conference_name", article.language) or source
+    publisher = volume.localized("publisher", article.language)
     authors = [authorship.person.display_name for authorship in article.authors]
     terms = article.keyword_terms()
     printed_title = [("citation_title", title)] if article.has_title else []
@@ -88,8 +110,8 @@ def head_tags(article: Article, *, url: str, pdf: str | None) -> list[HeadTag]:
         ("citation_inbook_title", source),
         ("citation_language", article.language),
     ]
-    if volume.publisher:
-        tags.append(("citation_publisher", volume.publisher))
+    if publisher:
+        tags.append(("citation_publisher", publisher))
     if volume.isbn:
         tags.append(("citation_isbn", volume.isbn))
     if article.first_page:
@@ -109,8 +131,8 @@ def head_tags(article: Article, *, url: str, pdf: str | None) -> list[HeadTag]:
         ("DC.source", source),
         ("DC.identifier", url),
     ]
-    if volume.publisher:
-        tags.append(("DC.publisher", volume.publisher))
+    if publisher:
+        tags.append(("DC.publisher", publisher))
     tags += [("DC.subject", term) for term in terms]
     og = [
         ("og:title", title),

@@ -25,9 +25,12 @@ PARALLEL_UNMATCHED = "parallel names not matched: "
 def topic_vocabulary_load(*, entries: Iterable[dict]) -> int:
     """Create the topics of a vocabulary whose slugs are not in the database yet.
 
-    Existing topics are left as editors made them; returns how many were created.
+    Existing topics are left as editors made them, except that a description in a language they
+    lack is taken from the vocabulary; returns how many were created.
     """
+    entries = list(entries)
     existing = set(Topic.objects.values_list("slug", flat=True))
+    _topic_descriptions_fill(entries=[entry for entry in entries if entry["slug"] in existing])
     new_topics = [
         Topic(
             slug=entry["slug"],
@@ -35,6 +38,7 @@ def topic_vocabulary_load(*, entries: Iterable[dict]) -> int:
             name_ru=entry.get("name_ru", ""),
             name_en=entry.get("name_en", ""),
             description=entry.get("description_en", entry.get("description", "")),
+            **{f"description_{code}": entry.get(f"description_{code}", "") for code in LANGUAGES},
             stems_kk=list(entry.get("stems", {}).get("kk", [])),
             stems_ru=list(entry.get("stems", {}).get("ru", [])),
             stems_en=list(entry.get("stems", {}).get("en", [])),
@@ -45,6 +49,23 @@ def topic_vocabulary_load(*, entries: Iterable[dict]) -> int:
     Topic.objects.bulk_create(new_topics)
     page_cache_invalidate()
     return len(new_topics)
+
+
+def _topic_descriptions_fill(*, entries: list[dict]) -> None:
+    """Stored topics get the vocabulary's description in each language they have none in (the
+    per-language descriptions came after the topics): an editor's text is never replaced."""
+    by_slug = {entry["slug"]: entry for entry in entries}
+    changed = []
+    for topic in Topic.objects.filter(slug__in=by_slug):
+        filled = False
+        for code in LANGUAGES:
+            given = by_slug[topic.slug].get(f"description_{code}", "")
+            if given and not getattr(topic, f"description_{code}"):
+                setattr(topic, f"description_{code}", given)
+                filled = True
+        if filled:
+            changed.append(topic)
+    Topic.objects.bulk_update(changed, [f"description_{code}" for code in LANGUAGES])
 
 
 def article_slug(*, draft: ArticleDraft, taken: set[str]) -> str:

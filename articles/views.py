@@ -97,7 +97,8 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
             return moved_permanently(request, "article_detail", moved)
         raise
     article, neighbours, related = page.article, page.neighbours, page.related
-    url = request.build_absolute_uri(request.path)
+    # Scholar's, OpenGraph's and schema.org's address is the one canonical address.
+    url = request.build_absolute_uri(presentation.canonical_path(article))
     pdf = presentation.pdf_url(article)
     pdf = pdf and request.build_absolute_uri(pdf)
     context = {
@@ -106,6 +107,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "paragraphs": presentation.paragraphs(article.body),
         "abstracts": presentation.abstracts(article),
         "keywords": presentation.keywords(article),
+        "parallel_titles": presentation.parallel_titles(article),
         "neighbours": neighbours,
         "related": related,
         "canonical_url": url,

@@ -75,6 +75,8 @@ class Person(models.Model):
             models.Index(
                 fields=["index_letter", "sort_name", "id"], condition=LISTED, name="person_listed_index"
             ),
+            # The index's "all" view: everyone in alphabet order, a page a range scan.
+            models.Index(fields=["sort_name", "id"], condition=LISTED, name="person_listed_order"),
             GinIndex(fields=["search_vector"], name="person_search_vector"),
         ]
         constraints = [

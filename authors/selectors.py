@@ -104,15 +104,16 @@ class CountedQuerySet(Sequence):
         return list(self.queryset[index]) if isinstance(index, slice) else self.queryset[index]
 
 
-def author_index_people(*, letter: str) -> QuerySet[Person]:
-    """Listed people under `letter` in Kazakh alphabetical order, with their stored counts
-    (`articles_as_author`, `articles_as_supervisor`).
+def author_index_people(*, letter: str | None) -> QuerySet[Person]:
+    """Listed people under `letter` (None: everyone) in Kazakh alphabetical order, with their
+    stored counts (`articles_as_author`, `articles_as_supervisor`).
 
-    The partial (index_letter, sort_name, id) index gives this order, so a page is an index
-    range scan with LIMIT, whatever the number of people.
+    The partial (index_letter, sort_name, id) and (sort_name, id) indexes give this order, so a
+    page is an index range scan with LIMIT, whatever the number of people.
     """
+    people = Person.objects.filter(LISTED)
     return (
-        Person.objects.filter(LISTED, index_letter=letter)
+        (people if letter is None else people.filter(index_letter=letter))
         .order_by("sort_name", "id")
         .only("display_name", "slug", "affiliation", "articles_as_author", "articles_as_supervisor")
     )

@@ -34,6 +34,7 @@ def author_index_json(*, letters: list[IndexLetter], letter: str | None, page: P
             {"letter": item.letter, "count": item.count, "url": letter_url(item.letter)} for item in letters
         ],
         "letter": letter,
+        "all_url": letter_url("all"),
         **page_json(page),
         "people": [
             {

@@ -9,28 +9,34 @@ from authors.models import Role
 from proceedings.site.http import moved_permanently, paginate, render_page
 
 PEOPLE_PER_PAGE = 50
+ALL = "all"  # `?letter=all`: the whole index in alphabet order
 ARTICLES_PER_PAGE = 10
 COAUTHORS_PER_PAGE = 24
 
 
 def author_index(request: HttpRequest) -> HttpResponse:
-    """One letter of the index; without `?letter=` the first letter that has people."""
+    """One letter of the index, or everyone (`?letter=all`); without `?letter=` the first
+    letter that has people."""
     letters = selectors.author_index_letters()
     counts = {item.letter: item.count for item in letters}
-    if "letter" in request.GET:
+    counts[ALL] = sum(counts.values())
+    if request.GET.get("letter") == ALL:
+        letter = ALL
+    elif "letter" in request.GET:
         letter = selectors.index_letter_parse(request.GET["letter"])
         if letter is None:
             raise Http404(_("There is no such letter in the index."))
     else:
         letter = next((item.letter for item in letters if item.count), None)
-    people = selectors.CountedQuerySet(
-        selectors.author_index_people(letter=letter or ""), counts.get(letter or "", 0)
-    )
+    listed = selectors.author_index_people(letter=None if letter == ALL else letter or "")
+    people = selectors.CountedQuerySet(listed, counts.get(letter or "", 0))
     page = paginate(request, people, per_page=PEOPLE_PER_PAGE)
     context = {
         "letters": letters,
         "letter_groups": selectors.index_letter_groups(letters),
         "letter": letter,
+        "all_letters": ALL,
+        "total": counts[ALL],
         "page": page,
         "nav": "authors",
     }

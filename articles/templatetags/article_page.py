@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
+from urllib.parse import quote
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
@@ -66,6 +67,18 @@ def related_links(related: Iterable[Article]) -> SafeString:
             "</li>"
         )
     return mark_safe("".join(items))
+
+
+@register.simple_tag
+def keyword_links(terms: Iterable[str], search_url: str) -> SafeString:
+    """Each keyword a link to a search for it as a phrase (`?q="медиа сауаттылығы"`)."""
+    return mark_safe(
+        "".join(
+            f'<li><a class="keyword" href="{escape(search_url)}?q={quote(chr(34) + term + chr(34))}">'
+            f"{escape(term)}</a></li>"
+            for term in terms
+        )
+    )
 
 
 @register.simple_tag

@@ -74,8 +74,13 @@ def test_article_page_shows_title_people_details_and_text(client, article):
     assert "<p>Бірінші абзац жалғасы.</p>" in html
     assert '<p lang="kk">Қазақша аңдатпа.</p>' in html
     assert '<p lang="en">An English abstract.</p>' in html
-    assert '<ul class="tag-list" lang="en"><li class="keyword">deepfake</li></ul>' in html
-    assert '<section id="cite"' in html
+    # Each keyword searches for itself as a phrase.
+    assert (
+        '<ul class="tag-list" lang="en"><li><a class="keyword" href="/en/search/?q=%22deepfake%22">'
+        "deepfake</a></li></ul>"
+    ) in html
+    # The Cite box comes before the full text, not after it.
+    assert html.index('<section id="cite"') < html.index('id="text-heading"')
     # The article's own PDF, with its size, near the top; never the whole volume's file for it.
     pdf_link = '<a class="button" href="/articles/deepfakes.pdf" type="application/pdf">'
     assert f"{pdf_link}PDF, 4 pages, 310.0\xa0KB</a>" in html
@@ -103,7 +108,7 @@ def test_article_page_carries_scholarly_article_json_ld(client, article):
         "publisher": {"@type": "Organization", "name": "Kazakh University"},
     }
     assert data["encoding"]["contentUrl"] == "http://testserver/articles/deepfakes.pdf"
-    assert data["url"] == "http://testserver/en/articles/deepfakes/"
+    assert data["url"] == "http://testserver/kk/articles/deepfakes/"
 
 
 def test_json_ld_cannot_be_closed_by_an_articles_text(client):
@@ -145,7 +150,8 @@ def test_article_page_head_has_scholar_dublin_core_and_opengraph_tags(client, ar
         "deepfake",
     ]
     assert single["citation_title"] == "Дипфейктер"
-    assert single["citation_abstract_html_url"] == "http://testserver/en/articles/deepfakes/"
+    # Read in English, the Kazakh article's one address is its Kazakh page.
+    assert single["citation_abstract_html_url"] == "http://testserver/kk/articles/deepfakes/"
     assert single["citation_publication_date"] == "2025"
     assert single["citation_conference_title"] == "Student conference"
     assert single["citation_language"] == "kk"
@@ -154,9 +160,9 @@ def test_article_page_head_has_scholar_dublin_core_and_opengraph_tags(client, ar
     assert (single["DC.title"], single["DC.date"], single["DC.language"]) == ("Дипфейктер", "2025", "kk")
     assert single["DC.source"] == "Медиа 2025"
     assert single["og:type"] == "article"
-    assert single["og:url"] == "http://testserver/en/articles/deepfakes/"
+    assert single["og:url"] == "http://testserver/kk/articles/deepfakes/"
     assert (single["og:site_name"], single["og:locale"]) == ("Jinaq", "kk_KZ")
-    assert '<link rel="canonical" href="http://testserver/en/articles/deepfakes/">' in html
+    assert '<link rel="canonical" href="http://testserver/kk/articles/deepfakes/">' in html
 
 
 def test_untitled_article_is_marked_shows_its_first_words_and_claims_no_title(client, article):
@@ -223,7 +229,7 @@ def test_article_json_twin_has_the_page_data(client, article):
     assert (data["previous"]["slug"], data["next"]["slug"]) == ("before", "after")
     assert data["next"]["has_title"] is False
     assert data["volume"]["slug"] == "media-2025"
-    assert data["canonical_url"] == "http://testserver/ru/articles/deepfakes/"
+    assert data["canonical_url"] == "http://testserver/kk/articles/deepfakes/"
 
 
 @pytest.mark.parametrize("slug", ["nope", "in-a-draft"])

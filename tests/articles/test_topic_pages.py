@@ -10,19 +10,47 @@ def test_topic_list_sorts_by_name_in_the_interface_language_with_counts(client):
     ethics = TopicFactory(slug="ethics", name_kk="Этика", name_ru="Этика", name_en="Ethics")
     ai = TopicFactory(slug="ai", name_kk="Жасанды интеллект", name_ru="Искусственный интеллект", name_en="AI")
     ArticleFactory().topics.add(ethics)
-    ArticleFactory(proceedings=ProceedingsFactory(status="draft")).topics.add(ai)
+    ArticleFactory().topics.add(ai)
+    ArticleFactory().topics.add(ai)
     stored_counts_refresh()
 
     english = client.get("/en/topics/")
     kazakh = client.get("/kk/topics/")
 
-    assert [(t.slug, t.article_count) for t in english.context["page"]] == [("ai", 0), ("ethics", 1)]
+    assert [(t.slug, t.article_count) for t in english.context["page"]] == [("ai", 2), ("ethics", 1)]
     assert [t.slug for t in kazakh.context["page"]] == ["ai", "ethics"]
     assert '<dd lang="ru">Искусственный интеллект</dd>' in english.content.decode()
 
 
+def test_topic_list_leaves_out_topics_without_published_articles_whose_pages_still_answer(client):
+    ethics = TopicFactory(slug="ethics", name_en="Ethics")
+    TopicFactory(slug="unused", name_en="Unused")
+    drafted = TopicFactory(slug="drafted", name_en="Drafted")
+    ArticleFactory().topics.add(ethics)
+    ArticleFactory(proceedings=ProceedingsFactory(status="draft")).topics.add(drafted)
+    stored_counts_refresh()
+
+    listed = [t.slug for t in client.get("/en/topics/").context["page"]]
+    on_home = [t.slug for t in client.get("/en/").context["topics"]]
+
+    assert listed == on_home == ["ethics"]
+    assert client.get("/en/topics/unused/").status_code == 200
+
+
+def test_topic_description_is_shown_in_the_interface_language_where_given(client):
+    TopicFactory(slug="tv", name_en="Television", description="TV channels.", description_ru="Телеканалы.")
+
+    russian = client.get("/ru/topics/tv/").content.decode()
+    kazakh = client.get("/kk/topics/tv/").content.decode()
+
+    assert '<p class="lead">Телеканалы.</p>' in russian
+    assert '<p class="lead">TV channels.</p>' in kazakh
+
+
 def test_topic_list_json_twin_names_each_topic_in_three_languages(client):
-    TopicFactory(slug="ethics", name_kk="Этика", name_ru="Этика", name_en="Ethics")
+    ethics = TopicFactory(slug="ethics", name_kk="Этика", name_ru="Этика", name_en="Ethics")
+    ArticleFactory().topics.add(ethics)
+    stored_counts_refresh()
 
     data = client.get("/ru/topics/?format=json").json()
 
@@ -31,7 +59,7 @@ def test_topic_list_json_twin_names_each_topic_in_three_languages(client):
             "slug": "ethics",
             "url": "/ru/topics/ethics/",
             "name": {"kk": "Этика", "ru": "Этика", "en": "Ethics"},
-            "article_count": 0,
+            "article_count": 1,
         }
     ]
     assert (data["page"], data["pages"], data["count"]) == (1, 1, 1)

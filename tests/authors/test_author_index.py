@@ -201,3 +201,47 @@ def test_index_query_count_does_not_grow_with_people(client, django_assert_num_q
         response = client.get(INDEX, {"letter": "Б"})
 
     assert len(response.context["page"]) == people + 1
+
+
+def test_all_view_lists_everyone_in_alphabet_order_across_letters_paginated(client):
+    names = ["Смит Дж.", "Әлиев Б.", "Ахметова А.", "Жұмабек Н.", "Brown K.", "Ұлықбек Т."]
+    for name in names:
+        published_person(name)
+    published_person("Бекова Д.", articles=0)  # no published article: not listed
+
+    response = get_index(client, letter="all")
+    html = response.content.decode()
+
+    # The Kazakh alphabet (А Ә … Ж … С … Ұ), then Latin.
+    assert listed_names(response) == [
+        "Ахметова А.",
+        "Әлиев Б.",
+        "Жұмабек Н.",
+        "Смит Дж.",
+        "Ұлықбек Т.",
+        "Brown K.",
+    ]
+    assert (
+        '<a href="?letter=all" aria-current="page">Барлық авторлар <span class="alphabet__count">6</span></a>'
+        in html
+    )
+    assert "6 адам" in html
+
+
+def test_all_view_pages_continue_and_its_twin_says_so(client):
+    people = [published_person(f"Бекова Д{index:03d}.") for index in range(PEOPLE_PER_PAGE + 2)]
+
+    second = get_index(client, letter="all", page=2)
+    twin = client.get(INDEX, {"letter": "all", "format": "json"}).json()
+
+    assert listed_names(second) == [person.display_name for person in people[PEOPLE_PER_PAGE:]]
+    assert (twin["letter"], twin["count"], twin["pages"]) == ("all", PEOPLE_PER_PAGE + 2, 2)
+    assert twin["all_url"] == "/kk/authors/?letter=all"
+
+
+def test_a_letter_page_links_to_the_all_view(client):
+    published_person("Алиев Б.")
+
+    html = get_index(client, letter="А").content.decode()
+
+    assert '<a href="?letter=all">Барлық авторлар <span class="alphabet__count">1</span></a>' in html

@@ -123,9 +123,9 @@ def search_words_add(words: dict[tuple[str, str], str]) -> None:
     configuration gives it, as the documents hold them. A hyphenated word adds only its whole
     lexeme under its skeleton (its parts come as words of their own). Sorted, so two writers
     meeting on the same words wait for each other instead of deadlocking."""
-    if not words:
-        return
     rows = sorted((shape, word, config) for (config, word), shape in words.items() if len(word) <= MAX_WORD)
+    if not rows:  # no words, or only ones too long to keep (a text of one 2,000-letter 'word')
+        return
     shapes, texts, configs = (list(column) for column in zip(*rows, strict=True))
     with connection.cursor() as cursor:
         cursor.execute(

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from articles.search.ordering import ORDERS
 from articles.search.query import MAX_WORD_CHARS, MAX_WORDS, parse_query
 from articles.search.selectors import article_search
 from articles.search.snippets import search_snippets
@@ -47,6 +48,19 @@ def test_article_search_answers_any_query(seed_archive, text):
     snippets = search_snippets(articles=hits, query=text, highlight=results.highlight)
 
     assert set(snippets) <= {article.pk for article in hits}
+
+
+@fuzz
+@given(text=queries, order=st.sampled_from(ORDERS))
+@example(text="2025", order="title")
+@example(text="ИИ", order="date")
+@example(text='"жасанды интеллект" -медиа', order="title")
+def test_sorted_search_answers_any_query(seed_archive, text, order):
+    results = article_search(query=text, order=order)
+    hits = list(results.articles[:5])
+
+    assert len(hits) <= 5
+    assert all(article.rank is None for article in hits) or order == "relevance"
 
 
 @fuzz

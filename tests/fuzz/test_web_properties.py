@@ -44,6 +44,8 @@ def seed_slugs(seed_archive):
 @fuzz
 @given(params=query_strings, language=st.sampled_from(["kk", "ru", "en"]))
 @example(params={"q": "2025"}, language="kk")
+@example(params={"q": "медиа", "sort": "title", "volume": "journalism-masters-2025"}, language="ru")
+@example(params={"q": "", "sort": "date"}, language="en")
 @example(params={"q": "x", "volume": "\x00"}, language="kk")
 @example(params={"q": "x", "topic": "\x00"}, language="en")
 @example(params={"q": "x", "page": "\x00", "format": "json"}, language="ru")

@@ -12,10 +12,11 @@ from articles.addresses import slug_url
 from articles.models import Article, Topic
 from articles.presentation import paragraphs
 from authors.models import Authorship
-from proceedings.models import Proceedings
+from proceedings.models import LOCALIZED_FACTS, Proceedings
 
 
 def names(obj: Topic | Proceedings, prefix: str) -> dict[str, str]:
+    """`<prefix>_kk`, `_ru`, `_en` of a topic or volume, by language code."""
     return {code: getattr(obj, f"{prefix}_{code}") for code in ("kk", "ru", "en")}
 
 
@@ -43,6 +44,9 @@ def volume_json(volume: Proceedings) -> dict[str, Any]:
         "publisher": volume.publisher,
         "isbn": volume.isbn,
         "editors": volume.editors.splitlines(),
+        # The conference, place and publisher as given in each language ('' where not): the
+        # page shows the interface language's, else the printed ones above.
+        "in_languages": {fact: names(volume, fact) for fact in LOCALIZED_FACTS},
     }
     if hasattr(volume, "article_count"):
         data["article_count"] = volume.article_count

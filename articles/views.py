@@ -164,7 +164,11 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "articles/topic_detail.html",
         {"topic": topic, "page": page, "nav": "topics", "max_export": citing.MAX_TOPIC_ARTICLES},
         json=lambda: {
-            "topic": {**twins.topic_json(topic), "description": topic.description},
+            "topic": {
+                **twins.topic_json(topic),
+                "description": topic.localized("description", translation.get_language() or "kk"),
+                "descriptions": twins.names(topic, "description"),
+            },
             **page_json(page),
             "articles": [twins.article_item_json(article) for article in page],
         },

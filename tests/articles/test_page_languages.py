@@ -49,6 +49,29 @@ def test_volume_page_shows_its_facts_in_the_interface_language_where_given(clien
     assert all("<dd>Қазақ университеті</dd>" in html for html in pages.values())
 
 
+def test_volume_twin_gives_the_facts_in_each_language(client, volume):
+    ArticleFactory(proceedings=volume)
+    stored_counts_refresh()
+
+    data = client.get("/ru/proceedings/media-2025/?format=json").json()["volume"]
+
+    assert (data["conference"], data["place"]) == ("Студенттік ғылыми конференция", "Алматы")
+    assert data["in_languages"] == {
+        "conference_name": {"kk": "", "ru": "Студенческая научная конференция", "en": ""},
+        "place": {"kk": "", "ru": "", "en": "Almaty"},
+        "publisher": {"kk": "", "ru": "", "en": ""},
+    }
+
+
+def test_topic_twin_gives_the_description_in_the_interface_language_and_all(client):
+    TopicFactory(slug="tv", description="TV channels.", description_ru="Телеканалы.")
+
+    topic = client.get("/ru/topics/tv/?format=json").json()["topic"]
+
+    assert topic["description"] == "Телеканалы."
+    assert topic["descriptions"] == {"kk": "", "ru": "Телеканалы.", "en": ""}
+
+
 def test_home_page_volume_card_shows_the_conference_in_the_interface_language(client, volume):
     ArticleFactory(proceedings=volume)
     stored_counts_refresh()

@@ -21,8 +21,9 @@ def test_volume_list_items_count_articles_per_language():
 
 
 def test_topic_list_items_fall_back_to_another_language_for_sorting():
-    TopicFactory(slug="b", name_en="", name_kk="Ә тақырып", name_ru="")
-    TopicFactory(slug="a", name_en="Zeta")
+    TopicFactory(slug="b", name_en="", name_kk="Ә тақырып", name_ru="", published_articles=1)
+    TopicFactory(slug="a", name_en="Zeta", published_articles=2)
+    TopicFactory(slug="empty", name_en="Alpha")  # no published article: not listed
 
     assert [topic.slug for topic in browse.topic_list_items(language="en")] == ["a", "b"]
 

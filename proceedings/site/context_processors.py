@@ -69,5 +69,13 @@ def site_urls() -> dict[str, str]:
     return _site_urls(translation.get_language(), get_script_prefix(), get_resolver(get_urlconf()))
 
 
+def x_default_url(links: list[LanguageLink]) -> str:
+    """The page's address without a language (`/articles/x/`), which sends each browser to its own
+    language: the `x-default` alternate, as the sitemap names it."""
+    default = next(link.url for link in links if link.code == settings.LANGUAGE_CODE)
+    return default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
+
+
 def site(request: HttpRequest) -> dict:
-    return {"language_links": language_links(request), "site_urls": site_urls()}
+    links = language_links(request)
+    return {"language_links": links, "x_default_url": x_default_url(links), "site_urls": site_urls()}

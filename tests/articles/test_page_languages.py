@@ -101,8 +101,9 @@ def test_an_article_has_one_canonical_address_in_its_own_language(client, interf
         "kk": f"{base}/kk/articles/paper/",
         "ru": f"{base}/ru/articles/paper/",
         "en": f"{base}/en/articles/paper/",
-        "x-default": f"{base}/ru/articles/paper/",
+        "x-default": f"{base}/articles/paper/",  # sends a browser to its language, as in the sitemap
     }
+    assert client.get("/articles/paper/", HTTP_ACCEPT_LANGUAGE="en")["Location"] == "/en/articles/paper/"
 
 
 def test_volume_topic_and_author_pages_are_their_own_canonical_with_alternates(client, volume):
@@ -121,7 +122,7 @@ def test_volume_topic_and_author_pages_are_their_own_canonical_with_alternates(c
             "kk": f"{base}/kk/{path}",
             "ru": f"{base}/ru/{path}",
             "en": f"{base}/en/{path}",
-            "x-default": f"{base}/kk/{path}",
+            "x-default": f"{base}/{path}",
         }, path
 
 

@@ -19,7 +19,7 @@ from articles.search.ordering import DATE, ORDERS, RELEVANCE, TITLE
 from articles.search.planner import index_scans
 from articles.search.selectors import SearchFilters, SearchResults, article_search
 from articles.search.snippets import search_snippets
-from articles.search.starting_points import scope_volume, starting_points
+from articles.search.starting_points import StartingPoints, scope_volume, starting_points
 from articles.search.suggest import search_suggestion
 from authors.models import Person
 from authors.selectors import person_name_variants, person_search
@@ -243,9 +243,10 @@ def search(request: HttpRequest) -> HttpResponse:
     as_json = wants_json(request)  # before the search: a bad format is a 400 of its own
     context = search_context(request)
     if as_json:
-        return JsonResponse(
-            search_json(request, context), json_dumps_params={"ensure_ascii": False, "indent": 1}
-        )
+        data = search_json(request, context)
+        if not context["query"].strip():  # the empty page's places to start, as it shows them
+            data["starting_points"] = starting_points_json(starting_points())
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
     language = translation.get_language() or "kk"
     suggestion = context["suggestion"]
     filters = context["filters"]
@@ -267,6 +268,22 @@ def search(request: HttpRequest) -> HttpResponse:
         "export_query": query_url(request, sort=None).partition("?")[2],
     }
     return render(request, "articles/search.html", context)
+
+
+def starting_points_json(start: StartingPoints) -> dict[str, Any]:
+    """The empty search page's places to start, addressed as the browse pages' twins do."""
+    return {
+        "volumes": [twins.volume_brief_json(volume) for volume in start.volumes],
+        "topics": [twins.topic_json(topic) for topic in start.topics],
+        "people": [
+            {
+                "name": person.display_name,
+                "url": slug_url("author_detail", person.slug),
+                "articles": person.articles,
+            }
+            for person in start.people
+        ],
+    }
 
 
 @dataclass(frozen=True)

@@ -163,5 +163,19 @@ def test_the_empty_search_page_offers_volumes_topics_and_authors_in_few_statemen
     assert response.context["page"].paginator.count == 0
 
 
+def test_the_empty_search_pages_twin_has_its_starting_points_and_the_api_not(client, two_volumes):
+    twin = client.get("/en/search/", {"format": "json"}).json()
+    api = client.get("/api/search").json()
+
+    assert [volume["slug"] for volume in twin["starting_points"]["volumes"]] == [
+        "newer-volume",
+        "older-volume",
+    ]
+    assert len(twin["starting_points"]["people"]) == 8
+    assert twin["starting_points"]["people"][0]["url"].startswith("/en/authors/")
+    assert "starting_points" not in api
+
+
 def test_a_query_shows_no_starting_points(client, two_volumes):
     assert client.get(reverse("search"), {"q": "медиа"}).context["starting_points"] is None
+    assert "starting_points" not in client.get("/en/search/", {"q": "медиа", "format": "json"}).json()

@@ -25,7 +25,7 @@ import psutil
 import psycopg2
 import pytest
 
-from proceedings.site.embedded_postgres.server import process_alive
+from proceedings.site.embedded_postgres.server import pgserver_module, process_alive, server_lock
 from tests.proceedings.site.serving import deployment_environment, free_port, manage, running_serve, wait_for
 
 RECOVERY_SECONDS = 30  # the bound within which the site must answer again after a crash
@@ -71,8 +71,11 @@ class EmbeddedSite:
         return None
 
     def users(self) -> list[int]:
-        """pgserver's list of the processes using the server."""
-        return json.loads((self.pgdata / ".handle_pids.json").read_text())
+        """pgserver's list of the processes using the server, read under its lock (it is rewritten
+        in place as processes come and go)."""
+        pgserver_module()
+        with server_lock():
+            return json.loads((self.pgdata / ".handle_pids.json").read_text())
 
     def manage(self, *arguments: str) -> str:
         result = subprocess.run(
@@ -188,6 +191,7 @@ def test_start_starts_a_killed_worker_again_and_sigterm_stops_the_server(embedde
     try:
 
         def worker() -> psutil.Process | None:
+            assert start.poll() is None, log.read_text()
             for child in psutil.Process(start.pid).children():
                 with contextlib.suppress(psutil.ZombieProcess):  # exited, not yet reaped by start
                     if "worker" in child.cmdline():
@@ -206,9 +210,9 @@ def test_start_starts_a_killed_worker_again_and_sigterm_stops_the_server(embedde
         if start.poll() is None:
             start.kill()
     output = log.read_text()
-    assert "start: the task worker exited (code -9); starting it again in 1 s." in output
+    assert "start: the task worker exited (code -9); starting it again in 1 s." in output, output
     assert (wait_until_stopped(embedded_site), embedded_site.users()) == (True, []), output
-    assert not second.is_running()
+    assert not second.is_running(), output
 
 
 def test_a_command_stopped_by_sigterm_leaves_the_list_and_stops_the_server(embedded_site):

@@ -131,8 +131,13 @@ def test_serve_redirects_plain_http_to_https_as_deployed(site):
 
 @pytest.mark.django_db
 def test_serve_gives_static_files_hashed_names_compressed_with_gzip_and_brotli(site, static_root):
-    hashed = json.loads((static_root / "staticfiles.json").read_text())["paths"]["css/jinaq.css"]
+    paths = json.loads((static_root / "staticfiles.json").read_text())["paths"]
+    hashed = paths["css/jinaq.css"]
+    # The stylesheet as written, its fonts named by their hashed names (cached as long as it is).
     original = (settings.BASE_DIR / "static" / "css" / "jinaq.css").read_bytes()
+    for name in re.findall(rb'url\("\.\./(fonts/[^"]+)"\)', original):
+        original = original.replace(b"../" + name, b"../" + paths[name.decode()].encode())
+    assert re.search(rb'url\("\.\./fonts/noto-sans-kazakh\.[0-9a-f]{12}\.woff2"\)', original)
     gzip_status, gzip_headers, gzip_body = site.get(f"/static/{hashed}", **{"Accept-Encoding": "gzip"})
     br_status, br_headers, br_body = site.get(f"/static/{hashed}", **{"Accept-Encoding": "gzip, br"})
     assert re.fullmatch(r"css/jinaq\.[0-9a-f]{12}\.css", hashed)

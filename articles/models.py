@@ -315,6 +315,9 @@ class SearchEntry(models.Model):
             GinIndex(document_word_pairs(), name="searchentry_pairs_gin"),
             GinIndex(fields=["head"], name="searchentry_head_gin"),
             GinIndex(fields=["lead"], name="searchentry_lead_gin"),
+            # A search within some volumes (volume=, year=, a date-sorted page's window) reads
+            # only their rows: the planner ANDs this with the words' GIN bitmap.
+            models.Index(fields=["proceedings"], name="searchentry_volume"),
         ]
 
     def __str__(self) -> str:

@@ -318,9 +318,6 @@ class SearchEntry(models.Model):
             # A search within some volumes (volume=, year=, a date-sorted page's window) reads
             # only their rows: the planner ANDs this with the words' GIN bitmap.
             models.Index(fields=["proceedings"], name="searchentry_volume"),
-            # A page sorted by title of a word in much of the archive walks this in order and
-            # meets its hits early (RankedHits.sorted_window); fewer hits are sorted instead.
-            models.Index(fields=["title_key", "article"], name="searchentry_title"),
         ]
 
     def __str__(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet, Value
@@ -26,13 +27,13 @@ WITH grouped AS (
   GROUP BY GROUPING SETS ((hit.proceedings_id, hit.language), (hit.topics))
 )
 SELECT g.per_list, g.proceedings_id, g.language, g.topics, g.hits,
-       v.slug, v.year, v.title_kk, v.title_ru, v.title_en
+       v.slug, v.year, v.title_kk, v.title_ru, v.title_en, v.date_start
 FROM grouped g LEFT JOIN proceedings_proceedings v ON v.id = g.proceedings_id
 UNION ALL
-SELECT 2, t.id, NULL, NULL, NULL, t.slug, NULL, t.name_kk, t.name_ru, t.name_en
+SELECT 2, t.id, NULL, NULL, NULL, t.slug, NULL, t.name_kk, t.name_ru, t.name_en, NULL
 FROM articles_topic t WHERE t.id IN (SELECT unnest(topics) FROM grouped WHERE per_list = 1)
 UNION ALL
-SELECT 3, NULL, NULL, NULL, ({lead}), NULL, NULL, NULL, NULL, NULL
+SELECT 3, NULL, NULL, NULL, ({lead}), NULL, NULL, NULL, NULL, NULL, NULL
 """
 PER_VOLUME_LANGUAGE, PER_TOPIC_LIST, TOPIC, LEAD = range(4)
 
@@ -44,10 +45,25 @@ class FacetCounts:
     volumes: dict[int, tuple[str, int, str, str, str]] = field(default_factory=dict)  # slug, year, titles
     topics: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)  # slug, kk, ru, en names
     lead: int = 0  # the hits' title, keyword and people hits (RankedHits.lead), when asked for
+    volume_dates: dict[int, date | None] = field(default_factory=dict)  # each volume's first day
 
     @property
     def total(self) -> int:
         return sum(n for *_, n in self.by_volume_language)
+
+    def newest_volumes_first(self) -> list[tuple[int, int]]:
+        """(volume id, hits) in the order of the volume lists and of a search sorted by date:
+        year, first day (undated last) and slug (articles.search.ordering.hits_order)."""
+        hits: Counter[int] = Counter()
+        for volume, _, n in self.by_volume_language:
+            hits[volume] += n
+
+        def newest(volume: int) -> tuple:
+            slug, year = self.volumes[volume][:2]
+            day = self.volume_dates.get(volume)
+            return (-year, day is None, -day.toordinal() if day else 0, slug)
+
+        return [(volume, hits[volume]) for volume in sorted(hits, key=newest)]
 
 
 def facet_counts(hits: QuerySet, lead: QuerySet | None = None) -> FacetCounts:
@@ -67,11 +83,12 @@ def facet_counts(hits: QuerySet, lead: QuerySet | None = None) -> FacetCounts:
         cursor.execute(COUNTS.format(hits=sql, lead=lead_sql), [*params, *lead_params])
         rows = cursor.fetchall()
     per_topic: Counter[int] = Counter()
-    by_volume_language, volumes, topics, lead_size = [], {}, {}, 0
-    for kind, key, language, topic_list, n, slug, year, kk, ru, en in rows:
+    by_volume_language, volumes, topics, lead_size, dates = [], {}, {}, 0, {}
+    for kind, key, language, topic_list, n, slug, year, kk, ru, en, day in rows:
         if kind == PER_VOLUME_LANGUAGE:
             by_volume_language.append((key, language, n))
             volumes[key] = (slug, year, kk, ru, en)
+            dates[key] = day
         elif kind == PER_TOPIC_LIST:
             for topic in topic_list or ():
                 per_topic[topic] += n
@@ -85,6 +102,7 @@ def facet_counts(hits: QuerySet, lead: QuerySet | None = None) -> FacetCounts:
         volumes=volumes,
         topics=topics,
         lead=lead_size,
+        volume_dates=dates,
     )
 
 

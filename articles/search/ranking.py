@@ -17,7 +17,7 @@ from articles.models import Article, SearchEntry
 from articles.search.facets import FacetCounts, facet_counts
 from articles.search.items import hit_items
 from articles.search.matching import with_word_pairs
-from articles.search.ordering import RELEVANCE, hits_order
+from articles.search.ordering import DATE, RELEVANCE, hits_order
 from articles.search.planner import (
     BACKWARD_WALK_ROWS,
     backward_walk,
@@ -162,10 +162,9 @@ class RankedHits:
             raise TypeError("RankedHits is read in slices")
         start, stop, _ = window.indices(self.count())
         if self.order != RELEVANCE:
-            # Every hit sorted, no tiers: a date or a title says nothing of relevance (rank None).
+            # No tiers: a date or a title says nothing of relevance (rank None).
             with index_scans():
-                ids = self.matched.order_by(*hits_order(self.order)).values_list("pk", flat=True)[start:stop]
-                return self.articles_in_order([(pk, None) for pk in ids])
+                return self.articles_in_order([(pk, None) for pk in self.sorted_window(start, stop)])
         ranked: list[tuple[int, float]] = []
         tier_start = 0
         with index_scans():
@@ -177,6 +176,28 @@ class RankedHits:
                 if tier_start >= stop:
                     break  # the next tiers are not counted
         return self.articles_in_order(ranked)
+
+    def sorted_window(self, start: int, stop: int) -> list[int]:
+        """Hits start..stop in self.order. By date, once the facets have counted the hits per
+        volume, only the volumes the window falls in are read and sorted (through the entries'
+        volume index); otherwise every hit is ('медиа', 58,000 hits at 100,000 articles: 5 ms
+        against 50). By title every hit is read and sorted (45 ms for those): walking a title
+        index in order meets the hits early only where titles and words are unrelated, and
+        they are not (the 3,400 hits of a name sit under two titles: 400 ms)."""
+        hits = self.matched
+        if self.order == DATE and "facet_counts" in self.__dict__:
+            volumes, before, seen = [], 0, 0  # hits in the volumes before the window, and so far
+            for volume, count in self.facet_counts.newest_volumes_first():
+                seen += count
+                if seen <= start:
+                    before = seen
+                    continue
+                volumes.append(volume)
+                if seen >= stop:
+                    break
+            hits = hits.filter(proceedings__in=volumes)
+            start, stop = start - before, stop - before
+        return list(hits.order_by(*hits_order(self.order)).values_list("pk", flat=True)[start:stop])
 
     def tier_window(self, tier: Tier, size: int, start: int, stop: int) -> list[tuple[int, float]]:
         if size <= FULL_RANK_LIMIT:

@@ -1,6 +1,8 @@
 """Sorting a search by relevance, date or title; searching within a volume; the empty search
 page's places to start (issue 16)."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,6 +11,7 @@ from django.urls import reverse
 from articles.models import SearchEntry
 from articles.search.index import article_search_refresh
 from articles.search.ordering import title_sort_key
+from articles.search.selectors import article_search
 from tests.articles.helpers import stored_counts_refresh
 from tests.factories import ArticleFactory, AuthorshipFactory, ProceedingsFactory, TopicFactory
 
@@ -86,6 +89,26 @@ def test_sort_by_date_puts_the_newest_volume_first(client, two_volumes):
 
     assert volumes == ["newer-volume"] * 6 + ["older-volume"] * 5
     assert [hit["slug"] for hit in hits[:6]] == newer  # a volume's articles in the order they came
+
+
+def test_a_date_sorted_window_read_through_the_facets_volumes_is_the_full_sort_s_window():
+    volumes = [
+        ProceedingsFactory(year=2025, date_start=datetime.date(2025, 4, 1), slug="b-dated"),
+        ProceedingsFactory(year=2025, date_start=None, slug="a-undated"),
+        ProceedingsFactory(year=2025, date_start=datetime.date(2025, 5, 1), slug="c-later"),
+        ProceedingsFactory(year=2024, date_start=datetime.date(2024, 4, 1), slug="d-older"),
+    ]
+    articles = [ArticleFactory(proceedings=volume, language="kk") for volume in volumes for _ in range(4)]
+    article_search_refresh(article_ids=[article.pk for article in articles])
+    windowed = article_search(query="медиа", order="date", with_facets=True).articles
+    full = article_search(query="медиа", order="date").articles
+    order = ["c-later", "b-dated", "a-undated", "d-older"]
+
+    assert "facet_counts" in windowed.__dict__
+    assert "facet_counts" not in full.__dict__
+    assert [article.proceedings.slug for article in full[0:16]] == [slug for slug in order for _ in range(4)]
+    for start, stop in [(0, 16), (0, 3), (3, 9), (4, 8), (7, 13), (12, 16), (15, 16), (16, 16)]:
+        assert [a.pk for a in windowed[start:stop]] == [a.pk for a in full[start:stop]], (start, stop)
 
 
 def test_relevance_is_the_default_and_keeps_its_ranks(client, two_volumes):

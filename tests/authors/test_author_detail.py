@@ -49,7 +49,9 @@ def supervisor_with_students():
         affiliation="ҚазҰУ",
     )
     students = [PersonFactory(display_name=name) for name in ["Ахметова А.", "Бекова Д.", "Серікова Ж."]]
-    media, ethics = TopicFactory(name_en="Media"), TopicFactory(name_en="Ethics")
+    # Slugs in creation order whatever the factory sequence has reached (topic-9 sorts after topic-10).
+    media = TopicFactory(name_en="Media", slug="a-media")
+    ethics = TopicFactory(name_en="Ethics", slug="b-ethics")
     old = ProceedingsFactory(year=2023)
     new = ProceedingsFactory(year=2025)
     paper(

@@ -13,12 +13,12 @@ from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from articles.addresses import SlugUrl
 from articles.citation_list import citation_list_slugs
 from articles.citations.formats import FORMATS, Format
-from proceedings.site.page_cache import hole_marker, punching_holes
+from proceedings.site.page_cache import hole
 
 register = template.Library()
 
@@ -66,19 +66,9 @@ def citation_toggles_html(request: HttpRequest, slugs: list[str]) -> dict[str, s
 
 @register.simple_tag(takes_context=True)
 def citation_badge(context: template.Context) -> SafeString:
-    request = context.get("request")
-    if request is None:
-        return mark_safe("")
-    if punching_holes(request):
-        return hole_marker(BADGE_HOLE)
-    return mark_safe(citation_badges_html(request, [""])[""])
+    return hole(context.get("request"), BADGE_HOLE)
 
 
 @register.simple_tag(takes_context=True)
 def citation_toggle(context: template.Context, slug: str) -> SafeString:
-    request = context.get("request")
-    if request is None:
-        return mark_safe("")
-    if punching_holes(request):
-        return hole_marker(TOGGLE_HOLE, slug)
-    return mark_safe(citation_toggles_html(request, [slug])[slug])
+    return hole(context.get("request"), TOGGLE_HOLE, slug)

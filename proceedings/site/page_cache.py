@@ -73,6 +73,16 @@ def hole_marker(name: str, arg: str = "") -> SafeString:
     return mark_safe(f"<!--jinaq-hole:{name}:{arg}-->")
 
 
+def hole(request: HttpRequest | None, name: str, arg: str = "") -> SafeString:
+    """What a template tag puts where hole `name` goes: its marker on a page rendered for the cache,
+    else its content for this reader (nothing without a request)."""
+    if request is None:
+        return mark_safe("")
+    if punching_holes(request):
+        return hole_marker(name, arg)
+    return mark_safe(_fillers[name](request, [arg])[arg])
+
+
 def holes_fill(request: HttpRequest, content: bytes) -> bytes:
     """The HTML `content` with every hole filled for this request's reader. A marker-like string
     with no filler is left as it is: in HTML it cannot come from content (escaped), and a JSON

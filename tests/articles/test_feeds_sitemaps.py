@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles.sitemaps import LanguageVersions
 from proceedings.models import ProceedingsStatus
+from tests.articles.helpers import stored_counts_refresh
 from tests.factories import ArticleFactory, AuthorshipFactory, PersonFactory, ProceedingsFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +44,9 @@ def entries(root: ET.Element) -> dict[str, dict]:
 
 
 def sitemap_files(client) -> list[str]:
+    # The articles' files are paged by the volumes' stored counts, which the services keep and
+    # factories do not.
+    stored_counts_refresh()
     index = xml(client, "/sitemap.xml")
     return [urlsplit(loc.text).path + (f"?{urlsplit(loc.text).query}" if urlsplit(loc.text).query else "")
             for loc in index.iter(f"{SITEMAP}loc")]  # fmt: skip

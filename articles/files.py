@@ -15,7 +15,7 @@ from django.utils.http import http_date
 from articles import browse
 from articles.models import Article
 from proceedings.models import ProceedingsStatus
-from proceedings.site.http import moved_permanently
+from proceedings.site.http import moved_permanently, stored_file_sealed
 
 # Short: a volume withdrawn by its editors must not stay available from caches for long.
 PDF_MAX_AGE = 600
@@ -46,8 +46,7 @@ def article_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     )
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    stored_file_sealed(response)
     if article.proceedings.status == ProceedingsStatus.PUBLISHED:
         patch_cache_control(response, public=True, max_age=PDF_MAX_AGE)
     else:  # an editor's look at a draft: no cache may keep it

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpRequest
 
 from proceedings.models import Proceedings, ProceedingsStatus
+from proceedings.site.http import stored_file_sealed
 
 CONTENT_TYPES = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8"}
 
@@ -30,6 +31,4 @@ def volume_source(request: HttpRequest, folder: str, filename: str) -> FileRespo
         as_attachment=suffix != "pdf",  # a PDF opens in the browser's viewer; anything else downloads
         filename=f"{volume.slug}.{suffix}",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"  # nothing in it may run
-    return response
+    return stored_file_sealed(response)

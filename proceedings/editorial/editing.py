@@ -317,12 +317,13 @@ def article_body_start_set(*, article: Article, body_start_line: int, user) -> A
     header = header_from_lines(cut.lines[:body_index], source=source)
     before = article_people(article)
     article.title = header.title or None
-    article.title_display = header.title_display or ""
     article.parallel_titles = dict(header.parallel_titles)
     for code in LANGUAGES:
         setattr(article, f"abstract_{code}", header.abstracts.get(code, ""))
         setattr(article, f"keywords_{code}", list(header.keywords.get(code, [])))
     _body_set(article, cut.lines[body_index:], end=end, source=source)
+    # As the import does (build_article): a title in capitals is sentence-cased against the body.
+    article.title_display = title_display(header.title, context=article.body) if header.title else ""
     found = header.title or header.authors or header.supervisors or header.abstracts
     warnings = [
         warning

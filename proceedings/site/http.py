@@ -75,3 +75,11 @@ def moved_permanently(request: HttpRequest, view_name: str, slug: str) -> HttpRe
     target = reverse(view_name, args=[slug])
     query = request.META.get("QUERY_STRING")
     return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+
+
+def stored_file_sealed(response: HttpResponse) -> HttpResponse:
+    """An uploaded or cut file as we serve it: its content type ours, never sniffed, and nothing in
+    it may run in the page's context (proceedings.sources, articles.files)."""
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

@@ -216,6 +216,8 @@ def test_moving_the_header_end_turns_title_and_author_into_body_and_back(volume,
     )
     assert author_names(restored) == ["Есқали Т."]
     assert restored.keywords() == {"kk": ["жасанды интеллект", "фейк", "медиа"]}
+    # The title in capitals shown as the import showed it: sentence-cased against the same body.
+    assert restored.title_display == second.title_display
     assert eskali().articles_as_author == 2
     assert covered(volume) == lines
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -65,8 +66,9 @@ class Proceedings(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=ProceedingsStatus.choices, default=ProceedingsStatus.DRAFT
     )
-    # Repeated articles the imports into this volume left out; null for volumes imported before
-    # it was counted (the review page then says "not recorded").
+    # Repeated articles imports into this volume left out without listing them (imports now keep
+    # each as a NonArticlePart); null for volumes imported before it was counted (the review page
+    # then says "not recorded").
     duplicates_skipped = models.PositiveIntegerField(_("duplicates skipped"), null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -281,3 +283,80 @@ class OaiRecord(models.Model):
 
     def __str__(self) -> str:
         return f"article/{self.article_id}{' (deleted)' if self.deleted else ''}"
+
+
+class NonArticleKind(models.TextChoices):
+    FRONT_MATTER = "front_matter", _("Front matter")
+    REPEAT = "repeat", _("Repeat left out")
+
+
+class RepeatReason(models.TextChoices):
+    """Why a repeat is out of the articles: what the import or the editor knew."""
+
+    SAME_TEXT = "same_text", _("the same text, word for word")
+    EDITOR = "editor", _("an editor removed it as a repeat")
+
+
+class NonArticlePart(models.Model):
+    """Lines of a volume's source kept out of its articles on purpose, so that none is lost.
+
+    Front matter an editor said is not an article (a foreword, a committee list the importer
+    took for one), and repeats left out (a copy the import judged the same text as a kept
+    article, or one an editor removed). Page furniture is not stored here: the review reads it
+    again from the source (proceedings.editorial.editing_source). Every part can become an
+    article again (proceedings.editorial.non_articles); its lines are raw line numbers of the
+    volume's source file, as an article's are, and `slug` and `former_slugs` are the addresses it
+    had as an article, given back with it.
+    """
+
+    proceedings = models.ForeignKey(
+        Proceedings, verbose_name=_("volume"), on_delete=models.CASCADE, related_name="non_article_parts"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=NonArticleKind.choices)
+    source_start_line = models.PositiveIntegerField(_("first line in the source file"))
+    source_end_line = models.PositiveIntegerField(_("last line in the source file"))
+    # Where its text began when it was an article (null: unknown), for giving the header back.
+    body_start_line = models.PositiveIntegerField(
+        _("first body line in the source file"), null=True, blank=True
+    )
+    first_page = models.PositiveIntegerField(_("first page"), null=True, blank=True)
+    last_page = models.PositiveIntegerField(_("last page"), null=True, blank=True)
+    title = models.TextField(_("title"), blank=True)
+    first_words = models.TextField(_("first words"), blank=True)
+    # The kept article a repeat repeats; null when it is no longer in the volume.
+    repeat_of = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("repeats"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    repeat_reason = models.CharField(
+        _("why it is a repeat"), max_length=20, choices=RepeatReason.choices, blank=True
+    )
+    slug = models.SlugField(_("slug"), max_length=200, blank=True)
+    former_slugs = ArrayField(
+        models.SlugField(max_length=200), verbose_name=_("former slugs"), default=list, blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("part that is no article")
+        verbose_name_plural = _("parts that are no articles")
+        ordering = ["proceedings", "source_start_line"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=NonArticleKind.values), name="non_article_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(source_end_line__gte=models.F("source_start_line")) & Q(source_start_line__gte=1),
+                name="non_article_lines_ordered",
+            ),
+            models.UniqueConstraint(
+                fields=["proceedings", "source_start_line"], name="non_article_unique_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.source_start_line}–{self.source_end_line}"

@@ -133,6 +133,19 @@ class Article(models.Model):
         related_name="suspected_repeats",
         verbose_name=_("seems to repeat"),
     )
+    # What an editor changed by hand in the admin (articles.hand_edits names the fields), and the
+    # hand edits of articles merged into this one by the source line each began at: merge, split
+    # and re-cut keep them instead of reading the source again (proceedings.editorial.hand_edits).
+    hand_edited = ArrayField(
+        models.CharField(max_length=30),
+        verbose_name=_("edited by hand"),
+        default=list,
+        blank=True,
+        editable=False,
+    )
+    merged_hand_edits = models.JSONField(
+        _("hand edits of merged articles"), default=dict, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -40,7 +40,7 @@ from proceedings.importer.headings import (
     article_starts,
     contents_starts,
     kept_after,
-    section_headings,
+    section_heading_groups,
 )
 from proceedings.importer.normalise import typical_width
 from proceedings.importer.running import page_numbers, running_headers
@@ -90,6 +90,8 @@ class Furniture:
     back_matter_start: int = 0
     # Raw numbers of the first line after each section heading: an article opens there.
     breaks: frozenset[int] = frozenset()
+    # The section headings between the front and the back matter, each as its line indices.
+    sections: tuple[tuple[int, ...], ...] = ()
 
     def kept(self, lines: list[Line]) -> list[Line]:
         """The lines articles are made of."""
@@ -107,7 +109,8 @@ def find_furniture(lines: list[Line]) -> Furniture:
         for index in range(block.start, block.end + 1):
             if aside.get(index) != "running header":
                 aside[index] = "contents"
-    sections = section_headings(lines, aside, blocks)
+    groups = section_heading_groups(lines, aside, blocks)
+    sections = {index for group in groups for index in group}
     opens = article_starts(lines, aside)
     opens.update(dict.fromkeys(contents_starts(lines, aside, blocks), True))
     starts = sorted(opens)
@@ -127,7 +130,10 @@ def find_furniture(lines: list[Line]) -> Furniture:
         for index, kind in aside.items()
         if kind == "section heading" and (following := kept_after(lines, aside, index)) is not None
     }
-    return Furniture(aside, contents, front_end, back_start, frozenset(breaks))
+    kept_groups = tuple(
+        tuple(group) for group in groups if all(aside.get(k) == "section heading" for k in group)
+    )
+    return Furniture(aside, contents, front_end, back_start, frozenset(breaks), kept_groups)
 
 
 # --- front and back matter ------------------------------------------------------------------

@@ -139,15 +139,23 @@ def contents_starts(lines: list[Line], aside: dict[int, str], blocks: list[Conte
 
 
 def section_headings(lines: list[Line], aside: dict[int, str], blocks: list[ContentsBlock]) -> set[int]:
-    """Headings of the volume's sections, each with the lines it wraps onto."""
+    """The lines of the volume's section headings (`section_heading_groups`, flattened)."""
+    return {index for group in section_heading_groups(lines, aside, blocks) for index in group}
+
+
+def section_heading_groups(
+    lines: list[Line], aside: dict[int, str], blocks: list[ContentsBlock]
+) -> list[list[int]]:
+    """Headings of the volume's sections, in file order, each as the lines it wraps onto."""
     listed = {tuple(_words(section)) for block in blocks for section in block.sections}
     listed_openings = {words[:2] for words in listed}
     pages = by_page(lines)
     kept_on_page = {page: sum(k not in aside for k in indices) for page, indices in pages.items()}
-    out: set[int] = set()
+    out: list[list[int]] = []
+    taken: set[int] = set()
     for index, line in enumerate(lines):
         text = line.text
-        if index in aside or index in out or len(text) > _MAX_HEADING or text.endswith((".", ",", ";")):
+        if index in aside or index in taken or len(text) > _MAX_HEADING or text.endswith((".", ",", ";")):
             continue
         few_on_page = line.page is not None and kept_on_page[line.page] <= _HEADING_LINES
         if not (
@@ -182,7 +190,8 @@ def section_headings(lines: list[Line], aside: dict[int, str], blocks: list[Cont
             continue
         if following is not None and _is_people(lines[following].text):
             continue  # a title: names or an affiliation follow it
-        out.update(wrapped)
+        out.append(wrapped)
+        taken.update(wrapped)
     return out
 
 

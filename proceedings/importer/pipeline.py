@@ -12,6 +12,7 @@ from proceedings.importer.header import add_late_title_block, add_trailing_keywo
 from proceedings.importer.language import detect_language
 from proceedings.importer.normalise import normalise_lines, paragraphs, typical_width, vocabulary
 from proceedings.importer.read import read_source
+from proceedings.importer.sections import sections_attach, volume_sections
 from proceedings.importer.split import Candidate, find_candidates
 from proceedings.importer.types import ArticleDraft, Header, ImportPlan, Line, SetAside
 
@@ -36,6 +37,7 @@ def parse_proceedings(
     # though an article's range of raw lines may still span a running header in its middle.
     furniture = find_furniture(lines)
     set_aside = set_aside_lines(lines, furniture)
+    sections = volume_sections(lines, furniture)
     lines = furniture.kept(lines)
     if not lines:
         return ImportPlan(
@@ -53,7 +55,10 @@ def parse_proceedings(
         if progress:
             progress(done, len(segments))
     mark_duplicates(articles)
-    return ImportPlan(kind=raw.kind, line_count=len(raw.lines), articles=articles, set_aside=set_aside)
+    sections_attach(sections, articles)
+    return ImportPlan(
+        kind=raw.kind, line_count=len(raw.lines), articles=articles, set_aside=set_aside, sections=sections
+    )
 
 
 def with_contents_anchors(candidates: list[Candidate], anchors: list[int]) -> list[Candidate]:

@@ -14,7 +14,8 @@ def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
     the PDF's lines are not those of a text dump of it, so it is graded by its words
     (../shared/eval/README.md). A text file's articles are graded by their line numbers, which
     are exact; a `text` there would switch the grading to words for them too. `set_aside` lists
-    the lines kept out of every article (page furniture, front and back matter) with their kind.
+    the lines kept out of every article (page furniture, front and back matter) with their kind;
+    `sections` the volume's sections, each with the first lines of its articles.
     """
     return {
         "articles": [
@@ -41,5 +42,15 @@ def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
         "set_aside": [
             {"line": line.line, "text": line.text, "kind": line.kind, "page": line.page}
             for line in plan.set_aside
+        ],
+        "sections": [
+            {
+                "title": section.title,
+                "title_display": section.title_display,
+                "line": section.line,
+                "end_line": section.end_line,
+                "articles": list(section.articles),
+            }
+            for section in plan.sections
         ],
     }

@@ -177,6 +177,21 @@ class SetAside:
 
 
 @dataclass
+class SectionDraft:
+    """A section of the volume as its heading prints it ('ЮРИДИЧЕСКИЕ НАУКИ', 'НОМИНАЦИЯ «…»').
+
+    `line`/`end_line` are the raw lines of its heading (a heading may wrap or sit on a divider
+    page), `articles` the first lines of the articles under it, up to the next heading.
+    """
+
+    title: str
+    title_display: str
+    line: int
+    end_line: int
+    articles: list[int] = field(default_factory=list)
+
+
+@dataclass
 class ImportPlan:
     kind: str
     line_count: int
@@ -184,3 +199,5 @@ class ImportPlan:
     warnings: list[str] = field(default_factory=list)
     # Lines that belong to no article (page furniture, front and back matter), in file order.
     set_aside: list[SetAside] = field(default_factory=list)
+    # The volume's sections in file order; an article before the first belongs to none.
+    sections: list[SectionDraft] = field(default_factory=list)

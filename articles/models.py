@@ -146,6 +146,15 @@ class Article(models.Model):
     merged_hand_edits = models.JSONField(
         _("hand edits of merged articles"), default=dict, blank=True, editable=False
     )
+    # The volume's section it is printed under (proceedings.Section); none before the first.
+    section = models.ForeignKey(
+        "proceedings.Section",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("section"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

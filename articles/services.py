@@ -11,7 +11,7 @@ from authors.models import Authorship, Person, Role
 from authors.names import names_compatible, normalise_name
 from authors.services import person_record_variant, person_resolve
 from proceedings.importer.types import ArticleDraft, PersonDraft
-from proceedings.models import Proceedings
+from proceedings.models import Proceedings, Section
 from proceedings.site.page_cache import page_cache_invalidate
 from proceedings.transliteration import former_slugs_joined, slug_from_text
 
@@ -161,6 +161,7 @@ def article_create_from_draft(
     topics: dict[str, Topic],
     taken_slugs: set[str],
     repeat_of_id: int | None = None,
+    section: Section | None = None,
 ) -> Article:
     """Store one importer draft with its people and topics; `taken_slugs` is updated.
 
@@ -175,6 +176,7 @@ def article_create_from_draft(
     article = Article.objects.create(
         proceedings=proceedings,
         repeat_of_id=repeat_of_id,
+        section=section,
         position=position,
         title=draft.title or None,
         title_display=draft.title_display or "",

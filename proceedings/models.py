@@ -135,6 +135,40 @@ class Proceedings(models.Model):
         return self.status == ProceedingsStatus.PUBLISHED
 
 
+class Section(models.Model):
+    """A section of a volume ('ЮРИДИЧЕСКИЕ НАУКИ', 'НОМИНАЦИЯ «…»'): its heading groups the
+    articles after it on the volume's page. The import creates them from the headings it set
+    aside (proceedings.importer.sections); editors rename, reorder, add and delete them, and
+    choose an article's. Deleting one leaves its articles in the volume, in no section.
+    """
+
+    proceedings = models.ForeignKey(
+        Proceedings, on_delete=models.CASCADE, related_name="sections", verbose_name=_("volume")
+    )
+    position = models.PositiveIntegerField(_("position in the volume"), default=1)
+    # As shown (the import's sentence case of a heading in capitals); in another language where given.
+    title = models.CharField(_("title"), max_length=500)
+    title_kk = models.CharField(_("title (Kazakh)"), max_length=500, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=500, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
+    printed_title = models.CharField(_("title as printed"), max_length=500, blank=True, editable=False)
+    # The first line of its heading in the source file; null for a section an editor added.
+    source_line = models.PositiveIntegerField(_("line in the source file"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["proceedings", "position", "id"]
+        constraints = [models.CheckConstraint(condition=~Q(title=""), name="section_has_a_title")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def localized_name(self, language: str) -> str:
+        """The title in `language` where an editor gave it, else as shown (templates' `localized`)."""
+        return getattr(self, f"title_{language}", "") or self.title
+
+
 class ImportJobStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Importing")

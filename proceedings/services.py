@@ -30,6 +30,7 @@ from proceedings.importer.topics import assign_topics
 from proceedings.importer.types import ImportFileError, ImportPlan
 from proceedings.models import Proceedings, ProceedingsStatus
 from proceedings.oai_records import oai_records_batched
+from proceedings.sections import sections_create_from_plan
 from proceedings.site.page_cache import page_cache_invalidate
 
 
@@ -189,6 +190,7 @@ def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
     holder = dict(proceedings.articles.filter(repeat_of__isnull=True).values_list("content_hash", "pk"))
     position = (proceedings.articles.aggregate(last=Max("position"))["last"] or 0) + 1
     topics = {topic.slug: topic for topic in Topic.objects.all()}
+    sections = sections_create_from_plan(proceedings=proceedings, plan=plan)
     taken_slugs: set[str] = set()
     by_line: dict[int, int] = {}  # a draft's first line -> its article, stored now or before
     for draft in plan.articles:
@@ -207,6 +209,7 @@ def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
             topics=topics,
             taken_slugs=taken_slugs,
             repeat_of_id=original,
+            section=sections.get(draft.start_line),
         )
         if original is None:
             holder[draft.content_hash] = article.pk

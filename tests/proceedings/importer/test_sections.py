@@ -3,68 +3,38 @@
 from proceedings.importer.pipeline import parse_proceedings
 from proceedings.importer.report import plan_to_json
 from proceedings.importer.sections import heading_title
-from tests.proceedings.furniture_volumes import (
-    ARTICLES,
-    HEADER,
-    build_furniture_pdf,
-    prose,
-    volume_pdf,
+from tests.proceedings.furniture_volumes import ARTICLES, HEADER, build_furniture_pdf, prose, volume_pdf
+from tests.proceedings.section_volumes import (
+    DISCIPLINE,
+    NOMINATION,
+    TITLES,
+    article_lines,
+    line_of,
+    sectioned_text,
+    text_of,
 )
 
 
-def _text(*blocks: list[str]) -> bytes:
-    return "\n".join(line for block in blocks for line in ["", *block]).strip().encode()
-
-
-def _article(key: str) -> list[str]:
-    return [*ARTICLES[key], *prose(key, 25)]
-
-
-def _text_volume() -> bytes:
-    """An article, a discipline heading over two articles, a nomination wrapped over two lines."""
-    return _text(
-        _article("ru1"),
-        ["ЮРИДИЧЕСКИЕ НАУКИ"],
-        _article("ru2"),
-        ["УДК 070", *_article("ru3")],
-        ["НОМИНАЦИЯ «ИСТОРИЯ НАУКИ", "И ТЕХНОЛОГИЙ»"],
-        _history(),
-    )
-
-
-def _history() -> list[str]:
-    return ["ЖУРНАЛИСТИКА ДАННЫХ В РЕГИОНАХ", "Сидоров П. П.", "студент 2 курса", *prose("history", 25)]
-
-
-def _line_of(data: bytes, text: str) -> int:
-    return data.decode().split("\n").index(text) + 1
-
-
 def test_sections_of_a_text_dump_and_the_articles_under_them():
-    data = _text_volume()
+    data = sectioned_text()
 
     plan = parse_proceedings(data, filename="volume.txt")
 
     starts = [article.start_line for article in plan.articles]
-    assert [article.title for article in plan.articles] == [
-        ARTICLES["ru1"][0],
-        ARTICLES["ru2"][0],
-        ARTICLES["ru3"][0],
-        "ЖУРНАЛИСТИКА ДАННЫХ В РЕГИОНАХ",
-    ]
+    assert [article.title for article in plan.articles] == TITLES
     assert [(s.title, s.title_display, s.line, s.end_line, s.articles) for s in plan.sections] == [
         (
             "ЮРИДИЧЕСКИЕ НАУКИ",
             "Юридические науки",
-            _line_of(data, "ЮРИДИЧЕСКИЕ НАУКИ"),
-            _line_of(data, "ЮРИДИЧЕСКИЕ НАУКИ"),
+            line_of(data, DISCIPLINE),
+            line_of(data, DISCIPLINE),
             starts[1:3],
         ),
         (
             "НОМИНАЦИЯ «ИСТОРИЯ НАУКИ И ТЕХНОЛОГИЙ»",
             "Номинация «История науки и технологий»",
-            _line_of(data, "НОМИНАЦИЯ «ИСТОРИЯ НАУКИ"),
-            _line_of(data, "И ТЕХНОЛОГИЙ»"),
+            line_of(data, NOMINATION[0]),
+            line_of(data, NOMINATION[1]),
             starts[3:],
         ),
     ]
@@ -99,7 +69,7 @@ def test_a_divider_page_of_a_label_and_a_name_is_one_section():
 
 
 def test_a_volume_without_section_headings_has_no_sections():
-    plan = parse_proceedings(_text(_article("ru1"), _article("ru2")), filename="volume.txt")
+    plan = parse_proceedings(text_of(article_lines("ru1"), article_lines("ru2")), filename="volume.txt")
 
     assert len(plan.articles) == 2
     assert plan.sections == []
@@ -113,7 +83,7 @@ def test_heading_title_joins_a_bare_label_to_its_name_and_wrapped_lines_by_a_spa
 
 
 def test_the_dry_runs_json_lists_the_sections_with_their_articles():
-    data = _text_volume()
+    data = sectioned_text()
 
     report = plan_to_json(parse_proceedings(data, filename="volume.txt"))
 
@@ -121,8 +91,8 @@ def test_the_dry_runs_json_lists_the_sections_with_their_articles():
     assert report["sections"][0] == {
         "title": "ЮРИДИЧЕСКИЕ НАУКИ",
         "title_display": "Юридические науки",
-        "line": _line_of(data, "ЮРИДИЧЕСКИЕ НАУКИ"),
-        "end_line": _line_of(data, "ЮРИДИЧЕСКИЕ НАУКИ"),
+        "line": line_of(data, DISCIPLINE),
+        "end_line": line_of(data, DISCIPLINE),
         "articles": starts[1:3],
     }
     assert [section["articles"] for section in report["sections"]] == [starts[1:3], starts[3:]]

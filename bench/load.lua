@@ -3,8 +3,9 @@
 -- own offset, so no two threads ask for the same page at once and a list longer than the run
 -- never repeats a page (a cache of pages cannot carry the figure). Every request carries what a
 -- TLS-terminating reverse proxy adds (X-Forwarded-Proto: https), so the deployment's HTTPS
--- redirect stays on, and a browser's User-Agent. At the end one JSON line: counts, socket errors, time-outs, statuses and
--- latency percentiles (microseconds).
+-- redirect stays on, and a browser's User-Agent. At the end one JSON line: counts, socket errors, time-outs, statuses,
+-- latency percentiles (microseconds), and the statuses of each wall-clock second ("per_second":
+-- {"<unix second>:<status>": count}, for bench/soak.py's errors over time).
 
 local threads = {}
 
@@ -20,6 +21,7 @@ function init(args)
   end
   position = math.floor(#paths * id / tonumber(args[2]))
   statuses = {}
+  per_second = {}
   wrk.headers["X-Forwarded-Proto"] = "https"
   -- A reader's browser, so the site does for these requests what it does for people (usage
   -- statistics count them; wrk's own requests carry no User-Agent and would count as a machine).
@@ -33,21 +35,28 @@ end
 
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  local key = os.time() .. ":" .. status
+  per_second[key] = (per_second[key] or 0) + 1
 end
 
 function done(summary, latency, requests)
-  local counts = {}
+  local counts, seconds = {}, {}
   for _, thread in ipairs(threads) do
     for status, n in pairs(thread:get("statuses")) do
       counts[status] = (counts[status] or 0) + n
     end
+    for key, n in pairs(thread:get("per_second")) do
+      seconds[key] = (seconds[key] or 0) + n
+    end
   end
-  local parts = {}
+  local parts, second_parts = {}, {}
   for status, n in pairs(counts) do parts[#parts + 1] = string.format('"%d": %d', status, n) end
+  for key, n in pairs(seconds) do second_parts[#second_parts + 1] = string.format('"%s": %d', key, n) end
   local e = summary.errors
   io.write(string.format(
     '{"requests": %d, "duration_us": %d, "connect": %d, "read": %d, "write": %d, "timeout": %d, '
-      .. '"p50_us": %d, "p99_us": %d, "max_us": %d, "statuses": {%s}}\n',
+      .. '"p50_us": %d, "p99_us": %d, "max_us": %d, "statuses": {%s}, "per_second": {%s}}\n',
     summary.requests, summary.duration, e.connect, e.read, e.write, e.timeout,
-    latency:percentile(50), latency:percentile(99), latency.max, table.concat(parts, ", ")))
+    latency:percentile(50), latency:percentile(99), latency.max, table.concat(parts, ", "),
+    table.concat(second_parts, ", ")))
 end

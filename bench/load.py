@@ -208,18 +208,32 @@ def stop_server(server: subprocess.Popen) -> None:
 
 
 def load(base: str, paths: list[str], *, seconds: int, connections: int) -> dict:
+    command = wrk_command(base, paths, seconds=seconds, connections=connections)
+    return wrk_result(subprocess.run(command, capture_output=True, text=True, check=True).stdout, paths)
+
+
+def wrk_command(base: str, paths: list[str], *, seconds: int, connections: int) -> list[str]:
+    """wrk walking `paths` (bench/load.lua) for `seconds` with `connections` connections."""
     listing = SCRATCH / "paths.txt"
     listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
     threads = min(2, connections)
-    command = [
+    return [
         "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "2s",
         "-s", str(ROOT / "bench" / "load.lua"), base, "--", str(listing), str(threads),
     ]  # fmt: skip
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def wrk_result(output: str, paths: list[str]) -> dict:
+    """wrk's closing JSON line (bench/load.lua) as the bench's figures; "per_second" keeps the
+    statuses of each wall-clock second: {unix second: {status: count}}."""
     result = json.loads(output.strip().splitlines()[-1])
     answered_ok = result["statuses"].get("200", 0)
     sockets = result["connect"] + result["read"] + result["write"]
     seconds_run = result["duration_us"] / 1e6
+    per_second: dict[int, dict[str, int]] = {}
+    for key, count in result.get("per_second", {}).items():
+        second, status = key.split(":")
+        per_second.setdefault(int(second), {})[status] = count
     return {
         "urls": min(len(set(paths)), result["requests"]),  # asked for, at most once each until the list wraps
         "requests": result["requests"],
@@ -229,6 +243,8 @@ def load(base: str, paths: list[str], *, seconds: int, connections: int) -> dict
         "errors": sum(result["statuses"].values()) - answered_ok + sockets,
         "timeouts": result["timeout"],
         "statuses": result["statuses"],
+        "sockets": sockets,
+        "per_second": per_second,
     }
 
 

@@ -32,6 +32,12 @@ def test_database_config_without_url_falls_back_to_embedded_server():
     assert (config["ENGINE"], config["PGDATA"]) == (EMBEDDED_ENGINE, "/srv/jinaq/var/pgdata")
 
 
+def test_database_config_names_another_database_of_the_embedded_server():
+    config = database_config({"JINAQ_EMBEDDED_DATABASE": "jinaq_bench"}, project_root=ROOT)
+    assert (config["NAME"], config["EMBEDDED_DATABASE"]) == ("jinaq_bench", "jinaq_bench")
+    assert database_config({"JINAQ_EMBEDDED_DATABASE": " "}, project_root=ROOT)["NAME"] == "jinaq"
+
+
 def test_database_config_blank_url_counts_as_unset():
     assert database_config({"DATABASE_URL": "  "}, project_root=ROOT)["ENGINE"] == EMBEDDED_ENGINE
 

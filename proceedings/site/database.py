@@ -32,15 +32,18 @@ def database_config(environ: Mapping[str, str], *, project_root: Path) -> dict:
         config.setdefault("OPTIONS", {}).setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
         return config
     pgdata = environ.get("JINAQ_PGDATA") or str(project_root / "var" / "pgdata")
+    # Another database of the same embedded server (bench/soak.py serves the benchmarks' corpus
+    # this way, so the site starts the server again itself after a crash, as in production).
+    name = environ.get("JINAQ_EMBEDDED_DATABASE", "").strip() or EMBEDDED_DATABASE_NAME
     return {
         "ENGINE": EMBEDDED_ENGINE,
-        "NAME": EMBEDDED_DATABASE_NAME,
+        "NAME": name,
         "USER": "postgres",
         "PASSWORD": "",
         "HOST": "",
         "PORT": "",
         "PGDATA": pgdata,
-        "EMBEDDED_DATABASE": EMBEDDED_DATABASE_NAME,
+        "EMBEDDED_DATABASE": name,
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
     }

@@ -245,6 +245,7 @@ def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Art
         position=article.position + 1,
         topics={topic.slug: topic for topic in Topic.objects.filter(slug__in=draft.topics)},
         taken_slugs=set(),
+        section=article.section,  # the piece cut off was printed in the same section
     )
     change_record(
         user=user,

@@ -4,9 +4,11 @@ import pytest
 from django.conf import settings
 
 from articles.models import Article
+from proceedings.editorial.editing import article_split
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import Proceedings, Section
 from proceedings.services import proceedings_import
+from tests.factories import staff_user
 from tests.proceedings.furniture_volumes import prose
 from tests.proceedings.section_volumes import (
     DISCIPLINE,
@@ -88,3 +90,13 @@ def test_the_seed_has_no_section_headings_so_no_sections(seed_archive):
     assert list(volume.sections.all()) == []
     assert volume.articles.count() == 58
     assert not Article.objects.filter(proceedings=volume, section__isnull=False).exists()
+
+
+def test_an_article_split_in_two_keeps_both_halves_in_its_section():
+    volume = imported(sectioned_text())
+    article = volume.articles.get(title=TITLES[1])
+    editor = staff_user("editor", editor=True)
+
+    first, second = article_split(article=article, at_line=article.source_end_line - 10, user=editor)
+
+    assert (first.section.title, second.section.title) == ("Юридические науки", "Юридические науки")

@@ -1,24 +1,48 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from articles.counts import article_counts_kept, volume_counts_refresh
-from articles.models import Article, Topic
+from articles.models import Article, Language, Topic
 from articles.search.index import article_search_refresh
 from articles.services import article_redirect_add
 from articles.usage_admin import ArticleUsageAdmin  # noqa: F401 - registers the usage reports
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
+from proceedings.editorial.review import importer_warning
 
 
-class AuthorshipInline(admin.TabularInline):
+class AuthorshipInline(admin.StackedInline):
+    """One block per person, its fields in three rows: as a table row the printed text, position
+    and affiliation made the form 2,860 px wide in a 1,366 px window."""
+
     model = Authorship
-    fields = ["role", "order", "person", "printed_text", "position", "affiliation"]
+    fields = [("role", "order", "person"), "printed_text", ("position", "affiliation")]
     autocomplete_fields = ["person"]
     extra = 0
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 36})}}
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """Text boxes as tall as what they usually hold: a title is a line or two, not ten."""
+
+    class Meta:
+        model = Article
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}),
+            "title_display": forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}),
+            **{
+                f"abstract_{code}": forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"})
+                for code in Language.values
+            },
+            "body": forms.Textarea(attrs={"rows": 16, "class": "vLargeTextField"}),
+        }
 
 
 @admin.register(Article)
@@ -29,32 +53,56 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "title_display", "slug", "authorships__person__display_name"]
     autocomplete_fields = ["proceedings"]
     filter_horizontal = ["topics"]
+    form = ArticleAdminForm
+    # What the import and the services keep for themselves: shown, never edited here.
     readonly_fields = [
-        "content_hash", "source_start_line", "source_end_line", "created_at", "updated_at", "pdf_link",
+        "source_start_line", "body_start_line", "source_end_line", "content_hash", "warnings_shown",
+        "repeat_of", "former_slugs", "created_at", "updated_at", "pdf_link",
     ]  # fmt: skip
     inlines = [AuthorshipInline]
+    # The people (the inline) come right after the first fieldset: change_form.html of this model.
     fieldsets = [
+        (None, {"fields": ["title", "title_display", ("proceedings", "position"), "slug"]}),
         (
-            None,
-            {"fields": ["proceedings", "position", "title", "title_display", "language", "slug", "topics"]},
-        ),
-        ("Abstracts", {"fields": ["abstract_kk", "abstract_ru", "abstract_en"]}),
-        ("Keywords", {"fields": ["keywords_kk", "keywords_ru", "keywords_en"]}),
-        ("Text", {"fields": ["body", "first_page", "last_page", "pdf_link"]}),
-        (
-            "Import",
+            gettext_lazy("Abstracts and keywords"),
             {
                 "fields": [
-                    "source_start_line",
-                    "source_end_line",
-                    "content_hash",
-                    "import_warnings",
-                    "created_at",
-                    "updated_at",
+                    field for code in Language.values for field in (f"abstract_{code}", f"keywords_{code}")
                 ]
             },
         ),
+        (gettext_lazy("Language and topics"), {"fields": ["language", "topics"]}),
+        (gettext_lazy("Pages"), {"fields": [("first_page", "last_page"), "pdf_link"]}),
+        (gettext_lazy("Text"), {"fields": ["body"]}),
+        (
+            gettext_lazy("Technical"),
+            {
+                "fields": [
+                    ("source_start_line", "body_start_line", "source_end_line"),
+                    "content_hash",
+                    "warnings_shown",
+                    "repeat_of",
+                    "former_slugs",
+                    ("created_at", "updated_at"),
+                ],
+                "classes": ["collapse"],
+                "description": gettext_lazy(
+                    "Kept by the import and the review's fixes; change them there, not here."
+                ),
+            },
+        ),
     ]
+
+    class Media:
+        css = {"all": ["css/admin-article.css"]}
+
+    @admin.display(description=gettext_lazy("importer warnings"))
+    def warnings_shown(self, article: Article) -> str:
+        """The importer's warnings as the review shows them, in the editor's language."""
+        messages = [importer_warning(text).message for text in article.import_warnings]
+        if not messages:
+            return "—"
+        return format_html_join("", "<p>{}</p>", ((message,) for message in messages))
 
     @admin.display(description=gettext_lazy("PDF of the article"))
     def pdf_link(self, article: Article) -> str:
@@ -68,7 +116,7 @@ class ArticleAdmin(admin.ModelAdmin):
             label % {"count": article.pdf_pages or 0, "size": size},
         )
 
-    @admin.display(boolean=True, description="Titled")
+    @admin.display(boolean=True, description=gettext_lazy("Titled"))
     def has_title(self, article: Article) -> bool:
         return article.has_title
 

@@ -124,6 +124,11 @@ def importer_warning(text: str) -> ReviewWarning:
     """An importer warning as the editor reads it; an unknown one is shown as written."""
     if text == "no header found":
         return ReviewWarning("no-header", _("No header found: title and authors may be missing."))
+    if is_repeat_warning(text):  # the review reads `repeat_of` instead; the article's form shows this
+        return ReviewWarning(
+            "repeat",
+            _("Looks like a repeat of the article at line %(line)s.") % {"line": text.rsplit(maxsplit=1)[-1]},
+        )
     if text == "boundary decided by the layout alone":
         return ReviewWarning("layout-boundary", _("Start decided by the page layout alone."))
     if match := _LANGUAGE_BOUNDARY.match(text):

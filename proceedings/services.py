@@ -19,6 +19,7 @@ from articles.services import article_create_from_draft, topic_vocabulary_load
 from authors.models import Authorship
 from authors.services import people_of_volume, person_refresh_article_counts
 from proceedings.article_pdfs import article_pdfs_cut, volume_articles, volume_pdf_facts
+from proceedings.editorial.non_articles import first_words
 from proceedings.importer.metadata import (
     VolumeMetadata,
     read_sidecar,
@@ -27,8 +28,8 @@ from proceedings.importer.metadata import (
 )
 from proceedings.importer.pipeline import Progress, parse_proceedings
 from proceedings.importer.topics import assign_topics
-from proceedings.importer.types import ImportFileError, ImportPlan
-from proceedings.models import Proceedings, ProceedingsStatus
+from proceedings.importer.types import ArticleDraft, ImportFileError, ImportPlan
+from proceedings.models import NonArticleKind, NonArticlePart, Proceedings, ProceedingsStatus, RepeatReason
 from proceedings.oai_records import oai_records_batched
 from proceedings.sections import sections_create_from_plan
 from proceedings.site.page_cache import page_cache_invalidate
@@ -51,13 +52,16 @@ class ImportOutcome:
     same_file_already_imported: bool = False
     created_slugs: list[str] = field(default_factory=list)
     suspected_repeats: list[SuspectedRepeat] = field(default_factory=list)
+    # Drafts with the text of an article stored a moment ago, too short for the importer to compare
+    # (dedupe.MIN_SHINGLES): left out, each kept as a NonArticlePart for the editor to restore.
+    repeats_left_out: list[NonArticlePart] = field(default_factory=list)
     # Each created article's sheets of a PDF source (proceedings.article_pdfs), by article id.
     created_sheets: dict[int, tuple[int, int] | None] = field(default_factory=dict)
 
     @property
     def duplicates_skipped(self) -> int:
-        """Always 0: a suspected repeat is stored (`suspected_repeats`); kept for the upload job's record."""
-        return 0
+        """The repeats left out (each listed in the review); a suspected repeat is stored instead."""
+        return len(self.repeats_left_out)
 
 
 def import_plan_build(
@@ -195,12 +199,16 @@ def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
     by_line: dict[int, int] = {}  # a draft's first line -> its article, stored now or before
     for draft in plan.articles:
         original = by_line.get(draft.duplicate_of) if draft.duplicate_of is not None else None
-        if draft.content_hash in before or (original is None and draft.content_hash in holder):
-            # Stored by an earlier import, or (a body too short to judge) the same text as one
-            # stored a moment ago: the volume holds one article per text.
+        if draft.content_hash in before:  # stored by an earlier import
             outcome.already_present += 1
             if draft.content_hash in holder:
                 by_line[draft.start_line] = holder[draft.content_hash]
+            continue
+        if original is None and draft.content_hash in holder:
+            # A body too short to judge, the same text as one stored a moment ago: the volume
+            # holds one article per text, and keeps these lines for the editor to restore.
+            outcome.repeats_left_out.append(repeat_left_out(draft, proceedings=proceedings, kept=holder))
+            by_line[draft.start_line] = holder[draft.content_hash]
             continue
         article = article_create_from_draft(
             proceedings=proceedings,
@@ -222,6 +230,7 @@ def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
         outcome.created += 1
         outcome.created_slugs.append(article.slug)
         position += 1
+    NonArticlePart.objects.bulk_create(outcome.repeats_left_out, ignore_conflicts=True)
     # New articles, and older ones of the same people (a new name variant is searchable there too).
     created = Article.objects.filter(proceedings=proceedings, slug__in=outcome.created_slugs)
     people = Authorship.objects.filter(article__in=created).values("person")
@@ -230,3 +239,20 @@ def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
         article_ids={*created.values_list("pk", flat=True), *same_people.values_list("pk", flat=True)}
     )
     return outcome
+
+
+def repeat_left_out(draft: ArticleDraft, *, proceedings: Proceedings, kept: dict[str, int]) -> NonArticlePart:
+    """The part a draft left out as a word-for-word repeat becomes (`kept`: text -> article)."""
+    return NonArticlePart(
+        proceedings=proceedings,
+        kind=NonArticleKind.REPEAT,
+        source_start_line=draft.start_line,
+        source_end_line=draft.end_line,
+        body_start_line=draft.body_start_line if draft.body else draft.end_line + 1,
+        first_page=draft.first_page,
+        last_page=draft.last_page,
+        title=draft.title or "",
+        first_words=first_words(draft.body),
+        repeat_of_id=kept[draft.content_hash],
+        repeat_reason=RepeatReason.SAME_TEXT,
+    )

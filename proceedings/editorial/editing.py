@@ -50,7 +50,7 @@ from proceedings.importer.header import parse_header
 from proceedings.importer.pipeline import build_article
 from proceedings.importer.topics import assign_topics
 from proceedings.importer.types import ArticleDraft, Header, Line
-from proceedings.models import Proceedings
+from proceedings.models import NonArticlePart, Proceedings
 from proceedings.oai_records import oai_records_batched
 from proceedings.site.page_cache import page_cache_invalidate
 
@@ -157,6 +157,7 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
     )
     article_redirects_move(source=second, target=first)  # its address keeps leading to the text
     Article.objects.filter(repeat_of=second).update(repeat_of=first)  # so do its suspected repeats
+    NonArticlePart.objects.filter(repeat_of=second).update(repeat_of=first)  # and its repeats left out
     second.delete()
     positions_shift(proceedings_id=first.proceedings_id, after=position, by=-1)
     end = second.source_end_line
@@ -191,10 +192,14 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
     return first
 
 
-def _draft_from_lines(lines: list[Line], *, source: VolumeSource) -> ArticleDraft:
-    """What the importer makes of a segment starting at `lines[0]`, topics included."""
-    header = parse_header(lines, width=source.width)
-    header.body_start = min(header.body_start, len(lines))
+def _draft_from_lines(
+    lines: list[Line], *, source: VolumeSource, header: Header | None = None
+) -> ArticleDraft:
+    """What the importer makes of a segment starting at `lines[0]`, topics included; `header`:
+    one an editor drew (`header_from_lines`) instead of the parser's."""
+    if header is None:
+        header = parse_header(lines, width=source.width)
+        header.body_start = min(header.body_start, len(lines))
     draft = build_article(lines, header, reasons=(), width=source.width, vocab=source.vocab)
     draft.topics = assign_topics(
         title=draft.title,

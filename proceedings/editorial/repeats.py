@@ -3,8 +3,9 @@
 The import never drops an article on a guess: a later article whose text seems to repeat an
 earlier one of the volume is stored with `Article.repeat_of` and a warning
 (`proceedings.importer.dedupe`), and stays an ordinary article — on the site too once the volume
-is published — until an editor decides here. Removing the copy leaves its source lines in no
-article, as the importer once did: the editing services refuse to merge across such a gap.
+is published — until an editor decides here. Removing the copy keeps its source lines as a repeat
+left out (proceedings.editorial.non_articles), listed in the review, where it can be restored;
+the editing services refuse to merge across such a gap.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from articles.services import article_redirects_move
 from authors.services import person_refresh_article_counts
 from proceedings.editorial.editing import ArticleEditError, article_locked, article_people, positions_shift
 from proceedings.editorial.history import DELETION, change_record
+from proceedings.editorial.non_articles import part_of_article
 from proceedings.importer.dedupe import is_repeat_warning
+from proceedings.models import NonArticleKind, NonArticlePart, RepeatReason
 from proceedings.oai_records import oai_records_batched
 from proceedings.site.page_cache import page_cache_invalidate
 
@@ -36,7 +39,7 @@ def _suspected(article: Article) -> tuple[Article, Article]:
 @transaction.atomic
 @oai_records_batched()  # the removed copy's record, if published, becomes a deleted one
 def article_repeat_confirm(*, article: Article, user) -> Article:
-    """The copy is a repeat: delete it and return the article it repeats.
+    """The copy is a repeat: keep its lines as a repeat left out, delete it, return the original.
 
     Its address leads to the original from now on; copies marked as repeats of it point at the
     original instead; the articles after it move up one position.
@@ -51,7 +54,7 @@ def article_repeat_confirm(*, article: Article, user) -> Article:
         action=DELETION,
         message=_(
             "Removed as a repeat of “%(original)s” (lines %(from)d–%(to)d); its lines %(start)d–%(end)d "
-            "now belong to no article."
+            "are listed under the repeats left out, where it can be restored."
         )
         % {
             "original": original,
@@ -67,10 +70,13 @@ def article_repeat_confirm(*, article: Article, user) -> Article:
         message=_("Its repeat at lines %(start)d–%(end)d was removed.")
         % {"start": copy.source_start_line, "end": copy.source_end_line},
     )
+    part = part_of_article(copy, kind=NonArticleKind.REPEAT, repeat_of=original, reason=RepeatReason.EDITOR)
     article_redirects_move(source=copy, target=original)
     Article.objects.filter(repeat_of=copy).update(repeat_of=original)
+    NonArticlePart.objects.filter(repeat_of=copy).update(repeat_of=original)
     position = copy.position
     copy.delete()
+    part.save()
     positions_shift(proceedings_id=original.proceedings_id, after=position, by=-1)
     person_refresh_article_counts(people=people)
     article_counts_refresh(counted)

@@ -28,7 +28,7 @@ from authors.services import surname_part
 from proceedings.importer.dedupe import is_repeat_warning
 from proceedings.importer.furniture import KINDS
 from proceedings.importer.types import SetAside
-from proceedings.models import Proceedings
+from proceedings.models import NonArticleKind, NonArticlePart, Proceedings
 
 # The importer's warnings (proceedings.importer.pipeline.build_article), in its own words.
 _LANGUAGE_BOUNDARY = re.compile(r"^boundary decided by a language change (?P<before>\w+)→(?P<after>\w+)$")
@@ -117,7 +117,9 @@ class ReviewSummary:
     with_warnings: int
     untitled: int
     suspected_repeats: int
-    duplicates_skipped: int | None  # by imports that skipped repeats; None: they left no record
+    duplicates_skipped: int | None  # by imports that skipped repeats unlisted; None: no record
+    front_matter: int = 0  # parts an editor said are no articles (NonArticlePart)
+    repeats_left_out: int = 0  # listed, each restorable: by the import or an editor
 
 
 def importer_warning(text: str) -> ReviewWarning:
@@ -266,14 +268,42 @@ def review_rows(
     return rows
 
 
-def review_summary(*, rows: list[ReviewRow], duplicates_skipped: int | None) -> ReviewSummary:
+def review_summary(
+    *, rows: list[ReviewRow], duplicates_skipped: int | None, non_articles: Iterable[NonArticlePart] = ()
+) -> ReviewSummary:
+    kinds = [part.kind for part in non_articles]
     return ReviewSummary(
         articles=len(rows),
         with_warnings=sum(1 for row in rows if row.warnings),
         untitled=sum(1 for row in rows if not row.article.has_title),
         suspected_repeats=sum(1 for row in rows if row.article.repeat_of_id is not None),
         duplicates_skipped=duplicates_skipped,
+        front_matter=kinds.count(NonArticleKind.FRONT_MATTER),
+        repeats_left_out=kinds.count(NonArticleKind.REPEAT),
     )
+
+
+def volume_non_articles(*, volume: Proceedings) -> list[NonArticlePart]:
+    """The volume's front matter and repeats left out, in the order of the source."""
+    return list(
+        NonArticlePart.objects.filter(proceedings=volume)
+        .select_related("repeat_of")
+        .order_by("source_start_line")
+    )
+
+
+def non_article_json(part: NonArticlePart) -> dict:
+    """A part that is no article, for the review page's JSON twin."""
+    return {
+        "id": part.pk,
+        "kind": part.kind,
+        "source_lines": [part.source_start_line, part.source_end_line],
+        "pages": [part.first_page, part.last_page],
+        "title": part.title,
+        "first_words": part.first_words,
+        "repeat_of": _repeat_json(part.repeat_of),
+        "repeat_reason": part.repeat_reason,
+    }
 
 
 def article_neighbours(*, article: Article) -> tuple[Article | None, Article | None]:

@@ -120,8 +120,12 @@ def test_it_is_a_repeat_removes_the_copy_records_it_and_leads_its_address_to_the
         (str(original.pk), CHANGE, editor.pk),
     ]
     assert history[0].change_message == (
-        f"Removed as a repeat of “{original}” (lines 1–15); its lines 33–47 now belong to no article."
+        f"Removed as a repeat of “{original}” (lines 1–15); its lines 33–47 are listed under the "
+        "repeats left out, where it can be restored."
     )
+    left_out = volume.non_article_parts.get()
+    assert (left_out.kind, left_out.source_start_line, left_out.source_end_line) == ("repeat", 33, 47)
+    assert (left_out.repeat_of, left_out.repeat_reason, left_out.slug) == (original, "editor", copy.slug)
     assert history[1].change_message == "Its repeat at lines 33–47 was removed."
 
 

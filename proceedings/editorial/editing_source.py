@@ -26,7 +26,7 @@ from proceedings.importer.header import parse_header
 from proceedings.importer.normalise import normalise_lines, paragraphs, typical_width, vocabulary
 from proceedings.importer.pipeline import set_aside_lines
 from proceedings.importer.read import read_source
-from proceedings.importer.types import ImportFileError, Line, SetAside
+from proceedings.importer.types import PAGE_NUMBER, ImportFileError, Line, SetAside
 from proceedings.models import Proceedings
 
 
@@ -41,7 +41,11 @@ class SourceLine:
     number: int
     text: str
     header: bool
-    page: int | None = None
+    page: int | None = None  # of the PDF file, from 1; None for a text dump
+    printed_page: int | None = None  # the number printed on that page, when the import found it
+    # A text dump keeps no pages: the page number the import set aside right above this line
+    # (the foot of one page or the head of the next) is where its page broke.
+    number_above: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,11 +151,30 @@ def article_lines(*, article: Article, source: VolumeSource) -> ArticleLines:
 
 def article_source_lines(*, article: Article) -> list[SourceLine]:
     """The article's non-empty source lines, header lines marked, for the review page."""
-    cut = article_lines(article=article, source=volume_source(proceedings=article.proceedings))
+    source = volume_source(proceedings=article.proceedings)
+    cut = article_lines(article=article, source=source)
+    numbers = _page_numbers_set_aside(source, cut.lines)
     return [
-        SourceLine(number=line.raw, text=line.text, header=n < cut.body_index, page=line.page)
+        SourceLine(
+            number=line.raw,
+            text=line.text,
+            header=n < cut.body_index,
+            page=line.page,
+            printed_page=line.printed_page,
+            number_above=numbers.get(line.raw, "") if line.page is None else "",
+        )
         for n, line in enumerate(cut.lines)
     ]
+
+
+def _page_numbers_set_aside(source: VolumeSource, lines: list[Line]) -> dict[int, str]:
+    """Raw line number -> the page number set aside between it and the article's line before."""
+    numbers = [line.raw for line in lines]
+    return {
+        numbers[bisect_left(numbers, item.line)]: item.text
+        for item in source.set_aside
+        if item.kind == PAGE_NUMBER and numbers and numbers[0] < item.line < numbers[-1]
+    }
 
 
 def volume_set_aside(*, proceedings: Proceedings) -> list[SetAside]:

@@ -15,6 +15,7 @@ from articles.usage_admin import ArticleUsageAdmin  # noqa: F401 - registers the
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
 from proceedings.editorial.review import importer_warning
+from proceedings.section_admin import article_form_with_sections
 
 
 class AuthorshipInline(admin.StackedInline):
@@ -62,7 +63,7 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [AuthorshipInline]
     # The people (the inline) come right after the first fieldset: change_form.html of this model.
     fieldsets = [
-        (None, {"fields": ["title", "title_display", ("proceedings", "position"), "slug"]}),
+        (None, {"fields": ["title", "title_display", ("proceedings", "position", "section"), "slug"]}),
         (
             gettext_lazy("Abstracts and keywords"),
             {
@@ -103,6 +104,10 @@ class ArticleAdmin(admin.ModelAdmin):
         if not messages:
             return "—"
         return format_html_join("", "<p>{}</p>", ((message,) for message in messages))
+
+    def get_form(self, request, obj: Article | None = None, change: bool = False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return article_form_with_sections(form, volume_id=obj.proceedings_id if obj else None)
 
     @admin.display(description=gettext_lazy("PDF of the article"))
     def pdf_link(self, article: Article) -> str:

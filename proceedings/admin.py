@@ -25,6 +25,7 @@ from proceedings.editorial.publishing import PublishError, proceedings_publish, 
 from proceedings.editorial.review_views import review_link, review_urls
 from proceedings.editorial.uploads import VolumeUploadForm
 from proceedings.models import LOCALIZED_FACTS, ImportJob, ImportJobStatus, Proceedings
+from proceedings.section_admin import SectionInline
 
 RECENT_FAILURES = 5  # failed uploads listed on the upload page (their volumes are gone)
 
@@ -52,7 +53,7 @@ class ProceedingsAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     readonly_fields = ["source_sha256", "created_at", "updated_at"]
     date_hierarchy = "date_start"
-    inlines = [ArticleInline]
+    inlines = [SectionInline, ArticleInline]
     actions = ["publish_selected", "unpublish_selected", "cut_article_pdfs"]
 
     @admin.display(description=gettext_lazy("year"), ordering="year")

@@ -135,6 +135,9 @@ class Proceedings(models.Model):
         return self.status == ProceedingsStatus.PUBLISHED
 
 
+SECTION_LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
+
+
 class Section(models.Model):
     """A section of a volume ('ЮРИДИЧЕСКИЕ НАУКИ', 'НОМИНАЦИЯ «…»'): its heading groups the
     articles after it on the volume's page. The import creates them from the headings it set
@@ -152,6 +155,8 @@ class Section(models.Model):
     title_ru = models.CharField(_("title (Russian)"), max_length=500, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
     printed_title = models.CharField(_("title as printed"), max_length=500, blank=True, editable=False)
+    # The language `title` is in, for the page's lang attribute (the import tells it from the text).
+    language = models.CharField(_("language"), max_length=2, choices=SECTION_LANGUAGES, blank=True)
     # The first line of its heading in the source file; null for a section an editor added.
     source_line = models.PositiveIntegerField(_("line in the source file"), null=True, blank=True)
 
@@ -167,6 +172,10 @@ class Section(models.Model):
     def localized_name(self, language: str) -> str:
         """The title in `language` where an editor gave it, else as shown (templates' `localized`)."""
         return getattr(self, f"title_{language}", "") or self.title
+
+    def name_language(self, language: str) -> str:
+        """The language `localized_name(language)` is in ('' when not known)."""
+        return language if getattr(self, f"title_{language}", "") else self.language
 
 
 class ImportJobStatus(models.TextChoices):

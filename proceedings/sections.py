@@ -35,6 +35,7 @@ def sections_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
                 position=position,
                 title=draft.title_display or draft.title,
                 printed_title=draft.title,
+                language=draft.language,
                 source_line=draft.line,
             )
         out.update(dict.fromkeys(draft.articles, section))

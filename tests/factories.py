@@ -98,11 +98,15 @@ def editors_group() -> Group:
     """The Editors group as its migration defines it. Made again when missing: the flush after
     every transactional (live-server) test empties the table the migration filled."""
     migration = importlib.import_module("proceedings.migrations.0002_editors_group")
+    sections = importlib.import_module("proceedings.migrations.0010_section")  # granted later
     group, created = Group.objects.get_or_create(name=migration.EDITORS)
     if created:
         group.permissions.set(
             Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
-            for (app_label, model), actions in migration.EDITOR_PERMISSIONS.items()
+            for (app_label, model), actions in [
+                *migration.EDITOR_PERMISSIONS.items(),
+                *sections.EDITOR_PERMISSIONS.items(),
+            ]
             for action in actions
         )
     return group

@@ -49,6 +49,7 @@ def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
                 "title_display": section.title_display,
                 "line": section.line,
                 "end_line": section.end_line,
+                "language": section.language,
                 "articles": list(section.articles),
             }
             for section in plan.sections

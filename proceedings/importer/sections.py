@@ -14,6 +14,7 @@ from bisect import bisect_right
 from proceedings.importer.contents import SECTION_WORD
 from proceedings.importer.display import title_display
 from proceedings.importer.furniture import Furniture
+from proceedings.importer.language import detect_language
 from proceedings.importer.types import ArticleDraft, Line, SectionDraft
 
 # 'СЕКЦИЯ 2', '1-СЕКЦИЯ', 'SECTION II': a label whose name follows on the next line.
@@ -37,6 +38,7 @@ def volume_sections(lines: list[Line], furniture: Furniture) -> list[SectionDraf
                 title_display=title_display(title),
                 line=lines[heading[0]].raw,
                 end_line=lines[heading[-1]].raw,
+                language=detect_language(title),
             )
         )
     return out

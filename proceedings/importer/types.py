@@ -188,6 +188,7 @@ class SectionDraft:
     title_display: str
     line: int
     end_line: int
+    language: str = ""  # of its title: 'kk', 'ru' or 'en'
     articles: list[int] = field(default_factory=list)
 
 

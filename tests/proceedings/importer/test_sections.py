@@ -93,6 +93,7 @@ def test_the_dry_runs_json_lists_the_sections_with_their_articles():
         "title_display": "Юридические науки",
         "line": line_of(data, DISCIPLINE),
         "end_line": line_of(data, DISCIPLINE),
+        "language": "ru",
         "articles": starts[1:3],
     }
     assert [section["articles"] for section in report["sections"]] == [starts[1:3], starts[3:]]

@@ -80,7 +80,9 @@ metadata = {{**json.loads(seed.with_suffix(".json").read_text()), "slug": {slug!
 user, _ = get_user_model().objects.get_or_create(username="soak-editor", defaults={{"is_staff": True}})
 job = import_job_create(
     metadata=volume_metadata_from_mapping(metadata),
-    data=seed.with_suffix(".txt").read_bytes(), filename=seed.name + ".txt", kind="text", user=user,
+    # A file of its own each run: the archive refuses a file it has imported before.
+    data=seed.with_suffix(".txt").read_bytes() + {slug!r}.encode(),
+    filename=seed.name + ".txt", kind="text", user=user,
 )
 print(job.pk)
 """
@@ -178,14 +180,14 @@ def manage_shell(code: str, environment: dict[str, str]) -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
-def job_state(environment: dict[str, str], job_id: int) -> tuple[str, int]:
+def job_state(environment: dict[str, str], job_id: int) -> tuple[str, int, str]:
     code = (
         "import json\nfrom proceedings.models import ImportJob\n"
         f"job = ImportJob.objects.get(pk={job_id})\n"
-        "print(json.dumps([job.status, job.created]))"
+        "print(json.dumps([job.status, job.created, job.message]))"
     )
-    status, created = json.loads(manage_shell(code, environment))
-    return status, created
+    status, created, message = json.loads(manage_shell(code, environment))
+    return status, created, message
 
 
 def editor(
@@ -206,13 +208,13 @@ def editor(
     while True:
         time.sleep(5)
         try:
-            status, created = job_state(environment, job_id)
+            status, created, message = job_state(environment, job_id)
         except RuntimeError:
             continue  # the database is down this moment
         if status in ("done", "failed"):
             break
     events["imported"] = time.time()
-    outcome["job"] = {"status": status, "articles created": created}
+    outcome["job"] = {"status": status, "articles created": created, "message": message}
     if status == "done":
         outcome["published"] = manage_shell(PUBLISH.format(slug=slug), environment)
         events["published"] = time.time()

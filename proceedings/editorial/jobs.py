@@ -23,15 +23,17 @@ from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_tasks_db.models import DBTaskResult
 
 from proceedings.importer.metadata import VolumeMetadata
 from proceedings.importer.types import ImportFileError
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
 from proceedings.services import ImportOutcome, proceedings_import
+from proceedings.site.worker import connection_lost
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +41,10 @@ PROGRESS_DATABASE = "progress"
 PROGRESS_INTERVAL_SECONDS = 0.5  # at most two progress writes a second, whatever the file's size
 # A job that has not moved for this long lost its worker (stopped, killed) or never had one.
 STALE_AFTER = datetime.timedelta(hours=1)
+# An import the database went away under runs again after a pause, at most this often in all: a
+# file whose import brings the server down each time must end, as a failed job.
+IMPORT_ATTEMPTS = 3
+RUN_AGAIN_AFTER = datetime.timedelta(seconds=5)
 
 
 def sha256_hex(data: bytes) -> str:
@@ -108,13 +114,46 @@ def import_job_run(*, job_id: int) -> str:
         except ImportFileError as error:
             import_job_fail(job, message=str(error))
             return ImportJobStatus.FAILED
-        except BaseException:
+        except BaseException as error:
+            if connection_lost(error):
+                # A crash or restart of the database under the import: its transaction went down
+                # with the connection and nothing of it was kept. Not the file's fault, so the
+                # job is not failed — that would delete the editor's draft and file — and the
+                # task queues it again (import_job_queue_again).
+                logger.warning("The database went away under the import of job %s.", job.pk)
+                raise
             logger.exception("The import of job %s failed", job.pk)
             import_job_fail(
                 job, message=_("The import failed unexpectedly; the administrators can see why in the log.")
             )
             raise
     return ImportJobStatus.DONE
+
+
+def import_job_queue_again(*, job_id: int) -> str:
+    """Queue again an import the database went away under (the task calls this; returns what
+    became of the job). Its connections are opened afresh first — the embedded server, if it
+    died, is started again by connecting. While the database stays down this raises, and the
+    worker waits for it (proceedings/site/worker.py) and runs this task again."""
+    from proceedings.editorial.tasks import proceedings_import_job  # noqa: PLC0415 - the task module imports this one
+
+    for connection in connections.all(initialized_only=True):
+        connection.close()
+    tasks = DBTaskResult.objects.filter(
+        task_path=proceedings_import_job.module_path, args_kwargs__kwargs__job_id=job_id
+    )
+    job = ImportJob.objects.get(pk=job_id)
+    if tasks.count() >= IMPORT_ATTEMPTS:
+        with translation.override(job.language or settings.LANGUAGE_CODE):
+            message = _(
+                "The database stopped during this import %(count)d times; the import was given up. "
+                "Try the upload again later, and tell the administrators."
+            ) % {"count": IMPORT_ATTEMPTS}
+            import_job_fail(job, message=message)
+        return ImportJobStatus.FAILED
+    import_job_update(job_id=job_id, status=ImportJobStatus.QUEUED)
+    proceedings_import_job.using(run_after=timezone.now() + RUN_AGAIN_AFTER).enqueue(job_id=job_id)
+    return ImportJobStatus.QUEUED
 
 
 def import_job_import(job: ImportJob) -> ImportOutcome:

@@ -170,5 +170,17 @@ def database_answers() -> bool:
     return True
 
 
+def connection_lost(error: BaseException) -> bool:
+    """Whether `error` says a connection is gone — the server crashed, restarted or ended the
+    session — as against an error of one statement on a connection that works (a constraint, a
+    bad value, a statement time-out). Read from the error, not from the connection, which code
+    that ran after the error may have opened again. A lost connection has no SQLSTATE, or one of
+    the classes "connection exception" (08) and "operator intervention" (57P01-57P03)."""
+    if isinstance(error, InterfaceError):  # Django's "connection already closed"
+        return True
+    code = getattr(error.__cause__, "pgcode", None)
+    return isinstance(error, OperationalError) and (code is None or code.startswith(("08", "57P")))
+
+
 def first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]

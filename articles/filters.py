@@ -9,7 +9,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet, TextField, Value
+from django.db.models import F, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Left, Lower, NullIf
 from django.forms.models import ModelChoiceIterator
 from django.utils import translation
@@ -20,13 +20,16 @@ from django_filters.fields import ModelChoiceField
 
 from articles.models import Article, Language, Topic
 
-# Untitled articles sort by their first words, as they are shown.
+# By title as search sorts titles (SearchEntry.title_key, articles.search.ordering.title_sort_key):
+# the Kazakh alphabet's order, Ә after А, where lower-casing sorted Kazakh letters after Я. An
+# article the search has not indexed (none once imported) comes after, by its lower-cased title;
+# untitled articles by their first words, as they are shown.
 SORT_TITLE = Lower(
     Coalesce(NullIf("title_display", Value("")), "title", Left("body", 200), output_field=TextField())
 )
 SORTS = {
     "position": ("position",),
-    "title": ("sort_title", "position"),
+    "title": (F("search_entry__title_key").asc(nulls_last=True), "sort_title", "position"),
     "language": ("language", "position"),
 }
 SORT_CHOICES = [

@@ -12,11 +12,11 @@ from articles.addresses import slug_url
 from articles.models import Article, Topic
 from articles.presentation import paragraphs
 from authors.models import Authorship
-from proceedings.models import LOCALIZED_FACTS, Proceedings
+from proceedings.models import LOCALIZED_FACTS, Proceedings, Section
 
 
-def names(obj: Topic | Proceedings, prefix: str) -> dict[str, str]:
-    """`<prefix>_kk`, `_ru`, `_en` of a topic or volume, by language code."""
+def names(obj: Topic | Proceedings | Section, prefix: str) -> dict[str, str]:
+    """`<prefix>_kk`, `_ru`, `_en` of a topic, volume or section, by language code."""
     return {code: getattr(obj, f"{prefix}_{code}") for code in ("kk", "ru", "en")}
 
 
@@ -55,6 +55,20 @@ def volume_json(volume: Proceedings) -> dict[str, Any]:
             code: getattr(volume, f"count_{code}") for code in ("kk", "ru", "en")
         }
     return data
+
+
+def section_json(section: Section) -> dict[str, Any]:
+    """A section of a volume: its title as shown, in each language where given ('' where not)."""
+    return {
+        "position": section.position,
+        "title": section.title,
+        "language": section.language or None,
+        "in_languages": names(section, "title"),
+    }
+
+
+def section_title(section: Section | None) -> str | None:
+    return section.title if section else None
 
 
 def volume_brief_json(volume: Proceedings) -> dict[str, Any]:

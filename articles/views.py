@@ -6,6 +6,7 @@ from articles.filters import VolumeArticleFilter
 from articles.listing import ListedArticles
 from articles.models import Article
 from articles.selectors import archive_counts
+from articles.volume_sections import volume_sections
 from proceedings.site.http import moved_permanently, page_json, paginate, render_page
 
 HOME_LATEST_VOLUMES = 5
@@ -71,19 +72,34 @@ def volume_detail(request: HttpRequest, slug: str) -> HttpResponse:
         response.status_code = 400
         return response
     page = paginate(request, ListedArticles(filterset.qs), per_page=CONTENTS_PER_PAGE)
+    filtered = any(filterset.form.cleaned_data.get(f) for f in ("language", "topic"))
+    sections = volume_sections(volume=volume)
+    # Under their section headings while in printed order: sorted otherwise, a heading would lie.
+    printed_order = filterset.form.cleaned_data.get("sort") in {None, "", "position"}
     return render_page(
         request,
         "articles/volume_detail.html",
         {
             **context,
             "page": page,
-            "filtered": any(filterset.form.cleaned_data.get(f) for f in ("language", "topic")),
+            "filtered": filtered,
+            "section_groups": sections.groups(page, grouped=printed_order),
+            "section_table": sections.table(per_page=CONTENTS_PER_PAGE)
+            if printed_order and not filtered
+            else [],
         },
         json=lambda: {
             "volume": twins.volume_json(volume),
             "filters": {key: request.GET.get(key) or None for key in ("language", "topic", "sort")},
             **page_json(page),
-            "articles": [twins.article_item_json(article) for article in page],
+            "sections": [twins.section_json(section) for section in sections.sections],
+            "articles": [
+                {
+                    **twins.article_item_json(article),
+                    "section": twins.section_title(sections.section_of(article)),
+                }
+                for article in page
+            ],
         },
     )
 

@@ -58,8 +58,9 @@ class ItemParts:
             for a in authorships
         )
 
-    def item(self, article: Article, *, show_volume: bool, snippet, toggle: str) -> str:
-        """The item's markup, newlines and indentation as the template printed them."""
+    def item(self, article: Article, *, show_volume: bool, snippet, toggle: str, level: int = 3) -> str:
+        """The item's markup, newlines and indentation as the template printed them; its title a
+        heading of `level` (4 under a volume's section headings)."""
         code = escape(article.language)
         lang = self.interface_language
         authorships = article.authorships.all()
@@ -100,10 +101,10 @@ class ItemParts:
             found = f'<p class="search-snippet" lang="{code}">{conditional_escape(snippet)}</p>'
         return (
             f'\n<article class="article-item card" lang="{code}">\n'
-            '  <h3 class="article-item__title">\n'
+            f'  <h{level} class="article-item__title">\n'
             f'    <a href="{self.article_url(article.slug)}">{escape(article.display_title)}</a>\n'
             f"    {untitled}\n"
-            "  </h3>\n"
+            f"  </h{level}>\n"
             f'  <p class="article-item__meta" lang="{lang}">\n'
             f"    {self.people(authors) or self.no_authors}\n"
             f"    {supervised}\n"
@@ -160,14 +161,18 @@ def article_item(context: template.Context) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def article_items(
-    context: template.Context, articles: Iterable[Article], *, show_volume: bool = False
+    context: template.Context, articles: Iterable[Article], *, show_volume: bool = False, level: int = 3
 ) -> SafeString:
     """Each of `articles` in an `<li>`, as a loop including `articles/_article_item.html` would."""
     articles = list(articles)
     parts = item_parts(context)
     toggles = citation_toggles(context, [article.slug for article in articles])
     items = "".join(
-        f"<li>{parts.item(article, show_volume=show_volume, snippet=None, toggle=toggles[article.slug])}</li>"
+        "<li>"
+        + parts.item(
+            article, show_volume=show_volume, snippet=None, toggle=toggles[article.slug], level=level
+        )
+        + "</li>"
         for article in articles
     )
     return mark_safe(items)  # every value in it is escaped

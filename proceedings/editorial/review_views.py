@@ -41,6 +41,7 @@ from proceedings.editorial.jobs import import_job_status
 from proceedings.editorial.repeats import article_repeat_confirm, article_repeat_dismiss
 from proceedings.editorial.review import (
     article_neighbours,
+    non_article_json,
     review_articles,
     review_row_json,
     review_rows,
@@ -48,6 +49,7 @@ from proceedings.editorial.review import (
     set_aside_groups,
     set_aside_json,
     volume_lookalikes,
+    volume_non_articles,
 )
 from proceedings.importer.types import SetAside
 from proceedings.models import Proceedings
@@ -62,6 +64,7 @@ View = Callable[..., HttpResponse]
 
 def review_urls(admin_site: AdminSite) -> list[URLPattern]:
     """The review's URLs, for ProceedingsAdmin.get_urls (names under the admin namespace)."""
+    from proceedings.editorial.non_article_views import non_article_urls  # noqa: PLC0415 - it imports this module
 
     def editor_view(view: View) -> View:
         @wraps(view)
@@ -104,6 +107,7 @@ def review_urls(admin_site: AdminSite) -> list[URLPattern]:
             editor_view(article_repeat_keep),
             name="proceedings_proceedings_review_repeat_dismiss",
         ),
+        *non_article_urls(editor_view),
     ]
 
 
@@ -148,7 +152,10 @@ def review_page(request: HttpRequest, volume_id: int, *, admin_site: AdminSite) 
         context["title"] = _("The import failed")
         return TemplateResponse(request, "admin/proceedings/review_failed.html", context, status=404)
     rows = review_rows(articles=review_articles(volume=volume), lookalikes=volume_lookalikes(volume=volume))
-    summary = review_summary(rows=rows, duplicates_skipped=volume.duplicates_skipped)
+    non_articles = volume_non_articles(volume=volume)
+    summary = review_summary(
+        rows=rows, duplicates_skipped=volume.duplicates_skipped, non_articles=non_articles
+    )
     only_warnings = request.GET.get("warnings") == "1"
     shown = [row for row in rows if row.warnings] if only_warnings else rows
     set_aside, set_aside_error = _set_aside(volume, status)
@@ -161,6 +168,7 @@ def review_page(request: HttpRequest, volume_id: int, *, admin_site: AdminSite) 
                 "summary": asdict(summary),
                 "articles": [review_row_json(row) for row in shown],
                 "set_aside": [set_aside_json(line) for line in set_aside],
+                "non_articles": [non_article_json(part) for part in non_articles],
             },
             json_dumps_params={"ensure_ascii": False},
         )
@@ -174,6 +182,7 @@ def review_page(request: HttpRequest, volume_id: int, *, admin_site: AdminSite) 
         "only_warnings": only_warnings,
         "set_aside_groups": set_aside_groups(set_aside),
         "set_aside_error": set_aside_error,
+        "non_articles": non_articles,
     }
     return TemplateResponse(request, "admin/proceedings/review.html", context)
 

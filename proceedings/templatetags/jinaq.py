@@ -16,6 +16,12 @@ def localized(obj) -> str:
 
 
 @register.filter
+def name_language(obj) -> str:
+    """The language `localized` gives a section's title in ('' when not known): its lang attribute."""
+    return obj.name_language(translation.get_language() or "kk")
+
+
+@register.filter
 def in_language(obj, field: str) -> str:
     """A volume's conference, place or publisher, or a topic's description, in the interface
     language where it is given (Proceedings.localized, Topic.localized), else as printed."""

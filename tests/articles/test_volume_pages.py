@@ -161,10 +161,10 @@ def test_volume_pages_query_count_does_not_grow_with_articles(client, django_ass
 
     with django_assert_num_queries(2):
         client.get("/en/proceedings/")
-    # volume, count, topic choices, page ids, items (articles.listing.listed_articles)
-    with django_assert_num_queries(5):
+    # volume, count, topic choices, page ids, items (articles.listing.listed_articles), sections
+    with django_assert_num_queries(6):
         response = client.get(f"/en/proceedings/{volume.slug}/")
-    with django_assert_num_queries(5):  # the chosen topic found among the choices
+    with django_assert_num_queries(6):  # the chosen topic found among the choices
         client.get(f"/en/proceedings/{volume.slug}/?topic={topic.slug}&language=kk&sort=title")
 
     assert len(response.context["page"]) == articles

@@ -23,7 +23,7 @@ from proceedings.editorial.editing_source import ArticleEditError
 from proceedings.editorial.jobs import import_job_create, import_job_status, import_jobs_fail_stale
 from proceedings.editorial.publishing import PublishError, proceedings_publish, proceedings_unpublish
 from proceedings.editorial.review_views import review_link, review_urls
-from proceedings.editorial.uploads import VolumeUploadForm
+from proceedings.editorial.uploads import VolumeUploadForm, volume_slug_from_title
 from proceedings.models import LOCALIZED_FACTS, ImportJob, ImportJobStatus, Proceedings
 from proceedings.section_admin import SectionInline
 
@@ -121,6 +121,7 @@ class ProceedingsAdmin(admin.ModelAdmin):
 
         return [
             path("upload/", view(self.upload_view), name="proceedings_proceedings_upload"),
+            path("upload/slug/", view(self.upload_slug_view), name="proceedings_proceedings_upload_slug"),
             path(
                 "<int:volume_id>/import-status/",
                 view(self.import_status_view),
@@ -169,6 +170,17 @@ class ProceedingsAdmin(admin.ModelAdmin):
             "failures": ImportJob.objects.filter(status=ImportJobStatus.FAILED)[:RECENT_FAILURES],
         }
         return TemplateResponse(request, "admin/proceedings/upload.html", context)
+
+    def upload_slug_view(self, request: HttpRequest) -> JsonResponse:
+        """The slug the upload form would make of these titles: its script fills the field as the
+        editor types (Django's prepopulated fields would drop Kazakh letters)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        year = request.GET.get("year", "")
+        slug = volume_slug_from_title(
+            titles=request.GET.getlist("title"), year=int(year) if year.isdigit() else None
+        )
+        return JsonResponse({"slug": slug})
 
     def import_status_view(self, request: HttpRequest, volume_id: int) -> JsonResponse:
         """The latest upload's state; still answers after a failed import removed the volume."""

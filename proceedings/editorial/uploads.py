@@ -8,6 +8,7 @@ time — splitting and storing the articles — runs in the background (proceedi
 
 from __future__ import annotations
 
+import itertools
 from pathlib import PurePath
 
 from django import forms
@@ -23,6 +24,7 @@ from proceedings.importer.metadata import VolumeMetadata, volume_metadata_from_m
 from proceedings.importer.read import read_source
 from proceedings.importer.types import ImportFileError
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
+from proceedings.transliteration import slug_from_text
 
 ACCEPTED_SUFFIXES = {".pdf": "pdf", ".txt": "text"}
 METADATA_FIELDS = [
@@ -39,6 +41,8 @@ METADATA_FIELDS = [
     "editors",
     "slug",
 ]
+# The title a volume's address is made from: the first given, Latin before Cyrillic.
+SLUG_SOURCES = ["title_en", "title_kk", "title_ru", "conference_name"]
 
 
 class VolumeUploadForm(forms.ModelForm):
@@ -63,6 +67,21 @@ class VolumeUploadForm(forms.ModelForm):
         self.max_bytes = max_bytes if max_bytes is not None else settings.JINAQ_IMPORT_MAX_BYTES
         self.source_data = b""
         self.source_kind = ""
+        slug = self.fields["slug"]
+        slug.required = False
+        slug.help_text = _(
+            "Part of the volume's address. Filled in from the title as you type, Kazakh and Russian "
+            "letters spelled in Latin; change it if you like. Left empty, it is made from the title."
+        )
+        slug.widget.attrs["data-slug-url"] = reverse("admin:proceedings_proceedings_upload_slug")
+
+    def clean_slug(self) -> str:
+        """The editor's slug, or one made from the title (the fields before it are clean)."""
+        given = self.cleaned_data.get("slug", "")
+        if given:
+            return given
+        titles = [self.cleaned_data.get(name) or "" for name in SLUG_SOURCES]
+        return volume_slug_from_title(titles=titles, year=self.cleaned_data.get("year"))
 
     def clean_source(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["source"]
@@ -128,6 +147,19 @@ class VolumeUploadForm(forms.ModelForm):
             self.add_error(None, str(error))
 
     metadata: VolumeMetadata
+
+
+def volume_slug_from_title(*, titles: list[str], year: int | None) -> str:
+    """A free slug from the first title given and the year ('zhas-ghalymdar-alemi-2025'), with
+    '-2', '-3'… when another volume has it; '' when no title gives one. The upload form's script
+    asks for it as the editor types (ProceedingsAdmin.upload_slug_view), so both ways agree."""
+    words = next((slug for title in titles if (slug := slug_from_text(title))), "")
+    if not words:
+        return ""
+    stem = f"{words}-{year}" if year else words
+    taken = set(Proceedings.objects.filter(slug__startswith=stem).values_list("slug", flat=True))
+    candidates = (stem if n == 1 else f"{stem}-{n}" for n in itertools.count(1))
+    return next(slug for slug in candidates if slug not in taken)
 
 
 def kind_label(kind: str) -> str:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from articles.counts import article_counts_kept, volume_counts_refresh
+from articles.hand_edits import article_hand_edits_record, hand_edited_in_form
 from articles.models import Article, Language, Topic
 from articles.search.index import article_search_refresh
 from articles.services import article_redirect_add
@@ -125,6 +126,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_title(self, article: Article) -> bool:
         return article.has_title
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "title":  # an empty box is "none printed" (null), never "" (a constraint)
+            kwargs["empty_value"] = None
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     # Authorship edits, a move to another volume and deletion change who has published articles:
     # the author index's stored counts follow (authors.services.person_article_counts_kept), and
     # so do the volumes' and topics' (articles.counts).
@@ -142,6 +148,10 @@ class ArticleAdmin(admin.ModelAdmin):
             article_counts_kept(articles=lambda: Article.objects.filter(pk=article)),
         ):
             super().save_related(request, form, formsets, change)
+        # What the editor changed here, merge, split and re-cut keep (articles.hand_edits).
+        people_changed = any(formset.has_changed() for formset in formsets if formset.model is Authorship)
+        fields = hand_edited_in_form(changed=form.changed_data, people_changed=people_changed)
+        article_hand_edits_record(article=form.instance, fields=fields)
         # The search vector is rebuilt whole after every edit, people included: never stale.
         article_search_refresh(article_ids=[article])
 

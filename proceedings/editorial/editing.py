@@ -15,12 +15,14 @@ An article remembers its lines as raw line numbers of the file (`source_start_li
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
 from articles.counts import article_counts_refresh, count_scope
+from articles.hand_edits import BODY, PEOPLE, group_values_set, hand_edited_groups
 from articles.models import Article, Topic
 from articles.search.index import article_search_refresh, article_search_refresh_for_people
 from articles.selectors import topic_vocabulary
@@ -42,6 +44,13 @@ from proceedings.editorial.editing_source import (
     article_source_lines,
     volume_set_aside,
     volume_source,
+)
+from proceedings.editorial.hand_edits import (
+    edits_note,
+    losses_confirmed,
+    merge_edits,
+    recut_edits,
+    split_edits,
 )
 from proceedings.editorial.history import ADDITION, DELETION, change_record
 from proceedings.importer.dedupe import content_hash
@@ -109,11 +118,10 @@ def _body_set(article: Article, lines: list[Line], *, end: int, source: VolumeSo
         )
 
 
-def _pages_set(article: Article, lines: list[Line]) -> None:
-    """Printed pages from the source when it has them (a PDF); otherwise they stay as editors set them."""
+def _printed_pages(lines: list[Line]) -> tuple[int, int] | None:
+    """First and last printed page of these lines when the source has them (a PDF), else None."""
     pages = [line.printed_page for line in lines if line.printed_page is not None]
-    if pages:
-        article.first_page, article.last_page = min(pages), max(pages)
+    return (min(pages), max(pages)) if pages else None
 
 
 def article_people(article: Article) -> set[int]:
@@ -122,8 +130,10 @@ def article_people(article: Article) -> set[int]:
 
 @transaction.atomic
 @oai_records_batched()  # the merged-away article's record becomes a deleted one
-def articles_merge(*, first: Article, second: Article, user) -> Article:
-    """Join `second` onto `first`, which it directly follows; `first` keeps its metadata."""
+def articles_merge(*, first: Article, second: Article, user, confirmed: str = "") -> Article:
+    """Join `second` onto `first`, which it directly follows; `first` keeps its metadata and hand
+    edits, and takes the second's where it has none (proceedings.editorial.hand_edits).
+    `confirmed`: the token of the hand edits the editor agreed to give up, if any must go."""
     first, second = article_locked(first), article_locked(second)
     if first.pk == second.pk:
         raise ArticleEditError(_("An article cannot be merged with itself."))
@@ -144,7 +154,9 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
             )
             % {"start": gap[0].raw, "end": gap[-1].raw}
         )
-    lost_people = article_people(second)
+    edits = merge_edits(first=first, second=second)
+    losses_confirmed(edits.lost, confirmed=confirmed)
+    lost_people = article_people(second) | article_people(first)
     counted = count_scope(Article.objects.filter(pk__in=[first.pk, second.pk]))
     position = second.position
     page_cache_invalidate()
@@ -163,9 +175,8 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
     end = second.source_end_line
     first.source_end_line = end
     _body_set(first, top.body + bottom.lines, end=end, source=source)
-    pages = [p for p in (first.first_page, first.last_page, second.first_page, second.last_page) if p]
-    if pages:
-        first.first_page, first.last_page = min(pages), max(pages)
+    group_values_set(article=first, values=edits.taken)  # its pages too: from both articles
+    first.hand_edited, first.merged_hand_edits = edits.marks, edits.kept_aside
     first.save()
     change_record(
         user=user,
@@ -179,7 +190,8 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
             "end": end,
             "from": first.source_start_line,
             "to": end,
-        },
+        }
+        + edits_note(kept=edits.kept, lost=edits.lost),
     )
     article_pdfs_cut(
         proceedings=first.proceedings,
@@ -187,7 +199,7 @@ def articles_merge(*, first: Article, second: Article, user) -> Article:
         sheets={first.pk: line_sheets(top.lines + bottom.lines)},
     )
     article_search_refresh(article_ids=[first.pk])
-    person_refresh_article_counts(people=lost_people)
+    person_refresh_article_counts(people=lost_people | article_people(first))
     article_counts_refresh(counted)
     return first
 
@@ -213,8 +225,13 @@ def _draft_from_lines(
 
 @transaction.atomic
 @oai_records_batched()
-def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Article]:
-    """Cut `article` before raw line `at_line`; the lines from there become a new article after it."""
+def article_split(*, article: Article, at_line: int, user, confirmed: str = "") -> tuple[Article, Article]:
+    """Cut `article` before raw line `at_line`; the lines from there become a new article after it.
+
+    The upper part keeps its hand edits; the new one is read from its lines, or gets back the hand
+    edits a merge kept aside at its first line (proceedings.editorial.hand_edits). `confirmed`:
+    as for `articles_merge`.
+    """
     article = article_locked(article)
     if not article.source_start_line < at_line <= article.source_end_line:
         raise ArticleEditError(
@@ -231,10 +248,16 @@ def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Art
     cut = article_lines(article=article, source=source)
     at = bisect_left([line.raw for line in cut.lines], at_line)  # a blank line: the next text line
     top, rest = cut.lines[:at], cut.lines[at:]
+    edits = split_edits(article=article, at_line=rest[0].raw, pages=_printed_pages(top))
+    losses_confirmed(edits.lost, confirmed=confirmed)
     draft = _draft_from_lines(rest, source=source)
+    if PEOPLE in edits.new_values:  # its people come back as edited: resolve none from the lines
+        draft = replace(draft, authors=[], supervisors=[], parallel_people=[])
+    counted, people = count_scope(Article.objects.filter(pk=article.pk)), article_people(article)
     article.source_end_line = top[-1].raw
     _body_set(article, top[min(cut.body_index, at) :], end=top[-1].raw, source=source)
-    _pages_set(article, top)
+    group_values_set(article=article, values=edits.upper)  # its pages from a PDF; a merge undone
+    article.hand_edited, article.merged_hand_edits = edits.upper_marks, edits.upper_aside
     article.save()
     if clash := Article.objects.filter(
         proceedings=article.proceedings, content_hash=draft.content_hash
@@ -252,18 +275,23 @@ def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Art
         taken_slugs=set(),
         section=article.section,  # the piece cut off was printed in the same section
     )
+    group_values_set(article=new, values=edits.new_values)
+    new.hand_edited, new.merged_hand_edits = edits.new_marks, edits.new_aside
+    new.save()
     change_record(
         user=user,
         obj=article,
         message=_("Split at line %(line)d: lines %(line)d–%(end)d became the new article “%(new)s”.")
-        % {"line": rest[0].raw, "end": rest[-1].raw, "new": new},
+        % {"line": rest[0].raw, "end": rest[-1].raw, "new": new}
+        + edits_note(kept=hand_edited_groups(article), lost=edits.lost),
     )
     change_record(
         user=user,
         obj=new,
         action=ADDITION,
         message=_("Split from “%(article)s” at line %(line)d (lines %(line)d–%(end)d).")
-        % {"article": article, "line": rest[0].raw, "end": rest[-1].raw},
+        % {"article": article, "line": rest[0].raw, "end": rest[-1].raw}
+        + edits_note(kept=list(edits.new_values), lost=[]),
     )
     article_pdfs_cut(
         proceedings=article.proceedings,
@@ -273,8 +301,8 @@ def article_split(*, article: Article, at_line: int, user) -> tuple[Article, Art
     new_people = article_people(new)
     article_search_refresh(article_ids=[article.pk, new.pk])
     article_search_refresh_for_people(people=new_people)  # a new spelling is searchable everywhere
-    person_refresh_article_counts(people=new_people)
-    article_counts_refresh(count_scope(Article.objects.filter(pk__in=[article.pk, new.pk])))
+    person_refresh_article_counts(people=new_people | people | article_people(article))
+    article_counts_refresh(counted, count_scope(Article.objects.filter(pk__in=[article.pk, new.pk])))
     return article, new
 
 
@@ -303,10 +331,27 @@ def header_from_lines(lines: list[Line], *, source: VolumeSource) -> Header:
     return header
 
 
+def _header_set(article: Article, header: Header, *, kept: list[str]) -> None:
+    """The header's fields as `header` reads them, but for the groups edited by hand (`kept`)."""
+    if "title" not in kept:
+        article.title = header.title or None
+        # As the import does (build_article): a title in capitals is sentence-cased against the body.
+        article.title_display = title_display(header.title, context=article.body) if header.title else ""
+    if "parallel_titles" not in kept:
+        article.parallel_titles = dict(header.parallel_titles)
+    for code in LANGUAGES:
+        if f"abstract_{code}" not in kept:
+            setattr(article, f"abstract_{code}", header.abstracts.get(code, ""))
+        if f"keywords_{code}" not in kept:
+            setattr(article, f"keywords_{code}", list(header.keywords.get(code, [])))
+
+
 @transaction.atomic
 @oai_records_batched()
-def article_body_start_set(*, article: Article, body_start_line: int, user) -> Article:
-    """Move the border between header and body; the header's fields are read again from its lines."""
+def article_body_start_set(*, article: Article, body_start_line: int, user, confirmed: str = "") -> Article:
+    """Move the border between header and body; the header's fields are read again from its lines,
+    but for those edited by hand (proceedings.editorial.hand_edits). `confirmed`: as for
+    `articles_merge`."""
     article = article_locked(article)
     start, end = article.source_start_line, article.source_end_line
     if not start <= body_start_line <= end + 1:
@@ -319,35 +364,35 @@ def article_body_start_set(*, article: Article, body_start_line: int, user) -> A
     body_index = bisect_left([line.raw for line in cut.lines], body_start_line)
     if body_index == cut.body_index and article.body_start_line is not None:
         return article
+    kept, lost = recut_edits(article=article)
+    losses_confirmed(lost, confirmed=confirmed)
     page_cache_invalidate()
     header = header_from_lines(cut.lines[:body_index], source=source)
     before = article_people(article)
-    article.title = header.title or None
-    article.parallel_titles = dict(header.parallel_titles)
-    for code in LANGUAGES:
-        setattr(article, f"abstract_{code}", header.abstracts.get(code, ""))
-        setattr(article, f"keywords_{code}", list(header.keywords.get(code, [])))
     _body_set(article, cut.lines[body_index:], end=end, source=source)
-    # As the import does (build_article): a title in capitals is sentence-cased against the body.
-    article.title_display = title_display(header.title, context=article.body) if header.title else ""
+    _header_set(article, header, kept=kept)
+    people_read = PEOPLE not in kept
     found = header.title or header.authors or header.supervisors or header.abstracts
     warnings = [
         warning
         for warning in article.import_warnings
-        if warning != NO_HEADER and not warning.startswith(PARALLEL_UNMATCHED)
+        if warning != NO_HEADER and not (people_read and warning.startswith(PARALLEL_UNMATCHED))
     ]
-    warnings += parallel_people_warnings(
-        authors=header.authors, supervisors=header.supervisors, parallel=header.parallel_people
-    )
+    if people_read:
+        warnings += parallel_people_warnings(
+            authors=header.authors, supervisors=header.supervisors, parallel=header.parallel_people
+        )
     article.import_warnings = warnings if found else [NO_HEADER, *warnings]
+    article.hand_edited = [name for name in article.hand_edited if name != BODY]  # given up, as confirmed
     article.save()
-    article.authorships.all().delete()
-    article_people_create(
-        article=article,
-        authors=header.authors,
-        supervisors=header.supervisors,
-        parallel=header.parallel_people,
-    )
+    if people_read:
+        article.authorships.all().delete()
+        article_people_create(
+            article=article,
+            authors=header.authors,
+            supervisors=header.supervisors,
+            parallel=header.parallel_people,
+        )
     after = article_people(article)
     if body_index:
         message = _(
@@ -357,7 +402,7 @@ def article_body_start_set(*, article: Article, body_start_line: int, user) -> A
         message = _(
             "Header removed, the body starts at line %(start)d: title, people, abstracts, keywords cleared."
         ) % {"start": start}
-    change_record(user=user, obj=article, message=message)
+    change_record(user=user, obj=article, message=message + edits_note(kept=kept, lost=lost))
     article_search_refresh(article_ids=[article.pk])
     article_search_refresh_for_people(people=after)
     person_refresh_article_counts(people=before | after)

@@ -83,12 +83,13 @@ def test_not_an_article_from_the_list_comes_back_to_the_review_with_the_lines_as
     shown = page(response)
     assert "Front matter</a>: <strong>1</strong>" in shown
     row = shown.split(f'<tr id="non-article-{part.pk}">')[1].split("</tr>")[0]
-    assert '<td class="line-number">1–15</td>' in row
-    assert '<td class="line-page">—</td>' in row  # a text file has no printed pages
+    assert '<td class="line-number" data-label="Lines">1–15</td>' in row
+    assert '<td class="line-page" data-label="Pages">—</td>' in row  # a text file has no printed pages
     assert " ".join(KK_A[0].split()[:12]) + "…" in row
     assert f'action="{restore_url(part)}"' in row
     assert ">Make it an article again</button>" in row
     assert "Articles found: <strong>3</strong>" in shown
+    assert "Nothing else: every other line of the file is in an article." in shown
 
 
 def test_the_articles_admin_page_asks_on_a_page_of_its_own_and_comes_back_to_the_review(editor_client):
@@ -147,7 +148,7 @@ def test_repeats_left_out_are_listed_with_the_article_they_repeat_and_why(editor
     data = editor_client.get(review_url(volume), {"format": "json"}).json()
 
     row = shown.split(f'<tr id="non-article-{part.pk}">')[1].split("</tr>")[0]
-    assert '<td class="line-number">33–47</td>' in row
+    assert '<td class="line-number" data-label="Lines">33–47</td>' in row
     original_url = reverse("admin:proceedings_proceedings_review_article", args=[volume.pk, original.pk])
     assert f'<a href="{original_url}">article 1 (lines 1–15)</a>' in row
     assert '<span class="review-meta">an editor removed it as a repeat</span>' in row
@@ -178,7 +179,7 @@ def test_a_pdf_volumes_article_becomes_front_matter_and_comes_back_with_its_page
     row = page(editor_client.get(review_url(volume))).split(f'<tr id="non-article-{part.pk}">')[1]
     restored = editor_client.post(restore_url(part))
 
-    assert '<td class="line-page">3–4</td>' in row
+    assert '<td class="line-page" data-label="Pages">3–4</td>' in row
     assert restored.status_code == 302
     article = volume.articles.get(position=2)
     assert (article.title, article.pdf_pages) == (second.title, second.pdf_pages)

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from proceedings.importer.layout import Fragment, PageText, Span, line_layouts, place_page, span_style
 from proceedings.importer.page_numbers import printed_page_numbers
-from proceedings.importer.types import ImportFileError, RawDocument
+from proceedings.importer.tables import page_tables
+from proceedings.importer.types import ImportFileError, RawDocument, TableLayout
 
 if TYPE_CHECKING:
     import pymupdf
@@ -46,7 +47,7 @@ def read_pdf(data: bytes, *, filename: str) -> RawDocument:
         if doc.needs_pass or doc.is_encrypted:
             raise ImportFileError(f"{filename}: the PDF is password-protected; upload an unlocked copy.")
         try:
-            text_pages = _text_layer(doc, data)
+            text_pages, tables = _text_layer(doc, data)
         except _DamagedError as reason:
             raise _damaged(filename, str(reason)) from None
         repaired = doc.is_repaired
@@ -58,10 +59,13 @@ def read_pdf(data: bytes, *, filename: str) -> RawDocument:
         raise ImportFileError(
             f"{filename}: the PDF has no text layer (it is probably scanned); run OCR on it first."
         )
-    return RawDocument(kind="pdf", lines=lines, pages=list(pages), encoding="pdf", layout=layout)
+    return RawDocument(
+        kind="pdf", lines=lines, pages=list(pages), encoding="pdf", layout=layout, tables=tables
+    )
 
 
-def _text_layer(doc: pymupdf.Document, data: bytes) -> list[PageText]:
+def _text_layer(doc: pymupdf.Document, data: bytes) -> tuple[list[PageText], list[TableLayout]]:
+    """Each page's lines, and its tables rebuilt from its rulings (`tables`)."""
     import pymupdf  # noqa: PLC0415 - heavy import, only needed for PDFs
 
     if _END_MARKER not in data.rstrip(b"\x00\t\n\r\f ")[-_END_WINDOW:]:
@@ -69,6 +73,7 @@ def _text_layer(doc: pymupdf.Document, data: bytes) -> list[PageText]:
     if doc.page_count == 0:
         raise _DamagedError("it has no pages")
     out: list[PageText] = []
+    tables: list[TableLayout] = []
     for number in range(1, doc.page_count + 1):
         try:
             page = doc.load_page(number - 1)
@@ -82,8 +87,10 @@ def _text_layer(doc: pymupdf.Document, data: bytes) -> list[PageText]:
         except Exception as exc:  # as above: mupdf's errors come in many types
             raise _DamagedError(f"page {number} cannot be read: {exc}") from exc
         rect = page.rect
-        out.append(PageText(number, rect.width, rect.height, _fragments(content), label=label or ""))
-    return out
+        fragments = _fragments(content)
+        out.append(PageText(number, rect.width, rect.height, fragments, label=label or ""))
+        tables += page_tables(page, number, fragments)
+    return out, tables
 
 
 def _fragments(content: dict) -> list[Fragment]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from proceedings.importer.anchors import contents_anchors
 from proceedings.importer.dedupe import content_hash, mark_duplicates
@@ -14,7 +14,8 @@ from proceedings.importer.normalise import normalise_lines, paragraphs, typical_
 from proceedings.importer.read import read_source
 from proceedings.importer.sections import sections_attach, volume_sections
 from proceedings.importer.split import Candidate, find_candidates
-from proceedings.importer.types import ArticleDraft, Header, ImportPlan, Line, SetAside
+from proceedings.importer.structure import body_structure, units_from_lines
+from proceedings.importer.types import ArticleDraft, Header, ImportPlan, Line, SetAside, TableLayout
 
 Progress = Callable[[int, int], None]
 LISTED = "listed in the contents"
@@ -51,7 +52,11 @@ def parse_proceedings(
     segments = resolve_segments(lines, candidates, width=width)
     articles = []
     for done, (start, end, header, reasons) in enumerate(segments, start=1):
-        articles.append(build_article(lines[start:end], header, reasons=reasons, width=width, vocab=vocab))
+        articles.append(
+            build_article(
+                lines[start:end], header, reasons=reasons, width=width, vocab=vocab, tables=raw.tables
+            )
+        )
         if progress:
             progress(done, len(segments))
     mark_duplicates(articles)
@@ -146,13 +151,22 @@ def _merge_headless_scraps(
 
 
 def build_article(
-    lines: list[Line], header: Header, *, reasons: tuple[str, ...], width: int, vocab: set[str]
+    lines: list[Line],
+    header: Header,
+    *,
+    reasons: tuple[str, ...],
+    width: int,
+    vocab: set[str],
+    tables: Sequence[TableLayout] = (),
 ) -> ArticleDraft:
-    """Assemble one draft from its lines and parsed header."""
+    """Assemble one draft from its lines and parsed header; `tables` are the PDF's rebuilt
+    tables, which its body's structure shows in place of their lines."""
     add_trailing_keywords(lines, header, width=width)
     add_late_title_block(lines, header, width=width)
     body_lines = lines[header.body_start :]
-    body = "\n\n".join(p.text for p in paragraphs(body_lines, width=width, vocab=vocab))
+    body_paragraphs = paragraphs(body_lines, width=width, vocab=vocab)
+    body = "\n\n".join(p.text for p in body_paragraphs)
+    structure = body_structure(units_from_lines(body_lines, body_paragraphs, tables), tables)
     warnings = []
     if not (header.title or header.authors or header.supervisors or header.abstracts):
         warnings.append("no header found")
@@ -188,4 +202,5 @@ def build_article(
         parallel_titles=header.parallel_titles,
         parallel_people=header.parallel_people,
         pdf_sheets=(min(sheets), max(sheets)) if sheets else None,
+        structure=structure.as_json(body),
     )

@@ -64,6 +64,27 @@ class RawDocument:
     pages: list[int | None]
     encoding: str = ""
     layout: list[LineLayout | None] | None = None
+    tables: list[TableLayout] = field(default_factory=list)  # a PDF's, rebuilt from its rulings
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """A table of a PDF page rebuilt from its rulings (`tables`): its box, in points from the
+    page's top left, and its cells' text row by row ('' where a merged cell covers one)."""
+
+    page: int
+    left: float
+    top: float
+    right: float
+    bottom: float
+    rows: tuple[tuple[str, ...], ...]
+
+    def holds(self, line: Line) -> bool:
+        """Whether the middle of `line` lies in the table's box."""
+        if line.page != self.page or None in (line.top, line.bottom, line.left, line.right):
+            return False
+        x, y = (line.left + line.right) / 2, (line.top + line.bottom) / 2
+        return self.left <= x <= self.right and self.top <= y <= self.bottom
 
 
 @dataclass(frozen=True)
@@ -160,6 +181,9 @@ class ArticleDraft:
     # The sheets of the source PDF (1-based, as `RawDocument.pages`) its lines lie on, first and
     # last: what its own PDF is cut from. None for a text file.
     pdf_sheets: tuple[int, int] | None = None
+    # The body's headings, tables and preformatted runs over its paragraphs, as stored
+    # (`structure.Structure.as_json`); {} when none was found.
+    structure: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

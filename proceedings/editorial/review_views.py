@@ -37,6 +37,8 @@ from proceedings.editorial.editing import (
     articles_merge,
     volume_set_aside,
 )
+from proceedings.editorial.hand_edit_views import hand_edits_confirmation
+from proceedings.editorial.hand_edits import HandEditsLostError
 from proceedings.editorial.jobs import import_job_status
 from proceedings.editorial.repeats import article_repeat_confirm, article_repeat_dismiss
 from proceedings.editorial.review import (
@@ -233,6 +235,11 @@ def _line_number(request: HttpRequest) -> int | None:
         return None
 
 
+def _confirmed(request: HttpRequest) -> str:
+    """The token of the hand edits the editor agreed to lose (review_confirm_loss.html)."""
+    return request.POST.get("confirm", "")
+
+
 def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
     """Back to where the form was (the review list or the article), else to `default`."""
     target = request.POST.get("next", "")
@@ -259,7 +266,15 @@ def article_merge_next(
         )
         return _back(request, _article_url(article))
     try:
-        merged = articles_merge(first=article, second=after, user=request.user)
+        merged = articles_merge(first=article, second=after, user=request.user, confirmed=_confirmed(request))
+    except HandEditsLostError as asking:
+        action = _("Merging article %(first)s with article %(second)s") % {
+            "first": article.position,
+            "second": after.position,
+        }
+        return hand_edits_confirmation(
+            request, admin_site=admin_site, article=article, asking=asking, action=action
+        )
     except ArticleEditError as error:
         messages.error(request, str(error))
         return _back(request, _article_url(article))
@@ -281,7 +296,14 @@ def article_split_at(
         messages.error(request, _("Choose the line where the new article starts."))
         return HttpResponseRedirect(_article_url(article))
     try:
-        first, second = article_split(article=article, at_line=line, user=request.user)
+        first, second = article_split(
+            article=article, at_line=line, user=request.user, confirmed=_confirmed(request)
+        )
+    except HandEditsLostError as asking:
+        action = _("Splitting the article at line %(line)s") % {"line": line}
+        return hand_edits_confirmation(
+            request, admin_site=admin_site, article=article, asking=asking, action=action
+        )
     except ArticleEditError as error:
         messages.error(request, str(error))
         return HttpResponseRedirect(_article_url(article))
@@ -303,7 +325,14 @@ def article_body_start(
         messages.error(request, _("Choose the line where the text starts."))
         return HttpResponseRedirect(_article_url(article))
     try:
-        article = article_body_start_set(article=article, body_start_line=line, user=request.user)
+        article = article_body_start_set(
+            article=article, body_start_line=line, user=request.user, confirmed=_confirmed(request)
+        )
+    except HandEditsLostError as asking:
+        action = _("Starting the text at line %(line)s") % {"line": line}
+        return hand_edits_confirmation(
+            request, admin_site=admin_site, article=article, asking=asking, action=action
+        )
     except ArticleEditError as error:
         messages.error(request, str(error))
         return HttpResponseRedirect(_article_url(article))

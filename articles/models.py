@@ -7,6 +7,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Func, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,7 +54,8 @@ class Topic(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name("en") or self.slug
+        """In the active language: the admin's lists, filters and pickers follow the editor's."""
+        return self.name(get_language() or "kk") or self.slug
 
     def localized_name(self, language: str) -> str:
         return self.name(language)

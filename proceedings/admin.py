@@ -29,6 +29,10 @@ from proceedings.section_admin import SectionInline
 
 RECENT_FAILURES = 5  # failed uploads listed on the upload page (their volumes are gone)
 
+# The archive's name at the top of every admin page, in the editor's language.
+admin.site.site_header = gettext_lazy("Jinaq administration")
+admin.site.site_title = gettext_lazy("Jinaq administration")
+
 
 class ArticleInline(admin.TabularInline):
     model = Article
@@ -64,7 +68,7 @@ class ProceedingsAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title_kk", "title_ru", "title_en", "conference_name", "slug", "status"]}),
         (
-            "Publication",
+            gettext_lazy("Publication"),
             {"fields": ["year", "date_start", "date_end", "place", "publisher", "isbn", "editors"]},
         ),
         # Shown (and cited) in the page's or the list's language where given; blank: as printed.
@@ -79,7 +83,10 @@ class ProceedingsAdmin(admin.ModelAdmin):
                 ),
             },
         ),
-        ("Source", {"fields": ["source_file", "source_sha256", "created_at", "updated_at"]}),
+        (
+            gettext_lazy("Source file"),
+            {"fields": ["source_file", "source_sha256", "created_at", "updated_at"]},
+        ),
     ]
 
     # The status and deleted articles change who has published articles: the author index's

@@ -9,6 +9,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -105,7 +106,8 @@ class Proceedings(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title() or self.slug
+        """The title in the active language where given (the admin, its messages), else another."""
+        return self.title(get_language() or "kk") or self.slug
 
     def localized_name(self, language: str) -> str:
         return self.title(language)

@@ -200,11 +200,7 @@ def import_job_update(*, job_id: int, using: str = "default", **fields: Any) -> 
 def import_job_finish(job: ImportJob, *, outcome: ImportOutcome) -> None:
     """Record the result, in the job and in the volume's history (on behalf of the uploader)."""
     found = len(outcome.plan.articles) if outcome.plan else 0
-    message = ngettext(
-        "%(count)d article imported; the volume is a draft until you publish it.",
-        "%(count)d articles imported; the volume is a draft until you publish it.",
-        outcome.created,
-    ) % {"count": outcome.created}
+    message = imported_message(outcome.created)
     if job.created_by_id is not None:
         LogEntry.objects.log_actions(
             user_id=job.created_by_id,
@@ -224,6 +220,16 @@ def import_job_finish(job: ImportJob, *, outcome: ImportOutcome) -> None:
         finished_at=timezone.now(),
     )
     import_job_discard_upload(job)
+
+
+def imported_message(created: int) -> str:
+    """A finished import's message, in the active language: the review page words it again from
+    the count for whoever reads it, instead of showing it in the uploader's language."""
+    return ngettext(
+        "%(count)d article imported; the volume is a draft until you publish it.",
+        "%(count)d articles imported; the volume is a draft until you publish it.",
+        created,
+    ) % {"count": created}
 
 
 def import_job_fail(job: ImportJob, *, message: str) -> None:
@@ -301,7 +307,7 @@ def import_job_status(volume: Proceedings | int) -> dict[str, Any]:
         "label": _("Saving the articles") if saving else str(job.get_status_display()),
         "done": job.done,
         "total": job.total,
-        "message": job.message,
+        "message": imported_message(job.created) if job.status == ImportJobStatus.DONE else job.message,
         "finished": job.finished,
         "filename": job.filename,
         "created": job.created,

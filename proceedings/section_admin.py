@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,22 +16,30 @@ from django.utils.translation import gettext_lazy
 from proceedings.models import Section
 
 
-class SectionInline(admin.TabularInline):
+class SectionInline(admin.StackedInline):
+    """Stacked, a few short lines a section: as a table row its nine columns made the volume's
+    form half as wide again as a 1,366 px window."""
+
     model = Section
     fields = [
-        "position",
+        ("position", "language"),
         "title",
-        "language",
-        "title_kk",
-        "title_ru",
-        "title_en",
-        "printed_title",
-        "source_line",
-        "articles",
+        ("title_kk", "title_ru", "title_en"),
+        ("printed_title", "source_line", "articles"),
     ]
     readonly_fields = ["printed_title", "source_line", "articles"]
     extra = 0
     ordering = ["position", "id"]
+    formfield_overrides = {
+        models.PositiveIntegerField: {
+            "widget": forms.NumberInput(attrs={"class": "vIntegerField", "size": 4})
+        }
+    }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "title":  # as wide as the longest headings ('НОМИНАЦИЯ «…»')
+            kwargs["widget"] = forms.TextInput(attrs={"class": "vLargeTextField"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request) -> QuerySet[Section]:
         return super().get_queryset(request).annotate(article_count=Count("articles"))

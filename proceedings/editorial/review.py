@@ -185,7 +185,7 @@ def review_articles(*, volume: Proceedings) -> QuerySet[Article]:
     return (
         Article.objects.filter(proceedings=volume)
         .order_by("position")
-        .select_related("repeat_of")
+        .select_related("repeat_of", "section")
         .prefetch_related(
             Prefetch(
                 "authorships",
@@ -333,6 +333,7 @@ def review_row_json(row: ReviewRow) -> dict:
         "source_lines": [article.source_start_line, article.source_end_line],
         "warnings": [{"kind": w.kind, "message": w.message} for w in row.warnings],
         "repeat_of": _repeat_json(article.repeat_of),
+        "section": article.section.title if article.section else None,
     }
 
 

@@ -1,5 +1,6 @@
 """Editors rename, reorder, add and delete a volume's sections, and choose an article's section."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -155,3 +156,23 @@ def test_an_articles_form_offers_its_own_volumes_sections_only(editor_client):
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["section"]
     assert Article.objects.get(pk=article.pk).section is None
+
+
+def test_the_review_groups_the_articles_under_their_sections(editor_client):
+    volume = imported(sectioned_text())
+    url = reverse("admin:proceedings_proceedings_review", args=[volume.pk])
+
+    html = editor_client.get(url).content.decode()
+    rows = editor_client.get(url, {"format": "json"}).json()["articles"]
+
+    ids = {article.pk: article.title for article in volume.articles.all()}
+    lines = [
+        f"## {heading}" if heading else ids[int(article)]
+        for heading, article in re.findall(
+            r'<tr class="review-section"><th colspan="6">Section: <span lang="ru">([^<]*)</span>'
+            r'|<tr id="article-(\d+)"',
+            html,
+        )
+    ]
+    assert lines == [TITLES[0], f"## {LAW}", TITLES[1], TITLES[2], f"## {HISTORY}", TITLES[3]]
+    assert [row["section"] for row in rows] == [None, LAW, LAW, HISTORY]

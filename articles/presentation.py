@@ -1,15 +1,15 @@
-"""What an article page shows that is not a field: its paragraphs, its texts per language, and
-the metadata tags of its <head> for Google Scholar, Dublin Core and OpenGraph.
+"""What an article page shows that is not a field: its texts per language and the metadata tags
+of its <head> for Google Scholar, Dublin Core and OpenGraph (its text's blocks: articles.body).
 
 Pure functions over an article fetched by `articles.browse.article_page` or `article_get` (no queries).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -17,16 +17,10 @@ from articles.addresses import slug_url
 from articles.models import Article, Language
 from proceedings.importer.display import title_display
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # OpenGraph wants a territory with the language.
 OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
 SITE_NAME = "Jinaq"
 DESCRIPTION_WORDS = 40
-
-
-def paragraphs(text: str) -> list[str]:
-    """Paragraphs of an article body: split on blank lines, line breaks inside one joined."""
-    return [" ".join(chunk.split()) for chunk in PARAGRAPH_BREAK.split(text) if chunk.strip()]
 
 
 @dataclass(frozen=True)
@@ -61,11 +55,17 @@ def parallel_titles(article: Article) -> list[LocalizedText]:
     ]
 
 
+def canonical_language(article: Article) -> str:
+    """The interface language of the article's one address: its own language (the site's default
+    should one ever be none of the interface languages — never the reader's, which would give one
+    article three canonical addresses)."""
+    return article.language if article.language in Language.values else settings.LANGUAGE_CODE
+
+
 def canonical_path(article: Article) -> str:
-    """The article's one address: its page in the article's own language, whichever interface
-    language it is read in (the other two are alternates of it, not copies)."""
-    language = article.language if article.language in Language.values else None
-    with translation.override(language or translation.get_language()):
+    """The article's one address: its page in canonical_language, whichever interface language it
+    is read in (the other two are alternates of it, not copies; the sitemap lists only this one)."""
+    with translation.override(canonical_language(article)):
         return slug_url("article_detail", article.slug)
 
 

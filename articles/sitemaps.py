@@ -1,6 +1,6 @@
 """What crawlers read: robots.txt, and the sitemap (django.contrib.sitemaps) of every public page in
-the three interface languages, each address with its `hreflang` alternates and an x-default, and
-when it last changed.
+the three interface languages — an article only at its one canonical address — each address with
+its `hreflang` alternates and an x-default, and when it last changed.
 
 Search, citation lists and exports are left out, and robots.txt keeps crawlers off them: each
 query or selection is another address of pages the sitemap already lists. Django's
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import F, Max, QuerySet
@@ -26,6 +27,7 @@ from django.views.decorators.http import require_safe
 from articles.addresses import SlugUrl
 from articles.listing import published_article_total
 from articles.models import Article, Topic
+from articles.presentation import canonical_language
 from articles.selectors import article_published
 from authors.models import LISTED, Person
 from proceedings.models import Proceedings
@@ -37,13 +39,20 @@ URLS_PER_FILE = 500
 
 
 class LanguageVersions(Sequence):
-    """The (item, language) pairs of an ordered queryset, read from the database a slice at a time."""
+    """The (item, language) pairs of an ordered queryset, read from the database a slice at a time:
+    each item in every language, or with `language_of` in that one language only."""
 
     def __init__(
-        self, items: QuerySet, languages: list[str], *, count: Callable[[], int] | None = None
+        self,
+        items: QuerySet,
+        languages: list[str],
+        *,
+        count: Callable[[], int] | None = None,
+        language_of: Callable[[Any], str] | None = None,
     ) -> None:
         self.items = items
-        self.languages = languages
+        self.language_of = language_of
+        self.languages = languages if language_of is None else [""]  # one pair per item
         # How many items: a stored count where one is kept. (Not `count`: Django's Paginator
         # would take that for the number of pairs.)
         self._item_count = count or items.count
@@ -68,7 +77,10 @@ class LanguageVersions(Sequence):
         ids = list(self.items.values_list("pk", flat=True)[first : math.ceil(stop / per_item)])
         order = {pk: place for place, pk in enumerate(ids)}
         rows = sorted(self.items.filter(pk__in=ids), key=lambda row: order[row.pk])
-        pairs = [(row, language) for row in rows for language in self.languages]
+        if self.language_of is not None:
+            pairs = [(row, self.language_of(row)) for row in rows]
+        else:
+            pairs = [(row, language) for row in rows for language in self.languages]
         return pairs[start - first * per_item : stop - first * per_item]
 
 
@@ -114,11 +126,20 @@ class LanguageSitemap(Sitemap):
 
 
 class ArticleSitemap(LanguageSitemap):
+    """Each article once, at its canonical address (its own language: the page names that one
+    canonical whatever the interface language), with the other languages as its alternates —
+    a sitemap lists canonical addresses only, or crawlers are told two things at once."""
+
     url_name = "article_detail"
 
     # Counting 100,000 published articles took 50-65 ms of every index and file; the volumes'
     # stored counts (articles.counts keeps them) add up to the same number.
     item_count = staticmethod(published_article_total)
+
+    def _items(self):
+        return LanguageVersions(
+            self.items(), self._languages(), count=self.item_count, language_of=canonical_language
+        )
 
     def get_latest_lastmod(self):
         # The newest change of 100,000 articles is a pass over all of them, for every reading of
@@ -128,7 +149,7 @@ class ArticleSitemap(LanguageSitemap):
     def items(self) -> QuerySet[Article]:
         # Publishing the volume changes what an article page shows as much as editing it does.
         changed = Greatest("updated_at", "proceedings__updated_at")
-        return article_published().annotate(changed_at=changed).only("slug").order_by("pk")
+        return article_published().annotate(changed_at=changed).only("slug", "language").order_by("pk")
 
 
 class VolumeSitemap(LanguageSitemap):

@@ -75,7 +75,7 @@ def test_sitemap_lists_published_pages_in_three_languages_with_alternates():
     from django.test import Client  # noqa: PLC0415 - a fresh client per call keeps no cookies
 
     client = Client()
-    article = ArticleFactory(slug="published-paper")
+    article = ArticleFactory(slug="published-paper", language="ru")
     ArticleFactory(slug="draft-paper", proceedings=ProceedingsFactory(status=ProceedingsStatus.DRAFT))
     topic = TopicFactory(slug="media", published_articles=1)
     article.topics.add(topic)
@@ -83,13 +83,17 @@ def test_sitemap_lists_published_pages_in_three_languages_with_alternates():
 
     found = whole_sitemap(client)
     for language in ("kk", "ru", "en"):
-        assert f"/{language}/articles/published-paper/" in found
         assert f"/{language}/proceedings/{article.proceedings.slug}/" in found
         assert f"/{language}/topics/media/" in found
         assert f"/{language}/authors/uzbekova/" in found
         assert f"/{language}/" in found
     assert not any("draft-paper" in address for address in found)
     assert not any("/search/" in address for address in found)
+    # An article once, at the canonical address its page names (its own language), the others
+    # its alternates.
+    assert [address for address in found if "/articles/" in address] == ["/ru/articles/published-paper/"]
+    page = client.get("/en/articles/published-paper/").content.decode()
+    assert '<link rel="canonical" href="http://testserver/ru/articles/published-paper/">' in page
     entry = found["/ru/articles/published-paper/"]
     assert entry["alternates"] == {
         "kk": "/kk/articles/published-paper/",
@@ -120,16 +124,18 @@ def test_an_article_changes_lastmod_when_its_volume_is_published_later():
 def test_sitemap_files_split_every_article_exactly_once(client, settings, monkeypatch):
     from articles import sitemaps  # noqa: PLC0415
 
-    monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 7)  # 3 languages: 2 articles and a bit a file
+    monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 3)
     volume = ProceedingsFactory()
-    slugs = {ArticleFactory(proceedings=volume, slug=f"paper-{n}").slug for n in range(10)}
+    languages = {f"paper-{n}": ["kk", "ru", "en"][n % 3] for n in range(10)}
+    for slug, language in languages.items():
+        ArticleFactory(proceedings=volume, slug=slug, language=language)
     files = [address for address in sitemap_files(client) if "sitemap-articles" in address]
-    assert len(files) == 5  # 30 addresses, 7 a file
+    assert len(files) == 4  # 10 addresses, 3 a file
     seen = []
     for address in files:
         seen += [path for path in entries(xml(client, address)) if "/articles/" in path]
-    assert len(seen) == len(set(seen)) == 30
-    assert {path.split("/")[3] for path in seen} == slugs
+    assert len(seen) == len(set(seen)) == 10
+    assert {path.split("/")[3]: path.split("/")[1] for path in seen} == languages
 
 
 def test_language_versions_slices_like_the_list_it_stands_for():
@@ -145,6 +151,11 @@ def test_language_versions_slices_like_the_list_it_stands_for():
     assert (versions[-1][0].pk, versions[-1][1]) == expected[-1]
     with pytest.raises(IndexError):
         versions[15]
+    one_each = LanguageVersions(
+        model.objects.order_by("pk"), ["kk", "ru", "en"], language_of=lambda row: "ru"
+    )
+    assert len(one_each) == 5
+    assert [(row.pk, language) for row, language in one_each[1:4]] == [(a.pk, "ru") for a in articles[1:4]]
 
 
 def parsed_feed(client, address: str):

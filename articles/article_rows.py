@@ -62,7 +62,7 @@ ARTICLE_FIELDS = _fields(
     (
         "id", "proceedings_id", "position", "title", "title_display", "parallel_titles", "language",
         "abstract_kk", "abstract_ru", "abstract_en", "keywords_kk", "keywords_ru", "keywords_en",
-        "body", "first_page", "last_page", "pdf", "pdf_pages", "pdf_size", "slug",
+        "body", "body_structure", "first_page", "last_page", "pdf", "pdf_pages", "pdf_size", "slug",
     ),
 )  # fmt: skip
 VOLUME_FIELDS = _fields(Proceedings)
@@ -198,8 +198,9 @@ def _prefetched(instance: models.Model, name: str, model: type[models.Model], it
 
 def _article(alias: str, values: Sequence[Any]) -> Article:
     article = _instance(Article, alias, ARTICLE_FIELDS, values)
-    if isinstance(article.parallel_titles, str):  # jsonb comes to Django as text
-        article.parallel_titles = json.loads(article.parallel_titles)
+    for name in ("parallel_titles", "body_structure"):
+        if isinstance(getattr(article, name), str):  # jsonb comes to Django as text
+            setattr(article, name, json.loads(getattr(article, name)))
     return article
 
 

@@ -97,6 +97,12 @@ class Article(models.Model):
     keywords_ru = keyword_array(_("keywords (Russian)"))
     keywords_en = keyword_array(_("keywords (English)"))
     body = models.TextField(_("body text"), blank=True)
+    # Which paragraphs of the body are headings, tables and preformatted runs, with the
+    # fingerprint of the body they were found in (proceedings.importer.structure): found at
+    # import, read again from the text when shown if the body was edited since.
+    body_structure = models.JSONField(
+        _("structure of the body text"), default=dict, blank=True, editable=False
+    )
     first_page = models.PositiveIntegerField(_("first page"), null=True, blank=True)
     last_page = models.PositiveIntegerField(_("last page"), null=True, blank=True)
     source_start_line = models.PositiveIntegerField(_("first line in the source file"))

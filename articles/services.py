@@ -183,6 +183,7 @@ def article_create_from_draft(
         parallel_titles=dict(draft.parallel_titles),
         language=draft.language,
         body=draft.body,
+        body_structure=draft.structure,
         first_page=draft.first_page,
         last_page=draft.last_page,
         source_start_line=draft.start_line,

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from articles.addresses import slug_url
+from articles.body import body_blocks
 from articles.models import Article, Topic
-from articles.presentation import paragraphs
 from authors.models import Authorship
+from proceedings.importer.structure import body_paragraphs
 from proceedings.models import LOCALIZED_FACTS, Proceedings, Section
 
 
@@ -137,5 +138,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "parallel_titles": dict(article.parallel_title_list()),
         "abstracts": article.abstracts(),
         "keywords": article.keywords(),
-        "paragraphs": paragraphs(article.body),
+        "paragraphs": body_paragraphs(article.body),
+        # The text as the page shows it: paragraphs, headings, tables, preformatted runs.
+        "blocks": [block.as_json() for block in body_blocks(article.body, article.body_structure)],
     }

@@ -1,7 +1,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 
-from articles import browse, citing, presentation, scholarly, twins
+from articles import body, browse, citing, presentation, scholarly, twins
 from articles.filters import VolumeArticleFilter
 from articles.listing import ListedArticles
 from articles.models import Article
@@ -117,10 +117,12 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     url = request.build_absolute_uri(presentation.canonical_path(article))
     pdf = presentation.pdf_url(article)
     pdf = pdf and request.build_absolute_uri(pdf)
+    blocks = body.body_blocks(article.body, article.body_structure)
     context = {
         "article": article,
         "volume": article.proceedings,
-        "paragraphs": presentation.paragraphs(article.body),
+        "blocks": blocks,
+        "contents": body.contents(blocks),
         "abstracts": presentation.abstracts(article),
         "keywords": presentation.keywords(article),
         "parallel_titles": presentation.parallel_titles(article),

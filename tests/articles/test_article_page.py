@@ -69,7 +69,11 @@ def test_article_page_shows_title_people_details_and_text(client, article):
     assert '<a class="people__name" href="/en/authors/seit/">Сейт Б.</a>' in html
     assert "<dt>Pages</dt><dd>12–15</dd>" in html
     assert '<a class="badge" href="/en/topics/ethics/">Media ethics</a>' in html
-    assert response.context["paragraphs"] == ["Бірінші абзац жалғасы.", "Екінші абзац.", "Үшінші."]
+    assert [block.text for block in response.context["blocks"]] == [
+        "Бірінші абзац жалғасы.",
+        "Екінші абзац.",
+        "Үшінші.",
+    ]
     assert '<div class="article-text" lang="kk">' in html
     assert "<p>Бірінші абзац жалғасы.</p>" in html
     assert '<p lang="kk">Қазақша аңдатпа.</p>' in html

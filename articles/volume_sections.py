@@ -41,12 +41,11 @@ class SectionEntry:
 @dataclass(frozen=True)
 class VolumeSections:
     sections: list[Section]
-    # Each article's section id (None: in none), by article id, the articles in printed order.
-    article_sections: dict[int, int | None]
+    # Each article's section (None: in none), by article id, the articles in printed order.
+    article_sections: dict[int, Section | None]
 
     def section_of(self, article: Article) -> Section | None:
-        section_id = self.article_sections.get(article.pk)
-        return next((section for section in self.sections if section.pk == section_id), None)
+        return self.article_sections.get(article.pk)
 
     def groups(self, articles: Iterable[Article], *, grouped: bool = True) -> list[SectionGroup]:
         """`articles` (a page of the contents) cut where the section changes, a page that opens
@@ -64,9 +63,9 @@ class VolumeSections:
         """The sections that hold articles, each with the contents page of its first article;
         empty when there are too few sections to need a table."""
         first: dict[int, int] = {}
-        for index, section_id in enumerate(self.article_sections.values()):
-            if section_id is not None:
-                first.setdefault(section_id, index)
+        for index, section in enumerate(self.article_sections.values()):
+            if section is not None:
+                first.setdefault(section.pk, index)
         entries = [
             SectionEntry(section, first[section.pk] // per_page + 1)
             for section in self.sections
@@ -80,5 +79,6 @@ def volume_sections(*, volume: Proceedings) -> VolumeSections:
     sections = list(Section.objects.filter(proceedings=volume).order_by("position", "id"))
     if not sections:
         return VolumeSections([], {})
+    by_id = {section.pk: section for section in sections}
     pairs = Article.objects.filter(proceedings=volume).order_by("position").values_list("pk", "section_id")
-    return VolumeSections(sections, dict(pairs))
+    return VolumeSections(sections, {pk: by_id.get(section_id) for pk, section_id in pairs})

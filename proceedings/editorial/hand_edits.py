@@ -212,15 +212,23 @@ class SplitEdits:
 
 def split_edits(*, article: Article, at_line: int, pages: tuple[int, int] | None) -> SplitEdits:
     """What each part of `article` cut before raw line `at_line` keeps; `pages`: the upper part's
-    printed pages as its lines give them (a PDF), else None."""
+    printed pages as its lines give them (a PDF), else None.
+
+    Whatever a merge took from an article whose lines now leave the upper part goes back to what
+    it was, latest merge first, where nobody changed it since; the pages only at that article's
+    own first line (elsewhere the upper part's pages are what its lines print).
+    """
     aside = dict(article.merged_hand_edits)
-    entry = aside.pop(str(at_line), None) or {}
     marks = set(article.hand_edited) - {BODY}
     upper: dict[str, dict] = {}
-    for group, change in entry.get("replaced", {}).items():
-        if group_value(article, group) == change["after"]:  # nobody changed it since the merge
-            upper[group] = change["before"]
-            marks = (marks - set(GROUPS[group])) | set(change["marks"])
+    for line in sorted((int(line) for line in aside if int(line) >= at_line), reverse=True):
+        for group, change in aside[str(line)].get("replaced", {}).items():
+            if group == "pages" and line != at_line:
+                continue
+            now = upper[group] if group in upper else group_value(article, group)
+            if now == change["after"]:  # nobody changed it since that merge
+                upper[group] = change["before"]
+                marks = (marks - set(GROUPS[group])) | set(change["marks"])
     lost = _body_lost(article)
     read_pages = {"first_page": pages[0], "last_page": pages[1]} if pages else None
     if read_pages and "pages" not in upper and (edited := group_value(article, "pages")) != read_pages:
@@ -231,13 +239,15 @@ def split_edits(*, article: Article, at_line: int, pages: tuple[int, int] | None
             }
             lost.append(_lost(article, "pages", edited, note))
             marks -= set(GROUPS["pages"])
+    entry = aside.get(str(at_line), {})
     return SplitEdits(
         upper=upper,
         upper_marks=_marks(marks),
         upper_aside={line: kept for line, kept in aside.items() if int(line) < at_line},
         new_values=entry.get("values", {}),
         new_marks=entry.get("marks", []),
-        new_aside={line: kept for line, kept in aside.items() if int(line) > at_line},
+        # What those merges changed is undone on the upper part: nothing of it is the new part's.
+        new_aside={line: {**kept, "replaced": {}} for line, kept in aside.items() if int(line) > at_line},
         lost=lost,
     )
 

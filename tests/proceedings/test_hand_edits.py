@@ -16,12 +16,14 @@ from django.urls import reverse
 
 from articles.hand_edits import GROUPS, group_values
 from articles.models import Article, Topic
+from proceedings.editorial.editing import article_source_lines
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import Proceedings
 from proceedings.services import proceedings_import
 from tests.admin_forms import article_change_data
 from tests.factories import PersonFactory
 from tests.proceedings.editing_texts import VOLUME, dumped
+from tests.proceedings.test_article_pdfs import import_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -287,3 +289,61 @@ def test_reimport_leaves_the_marks_alone(editor_client, volume):
 
     assert (outcome.created, outcome.already_present) == (0, 4)
     assert state(at(volume, 2)) == state(edited)
+
+
+def test_pdf_pages_edited_by_hand_come_back_after_merge_and_split(editor_client):
+    volume = import_pdf(slug="hand-edited-pages")
+    first, second = volume.articles.order_by("position")
+    edit_in_admin(editor_client, first, first_page=121, last_page=122)
+    edit_in_admin(editor_client, second, first_page=123, last_page=124)
+
+    merged = fix(editor_client, "merge", first)
+    joined = at(volume, 1)
+    split = fix(editor_client, "split", joined, line=second.source_start_line)
+
+    assert (merged.status_code, split.status_code) == (302, 302)
+    assert (joined.first_page, joined.last_page) == (121, 124)
+    pages = list(volume.articles.order_by("position").values_list("first_page", "last_page", "hand_edited"))
+    assert pages == [(121, 122, ["first_page", "last_page"]), (123, 124, ["first_page", "last_page"])]
+
+
+def test_a_split_that_reads_hand_edited_pages_from_the_pdf_again_asks_first(editor_client):
+    volume = import_pdf(slug="hand-edited-split")
+    first = at(volume, 1)
+    edit_in_admin(editor_client, first, first_page=121, last_page=122)
+    inside_first_sheet = [line.number for line in article_source_lines(article=first) if line.page == 1][6]
+
+    asked = fix(editor_client, "split", first, line=inside_first_sheet)
+    untouched = at(volume, 1)
+    fix(editor_client, "split", first, line=inside_first_sheet, confirm=asked.context["token"])
+
+    lost = [(item.field, item.value, item.note) for item in asked.context["lost"]]
+    assert lost == [("pages", "121–122", "The upper part’s pages are read from the PDF: 21.")]
+    assert (untouched.source_end_line, untouched.first_page, untouched.last_page) == (
+        first.source_end_line,
+        121,
+        122,
+    )
+    assert list(
+        volume.articles.order_by("position").values_list("first_page", "last_page", "hand_edited")
+    ) == [
+        (21, 21, []),
+        (21, 22, []),
+        (23, 24, []),
+    ]
+
+
+def test_hand_edits_kept_aside_travel_with_their_lines_through_a_split_elsewhere(editor_client, volume):
+    edited = edit_second_article(editor_client, volume)
+    first, second = state(at(volume, 1)), state(edited)
+    fix(editor_client, "merge", at(volume, 1))
+
+    fix(editor_client, "split", at(volume, 1), line=9)  # inside the first article's lines
+    upper = state(at(volume, 1))
+    fix(editor_client, "split", at(volume, 2), line=17)
+
+    # Lines 17–45 left the upper part at once, and what the merge took from them with them.
+    headed = ("title", "people", "abstract_kk", "topics", "marks")
+    assert {key: upper[key] for key in headed} == {key: first[key] for key in headed}
+    assert state(at(volume, 3)) == second
+    assert at(volume, 2).hand_edited == []

@@ -4,8 +4,9 @@ Every fix works on the volume's stored source file, not on the stored body text:
 is read and normalised as the import read it, the affected lines are cut where the editor
 says, and the importer's own steps (header, language, hash, topics) run over the result. So
 an article's body is always the text of its source lines, and the articles of a volume keep
-covering the same source lines, each line in exactly one article. Edits an editor made to a
-body by hand are replaced by the source's text for the articles a fix touches.
+covering the same source lines, each line in exactly one article. What an editor changed by
+hand in the other fields is kept (proceedings.editorial.hand_edits); a body edited by hand
+cannot be, and the fix asks before it gives the edit up.
 
 An article remembers its lines as raw line numbers of the file (`source_start_line`,
 `body_start_line`, `source_end_line`); those always point at non-empty lines, except a

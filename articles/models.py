@@ -18,6 +18,9 @@ class Language(models.TextChoices):
 
 
 UNTITLED_FALLBACK_WORDS = 12
+# The content hash of an article with no text, all header (a one-page abstract: title, names,
+# abstract, keywords): several such articles of a volume share it, and none repeats another.
+NO_TEXT_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"  # sha256 of ""
 
 
 def keyword_array(verbose_name: str) -> ArrayField:
@@ -203,10 +206,11 @@ class Article(models.Model):
                 condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="article_content_hash_sha256"
             ),
             models.UniqueConstraint(fields=["proceedings", "position"], name="article_unique_position"),
-            # A suspected repeat may be a word-for-word copy: it is kept until an editor decides.
+            # A suspected repeat may be a word-for-word copy: it is kept until an editor decides. An
+            # article with no text has nothing to repeat (NO_TEXT_HASH).
             models.UniqueConstraint(
                 fields=["proceedings", "content_hash"],
-                condition=Q(repeat_of__isnull=True),
+                condition=Q(repeat_of__isnull=True) & ~Q(content_hash=NO_TEXT_HASH),
                 name="article_unique_content",
             ),
         ]

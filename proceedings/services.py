@@ -19,7 +19,7 @@ from articles.services import article_create_from_draft, topic_vocabulary_load
 from authors.models import Authorship
 from authors.services import people_of_volume, person_refresh_article_counts
 from proceedings.article_pdfs import article_pdfs_cut, volume_articles, volume_pdf_facts
-from proceedings.editorial.non_articles import first_words
+from proceedings.editorial.non_articles import first_words, text_key
 from proceedings.importer.metadata import (
     VolumeMetadata,
     read_sidecar,
@@ -189,9 +189,14 @@ def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
     import is left as the editors left it (re-imports change nothing).
     """
     outcome = ImportOutcome(proceedings=proceedings, plan=plan)
-    before = set(proceedings.articles.values_list("content_hash", flat=True))
+    before = {text_key(*stored) for stored in proceedings.articles.values_list("content_hash", "title")}
     # Text -> article, among articles that are not suspected repeats (their text is unique).
-    holder = dict(proceedings.articles.filter(repeat_of__isnull=True).values_list("content_hash", "pk"))
+    holder = {
+        text_key(text, title): pk
+        for text, title, pk in proceedings.articles.filter(repeat_of__isnull=True).values_list(
+            "content_hash", "title", "pk"
+        )
+    }
     position = (proceedings.articles.aggregate(last=Max("position"))["last"] or 0) + 1
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     sections = sections_create_from_plan(proceedings=proceedings, plan=plan)
@@ -199,16 +204,17 @@ def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
     by_line: dict[int, int] = {}  # a draft's first line -> its article, stored now or before
     for draft in plan.articles:
         original = by_line.get(draft.duplicate_of) if draft.duplicate_of is not None else None
-        if draft.content_hash in before:  # stored by an earlier import
+        key = text_key(draft.content_hash, draft.title)
+        if key in before:  # stored by an earlier import
             outcome.already_present += 1
-            if draft.content_hash in holder:
-                by_line[draft.start_line] = holder[draft.content_hash]
+            if key in holder:
+                by_line[draft.start_line] = holder[key]
             continue
-        if original is None and draft.content_hash in holder:
+        if original is None and key in holder:
             # A body too short to judge, the same text as one stored a moment ago: the volume
             # holds one article per text, and keeps these lines for the editor to restore.
-            outcome.repeats_left_out.append(repeat_left_out(draft, proceedings=proceedings, kept=holder))
-            by_line[draft.start_line] = holder[draft.content_hash]
+            outcome.repeats_left_out.append(repeat_left_out(draft, proceedings=proceedings, kept=holder[key]))
+            by_line[draft.start_line] = holder[key]
             continue
         article = article_create_from_draft(
             proceedings=proceedings,
@@ -220,7 +226,7 @@ def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
             section=sections.get(draft.start_line),
         )
         if original is None:
-            holder[draft.content_hash] = article.pk
+            holder[key] = article.pk
         else:
             outcome.suspected_repeats.append(
                 SuspectedRepeat(line=draft.start_line, repeat_of=draft.duplicate_of)
@@ -241,8 +247,8 @@ def articles_create_from_plan(*, proceedings: Proceedings, plan: ImportPlan) -> 
     return outcome
 
 
-def repeat_left_out(draft: ArticleDraft, *, proceedings: Proceedings, kept: dict[str, int]) -> NonArticlePart:
-    """The part a draft left out as a word-for-word repeat becomes (`kept`: text -> article)."""
+def repeat_left_out(draft: ArticleDraft, *, proceedings: Proceedings, kept: int) -> NonArticlePart:
+    """The part a draft left out as a word-for-word repeat of the article `kept` becomes."""
     return NonArticlePart(
         proceedings=proceedings,
         kind=NonArticleKind.REPEAT,
@@ -253,6 +259,6 @@ def repeat_left_out(draft: ArticleDraft, *, proceedings: Proceedings, kept: dict
         last_page=draft.last_page,
         title=draft.title or "",
         first_words=first_words(draft.body),
-        repeat_of_id=kept[draft.content_hash],
+        repeat_of_id=kept,
         repeat_reason=RepeatReason.SAME_TEXT,
     )

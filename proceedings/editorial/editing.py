@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from articles.counts import article_counts_refresh, count_scope
 from articles.hand_edits import BODY, PEOPLE, group_values_set, hand_edited_groups
-from articles.models import Article, Topic
+from articles.models import NO_TEXT_HASH, Article, Topic
 from articles.search.index import article_search_refresh, article_search_refresh_for_people
 from articles.selectors import topic_vocabulary
 from articles.services import (
@@ -111,6 +111,7 @@ def _body_set(article: Article, lines: list[Line], *, end: int, source: VolumeSo
     clash = (
         Article.objects.filter(proceedings_id=article.proceedings_id, content_hash=article.content_hash)
         .exclude(pk=article.pk)
+        .exclude(content_hash=NO_TEXT_HASH)  # an article with no text repeats none
         .first()
     )
     if clash is not None:
@@ -260,9 +261,11 @@ def article_split(*, article: Article, at_line: int, user, confirmed: str = "") 
     group_values_set(article=article, values=edits.upper)  # its pages from a PDF; a merge undone
     article.hand_edited, article.merged_hand_edits = edits.upper_marks, edits.upper_aside
     article.save()
-    if clash := Article.objects.filter(
-        proceedings=article.proceedings, content_hash=draft.content_hash
-    ).first():
+    if (
+        clash := Article.objects.filter(proceedings=article.proceedings, content_hash=draft.content_hash)
+        .exclude(content_hash=NO_TEXT_HASH)
+        .first()
+    ):
         raise ArticleEditError(
             _("The text from line %(line)d would repeat “%(other)s” in this volume.")
             % {"line": rest[0].raw, "other": clash}

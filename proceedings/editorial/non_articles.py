@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from articles.counts import article_counts_refresh, count_scope
-from articles.models import Article, Topic
+from articles.models import NO_TEXT_HASH, Article, Topic
 from articles.search.index import article_search_refresh, article_search_refresh_for_people
 from articles.services import article_create_from_draft
 from authors.services import person_refresh_article_counts
@@ -41,6 +41,12 @@ from proceedings.site.page_cache import page_cache_invalidate
 from proceedings.transliteration import former_slugs_joined
 
 FIRST_WORDS = 12  # as many as an untitled article shows of its text (articles.models)
+
+
+def text_key(content_hash: str, title: str | None) -> str:
+    """What tells an article's text from another's: its content hash, or for an article with no
+    text (all header: a one-page abstract) its title, since all of those share one hash."""
+    return f"no text: {title or ''}" if content_hash == NO_TEXT_HASH else content_hash
 
 
 def first_words(text: str) -> str:
@@ -204,7 +210,10 @@ def non_article_restore(*, part: NonArticlePart, user) -> Article:
     draft = _draft_of(lines, body_start_line=part.body_start_line, source=source)
     twin = Article.objects.filter(
         proceedings_id=part.proceedings_id, content_hash=draft.content_hash, repeat_of__isnull=True
-    ).first()
+    )
+    if not draft.body:
+        twin = twin.filter(title=draft.title)
+    twin = twin.first()
     before = (
         Article.objects.filter(
             proceedings_id=part.proceedings_id, source_start_line__lt=part.source_start_line

@@ -14,6 +14,7 @@ from authors.models import Person
 from proceedings.editorial.editing import (
     ArticleEditError,
     article_body_start_set,
+    article_split,
     articles_merge,
     volume_source,
 )
@@ -28,6 +29,8 @@ from tests.proceedings.editing_texts import (
     KK_C,
     KK_D,
     KK_HEADER,
+    RU_C,
+    RU_D,
     RU_HEADER,
     VOLUME,
     VOLUME_WITH_NEAR_COPY,
@@ -41,6 +44,24 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 # Articles 1 and 3 are the same title, author and short text (35 words): too short for the
 # importer to compare by shingles, and word for word the same, so the import keeps one.
 VOLUME_WITH_SHORT_REPEAT = [RU_HEADER, KK_A, KK_HEADER, KK_C, KK_D, RU_HEADER, KK_A]
+
+
+# One-page abstracts: title, name, abstract, keywords and no text, as a symposium prints them.
+ABSTRACT_1 = [
+    "ЦИФРОВАЯ ГРАМОТНОСТЬ ШКОЛЬНИКОВ СЕЛА",
+    "Иванова А. Б.,",
+    "магистрант 1 курса",
+    "Аннотация: В статье рассматривается цифровая грамотность сельских школьников и способы её развития.",
+    "Ключевые слова: грамотность, школа, село.",
+]
+ABSTRACT_2 = [
+    "ПОДКАСТЫ В РЕГИОНАЛЬНЫХ РЕДАКЦИЯХ",
+    "Петров В. Г.,",
+    "магистрант 2 курса",
+    "Аннотация: В статье описан опыт региональных редакций, запустивших собственные подкасты.",
+    "Ключевые слова: подкаст, редакция, регион.",
+]
+VOLUME_OF_ABSTRACTS = [ABSTRACT_1, ABSTRACT_2, RU_HEADER, RU_C, RU_D]
 
 
 def imported(blocks: list[list[str]], *, publish: bool = True) -> ImportOutcome:
@@ -312,3 +333,30 @@ def test_a_restored_article_is_back_in_its_section(editor):
         "Юридические науки",
         "Номинация «История науки и технологий»",
     ]
+
+
+def test_articles_without_text_are_no_repeats_of_each_other(editor):
+    outcome = imported(VOLUME_OF_ABSTRACTS)
+    volume = outcome.proceedings
+
+    titles = list(volume.articles.order_by("position").values_list("title", "body"))
+    again = proceedings_import(
+        data=dumped(VOLUME_OF_ABSTRACTS) + b"\n",  # another file, the same articles
+        filename="volume.txt",
+        max_bytes=settings.JINAQ_IMPORT_MAX_BYTES,
+        volume=volume,
+    )
+
+    assert (outcome.created, outcome.duplicates_skipped) == (3, 0)
+    assert titles == [(ABSTRACT_1[0], ""), (ABSTRACT_2[0], ""), (RU_HEADER[0], titles[2][1])]
+    assert (again.created, again.already_present, again.duplicates_skipped) == (0, 3, 0)
+    owners(volume)
+    # Made front matter and an article again, it is no repeat of the other abstract either.
+    second = volume.articles.get(position=2)
+    article = non_article_restore(part=article_not_an_article(article=second, user=editor), user=editor)
+    assert (article.title, article.repeat_of) == (ABSTRACT_2[0], None)
+    # An editor may leave a third article without text: its header cut off from its text.
+    third = volume.articles.get(position=3)
+    header, text = article_split(article=third, at_line=third.body_start_line, user=editor)
+    assert (header.title, header.body, text.title) == (RU_HEADER[0], "", None)
+    owners(volume)

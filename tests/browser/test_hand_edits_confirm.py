@@ -2,14 +2,13 @@
 review asks first, naming the title that would be lost; "no" changes nothing, "yes" merges."""
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import expect
 
 from articles.hand_edits import article_hand_edits_record
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.services import proceedings_import
-from tests.browser.conftest import PHONE, new_page, screenshot
-from tests.browser.test_editor_journey import PASSWORD, log_in
-from tests.factories import staff_user
+from tests.browser.conftest import PHONE, screenshot
+from tests.browser.test_front_matter import editor_page
 from tests.proceedings.editing_texts import VOLUME, dumped
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,18 +35,10 @@ def second_article(live_server, settings, tmp_path) -> str:
     return f"{live_server.url}/admin/proceedings/proceedings/{volume.pk}/review/{second.pk}/"
 
 
-def editor_page(browser: Browser, base: str, viewport: dict, language: str) -> Page:
-    page = new_page(browser, viewport)
-    page.set_extra_http_headers({"Accept-Language": language})
-    log_in(page, base, staff_user("editor", editor=True, password=PASSWORD))
-    page.on("dialog", lambda dialog: dialog.accept())  # the button's own "merge?"
-    return page
-
-
 def test_merge_that_would_lose_a_hand_edited_title_asks_and_no_changes_nothing(
     browser, live_server, second_article
 ):
-    page = editor_page(browser, live_server.url, WIDE, "en")
+    page = editor_page(browser, live_server.url, WIDE)
     page.goto(second_article)
     page.locator("form[action$='/merge-next/'] button").click()
 
@@ -67,7 +58,8 @@ def test_merge_that_would_lose_a_hand_edited_title_asks_and_no_changes_nothing(
 
 
 def test_the_question_on_a_phone_in_russian(browser, live_server, second_article):
-    page = editor_page(browser, live_server.url, PHONE, "ru")
+    page = editor_page(browser, live_server.url, PHONE)
+    page.set_extra_http_headers({"Accept-Language": "ru"})
     page.goto(second_article)
     page.locator("form[action$='/merge-next/'] button").click()
 

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks_db.models import DBTaskResult
 
+from proceedings.editorial.file_errors import refusal_in_language
 from proceedings.importer.metadata import VolumeMetadata
 from proceedings.importer.types import ImportFileError
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
@@ -307,7 +308,10 @@ def import_job_status(volume: Proceedings | int) -> dict[str, Any]:
         "label": _("Saving the articles") if saving else str(job.get_status_display()),
         "done": job.done,
         "total": job.total,
-        "message": imported_message(job.created) if job.status == ImportJobStatus.DONE else job.message,
+        # Said for whoever reads it: the importer's refusals are stored as it worded them.
+        "message": imported_message(job.created)
+        if job.status == ImportJobStatus.DONE
+        else refusal_in_language(job.message),
         "finished": job.finished,
         "filename": job.filename,
         "created": job.created,

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from proceedings.editorial.file_errors import refusal_in_language
 from proceedings.editorial.jobs import sha256_hex
 from proceedings.importer.metadata import VolumeMetadata, volume_metadata_from_mapping
 from proceedings.importer.read import read_source
@@ -100,7 +101,7 @@ class VolumeUploadForm(forms.ModelForm):
         try:
             document = read_source(data, filename=name, max_bytes=self.max_bytes)
         except ImportFileError as error:
-            raise forms.ValidationError(str(error)) from None
+            raise forms.ValidationError(refusal_in_language(str(error))) from None
         if document.kind != kind:
             raise forms.ValidationError(
                 _("“%(name)s” is named like a %(named)s file but holds %(found)s."),
@@ -144,7 +145,7 @@ class VolumeUploadForm(forms.ModelForm):
                 {name: self.cleaned_data.get(name) for name in METADATA_FIELDS}
             )
         except ImportFileError as error:
-            self.add_error(None, str(error))
+            self.add_error(None, refusal_in_language(str(error)))
 
     metadata: VolumeMetadata
 

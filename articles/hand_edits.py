@@ -58,6 +58,11 @@ def hand_edited_groups(article: Article) -> list[str]:
     return [group for group, fields in GROUPS.items() if marked.intersection(fields)]
 
 
+def hand_edited_labels(article: Article) -> list[str]:
+    """The names of the article's hand-edited groups, as the review page lists them."""
+    return [group_label(group) for group in hand_edited_groups(article)]
+
+
 def hand_edited_in_form(*, changed: Iterable[str], people_changed: bool) -> list[str]:
     """The hand-edit marks of one save of the admin's form: its changed fields and its people."""
     changed = set(changed) | ({PEOPLE} if people_changed else set())

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from articles.hand_edits import hand_edited_labels
 from articles.models import Article
 from proceedings.editorial.editing import (
     ArticleEditError,
@@ -220,6 +221,7 @@ def article_review_page(
         ),
         "row": row,
         "article": row.article,
+        "hand_edited": hand_edited_labels(article),
         "source_lines": source_lines,
         "source_error": source_error,
         "before": before,

@@ -347,3 +347,22 @@ def test_hand_edits_kept_aside_travel_with_their_lines_through_a_split_elsewhere
     assert {key: upper[key] for key in headed} == {key: first[key] for key in headed}
     assert state(at(volume, 3)) == second
     assert at(volume, 2).hand_edited == []
+
+
+def test_the_articles_review_page_names_its_fields_edited_by_hand(editor_client, volume):
+    edited = edit_second_article(editor_client, volume)
+
+    page = editor_client.get(
+        reverse("admin:proceedings_proceedings_review_article", args=[volume.pk, edited.pk])
+    )
+
+    assert page.context["hand_edited"] == [
+        "title",
+        "people (authors and supervisors)",
+        "abstract (Kazakh)",
+        "topics",
+    ]
+    assert (
+        "Edited by hand, kept by merge, split and re-cut: title, people (authors and supervisors), "
+        "abstract (Kazakh), topics." in page.content.decode()
+    )

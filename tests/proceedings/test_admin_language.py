@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from proceedings.editorial.review import importer_warning
+from proceedings.importer.dedupe import REPEAT_WARNING
 from proceedings.models import ImportJobStatus
 from tests.factories import ArticleFactory, ImportJobFactory, ProceedingsFactory, TopicFactory, staff_user
 
@@ -73,3 +75,14 @@ def test_topic_names_in_the_admins_filters_follow_its_language(editor):
 
     assert "Спортивная журналистика" in page  # the topics filter
     assert "Sports" not in page
+
+
+@pytest.mark.parametrize("text", ["no header found", REPEAT_WARNING.format(line=120)])
+def test_every_stored_warning_the_article_form_shows_is_in_the_editors_language(text):
+    with translation.override("en"):
+        english = importer_warning(text)
+    with translation.override("ru"):
+        russian = importer_warning(text)
+
+    assert english.kind == russian.kind != "importer"
+    assert english.message != russian.message

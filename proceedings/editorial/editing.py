@@ -151,8 +151,8 @@ def articles_merge(*, first: Article, second: Article, user, confirmed: str = ""
     if gap := source.between(first.source_end_line + 1, second.source_start_line - 1):
         raise ArticleEditError(
             _(
-                "Lines %(start)d–%(end)d lie between these articles and belong to neither (a repeated "
-                "copy that was left out); they cannot be merged."
+                "Lines %(start)d–%(end)d lie between these articles and belong to neither (front matter "
+                "or a repeat left out, listed on the review page); they cannot be merged."
             )
             % {"start": gap[0].raw, "end": gap[-1].raw}
         )

@@ -1,7 +1,7 @@
 """Editors' fixes of the split: merge, split, move the header's end. Nothing of the source is lost.
 
 The invariant: the importer gives each article a range of the source's non-empty lines (lines
-before the first article and a repeated copy an editor removed belong to none). Whatever editors
+before the first article, front matter and repeats left out belong to none). Whatever editors
 merge, split or move, the articles in position order cover exactly the same lines, each once,
 and each article's body is the text of its body lines.
 """

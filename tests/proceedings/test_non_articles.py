@@ -360,3 +360,17 @@ def test_articles_without_text_are_no_repeats_of_each_other(editor):
     header, text = article_split(article=third, at_line=third.body_start_line, user=editor)
     assert (header.title, header.body, text.title) == (RU_HEADER[0], "", None)
     owners(volume)
+
+
+def test_articles_on_either_side_of_front_matter_are_not_merged_across_it(editor):
+    volume = imported(VOLUME).proceedings
+    article_not_an_article(article=volume.articles.get(position=2), user=editor)
+    first, second = volume.articles.order_by("position")[:2]
+
+    with pytest.raises(ArticleEditError) as refused:
+        articles_merge(first=first, second=second, user=editor)
+
+    assert str(refused.value) == (
+        "Lines 17–45 lie between these articles and belong to neither (front matter or a repeat left "
+        "out, listed on the review page); they cannot be merged."
+    )

@@ -4,9 +4,12 @@ The volume of editing_texts.VOLUME: lines 1–15 (no header, Kazakh), 17–45 (t
 text from line 29), 47–61 (no header, Russian), 63–85 (titled, by Есқали Т.; text from line 71).
 """
 
+from io import StringIO
+
 import pytest
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Article, Topic, VolumeCounts
@@ -373,4 +376,21 @@ def test_articles_on_either_side_of_front_matter_are_not_merged_across_it(editor
     assert str(refused.value) == (
         "Lines 17–45 lie between these articles and belong to neither (front matter or a repeat left "
         "out, listed on the review page); they cannot be merged."
+    )
+
+
+def test_the_command_says_how_many_repeats_it_left_out_and_where_they_are(tmp_path):
+    source = tmp_path / "volume.txt"
+    source.write_bytes(dumped(VOLUME_WITH_SHORT_REPEAT))
+    out = StringIO()
+
+    call_command("import_proceedings", str(source), "--title-en", "Short", "--year", "2025", stdout=out)
+
+    assert (
+        out.getvalue()
+        .splitlines()[0]
+        .endswith(
+            "2 articles stored, 0 already there; suspected repeats kept: 0; word-for-word repeats left out, "
+            "listed in the review: 1"
+        )
     )

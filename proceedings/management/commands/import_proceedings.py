@@ -75,7 +75,12 @@ class Command(BaseCommand):
             lines = [
                 f"volume {outcome.proceedings.slug!r} ({outcome.proceedings.get_status_display()}): "
                 f"{outcome.created} articles stored, {outcome.already_present} already there; "
-                f"suspected repeats kept: {len(outcome.suspected_repeats)}",
+                f"suspected repeats kept: {len(outcome.suspected_repeats)}"
+                + (
+                    f"; word-for-word repeats left out, listed in the review: {outcome.duplicates_skipped}"
+                    if outcome.duplicates_skipped
+                    else ""
+                ),
                 *summary.lines(),
             ]
             self.report(report_json(outcome.plan, summary), lines, format=format)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from proceedings.importer.types import ImportPlan
 
@@ -20,6 +20,8 @@ class PlanSummary:
     without_header: int
     languages: dict[str, int]
     topics: Counter[str]
+    # Each section's title (in sentence case) and how many articles it holds, in file order.
+    sections: list[tuple[str, int]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """Human-readable report lines (the command prints them, the admin shows them)."""
@@ -32,6 +34,11 @@ class PlanSummary:
             "languages: " + ", ".join(f"{code} {count}" for code, count in sorted(self.languages.items())),
             "topics: " + ", ".join(f"{slug} {count}" for slug, count in self.topics.most_common()),
             *(repeat_line(line=line, repeat_of=original) for line, original in self.repeats),
+            *(
+                ["sections: " + ", ".join(f"{title} ({count})" for title, count in self.sections)]
+                if self.sections
+                else []
+            ),
         ]
 
     def repeats_json(self) -> list[dict[str, int | bool]]:
@@ -60,4 +67,5 @@ def plan_summary(plan: ImportPlan) -> PlanSummary:
         without_header=sum(1 for a in articles if "no header found" in a.warnings),
         languages=dict(Counter(a.language for a in articles)),
         topics=Counter(slug for a in articles for slug in a.topics),
+        sections=[(section.title_display, len(section.articles)) for section in plan.sections],
     )

@@ -3,6 +3,7 @@
 from proceedings.importer.pipeline import parse_proceedings
 from proceedings.importer.report import plan_to_json
 from proceedings.importer.sections import heading_title
+from proceedings.importer.summary import plan_summary
 from tests.proceedings.furniture_volumes import ARTICLES, HEADER, build_furniture_pdf, prose, volume_pdf
 from tests.proceedings.section_volumes import (
     DISCIPLINE,
@@ -97,3 +98,17 @@ def test_the_dry_runs_json_lists_the_sections_with_their_articles():
         "articles": starts[1:3],
     }
     assert [section["articles"] for section in report["sections"]] == [starts[1:3], starts[3:]]
+
+
+def test_the_summary_names_each_section_with_its_article_count():
+    plan = parse_proceedings(sectioned_text(), filename="volume.txt")
+
+    assert plan_summary(plan).lines()[-1] == (
+        "sections: Юридические науки (2), Номинация «История науки и технологий» (1)"
+    )
+    assert not any(
+        line.startswith("sections:")
+        for line in plan_summary(
+            parse_proceedings(text_of(article_lines("ru1"), article_lines("ru2")), filename="volume.txt")
+        ).lines()
+    )

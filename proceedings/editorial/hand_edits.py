@@ -54,7 +54,7 @@ from proceedings.editorial.editing_source import ArticleEditError
 class LostEdit:
     """One hand-edited value a fix cannot keep, as the confirmation page shows it."""
 
-    article: str  # "4 — ‘Its title’"
+    article: str  # "4 — “Its title”"
     field: str
     value: str
     note: str  # what becomes of it

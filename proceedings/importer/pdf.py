@@ -15,9 +15,11 @@ reading order with their position and type; `page_numbers` finds the printed pag
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from proceedings.importer.layout import Fragment, PageText, Span, line_layouts, place_page, span_style
+from proceedings.importer.limits import check_limit
 from proceedings.importer.page_numbers import printed_page_numbers
 from proceedings.importer.tables import page_tables
 from proceedings.importer.types import ImportFileError, RawDocument, TableLayout
@@ -29,23 +31,28 @@ if TYPE_CHECKING:
 # tools append after it is not damage.
 _END_MARKER = b"%%EOF"
 _END_WINDOW = 1024
+# How mupdf words an allocation it could not make ("code=2: calloc (4104 x 1 bytes) failed").
+_MUPDF_ALLOCATION = re.compile(r"\b(?:m|c|re)alloc\b.*\bfailed\b")
 
 
 class _DamagedError(Exception):
     """Why the PDF is damaged or incomplete, in words for the editor."""
 
 
-def read_pdf(data: bytes, *, filename: str) -> RawDocument:
-    """Extract the text layer page by page, remembering the page of every line."""
+def read_pdf(data: bytes, *, filename: str, max_pages: int | None = None) -> RawDocument:
+    """Extract the text layer page by page, remembering the page of every line; a file of more
+    than `max_pages` pages is refused before any page is read."""
     import pymupdf  # noqa: PLC0415 - heavy import, only needed for PDFs
 
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # pymupdf raises several unrelated types for broken files
+        raise_if_out_of_memory(exc)
         raise _damaged(filename, f"it cannot be opened: {exc}") from exc
     with doc:
         if doc.needs_pass or doc.is_encrypted:
             raise ImportFileError(f"{filename}: the PDF is password-protected; upload an unlocked copy.")
+        check_limit(filename=filename, limit="pages", allowed=max_pages, found=doc.page_count)
         try:
             text_pages, tables = _text_layer(doc, data)
         except _DamagedError as reason:
@@ -85,6 +92,7 @@ def _text_layer(doc: pymupdf.Document, data: bytes) -> tuple[list[PageText], lis
         except _DamagedError:
             raise
         except Exception as exc:  # as above: mupdf's errors come in many types
+            raise_if_out_of_memory(exc)
             raise _DamagedError(f"page {number} cannot be read: {exc}") from exc
         rect = page.rect
         fragments = _fragments(content)
@@ -110,6 +118,14 @@ def _fragments(content: dict) -> list[Fragment]:
             horizontal = dx > 0.99 and abs(dy) < 0.01
             out.append(Fragment(spans, x0, y0, x1, y1, baseline, number, horizontal=horizontal))
     return out
+
+
+def raise_if_out_of_memory(error: Exception) -> None:
+    """Raise MemoryError for an allocation that failed — Python's own, or mupdf's, which it reports
+    as an error like any other — so that a file too large for the memory allowed (under the
+    import's limit, proceedings/site/bounded.py) is not called damaged."""
+    if isinstance(error, MemoryError) or _MUPDF_ALLOCATION.search(str(error)):
+        raise MemoryError(str(error)) from error
 
 
 def _damaged(filename: str, reason: str) -> ImportFileError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from proceedings.importer.limits import check_limit
 from proceedings.importer.pdf import read_pdf
 from proceedings.importer.types import ImportFileError, RawDocument
 
@@ -24,16 +25,14 @@ _OUR_SCRIPTS = re.compile(r"[\u0000-\u052f\u2000-\u21ff]")
 _WIDE_SAMPLE = 64 * 1024  # a multiple of 4, so the sample keeps the byte positions of the file
 
 
-def read_source(data: bytes, *, filename: str, max_bytes: int) -> RawDocument:
-    """Read a PDF or a text file into a `RawDocument`, raising `ImportFileError` when unusable."""
+def read_source(data: bytes, *, filename: str, max_bytes: int, max_pages: int | None = None) -> RawDocument:
+    """Read a PDF or a text file into a `RawDocument`, raising `ImportFileError` when unusable
+    (`ImportLimitError` when over `max_bytes`, or a PDF over `max_pages`)."""
     if not data or not data.strip():
         raise ImportFileError(f"{filename}: the file is empty.")
-    if len(data) > max_bytes:
-        raise ImportFileError(
-            f"{filename}: the file is {len(data):,} bytes, more than the {max_bytes:,} bytes allowed."
-        )
+    check_limit(filename=filename, limit="bytes", allowed=max_bytes, found=len(data))
     if data.startswith(b"%PDF"):
-        return read_pdf(data, filename=filename)
+        return read_pdf(data, filename=filename, max_pages=max_pages)
     text, encoding = decode_text(data, filename=filename)
     if not text.strip():  # blank in UTF-16 or UTF-32: the bytes alone did not show it
         raise ImportFileError(f"{filename}: the file is empty.")
@@ -41,6 +40,12 @@ def read_source(data: bytes, *, filename: str, max_bytes: int) -> RawDocument:
     while lines and not lines[-1].strip():  # trailing blank lines carry nothing and skew the count
         lines.pop()
     return RawDocument(kind="text", lines=lines, pages=[None] * len(lines), encoding=encoding)
+
+
+def source_kind(data: bytes, *, filename: str, max_bytes: int, max_pages: int | None = None) -> str:
+    """What `read_source` finds the file to be, "pdf" or "text", having read all of it: the upload
+    form's check, which runs in a bounded child process that sends back the kind, not the lines."""
+    return read_source(data, filename=filename, max_bytes=max_bytes, max_pages=max_pages).kind
 
 
 def decode_text(data: bytes, *, filename: str) -> tuple[str, str]:

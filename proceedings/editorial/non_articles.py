@@ -84,8 +84,6 @@ def article_not_an_article(*, article: Article, user) -> NonArticlePart:
     """
     article = article_locked(article)
     article_lines(article=article, source=volume_source(proceedings=article.proceedings))
-    people = article_people(article)
-    counted = count_scope(Article.objects.filter(pk=article.pk))
     page_cache_invalidate()
     part = part_of_article(article, kind=NonArticleKind.FRONT_MATTER)
     lines = {"start": article.source_start_line, "end": article.source_end_line, "article": article}
@@ -101,13 +99,21 @@ def article_not_an_article(*, article: Article, user) -> NonArticlePart:
         message=_("Lines %(start)d–%(end)d (“%(article)s”) moved from the articles to the front matter.")
         % lines,
     )
+    article_replaced_by_part(article, part)
+    return part
+
+
+def article_replaced_by_part(article: Article, part: NonArticlePart) -> None:
+    """The article goes and the part holds its lines; the articles after it move up one position,
+    and its people's, volume's and topics' stored counts follow."""
+    people = article_people(article)
+    counted = count_scope(Article.objects.filter(pk=article.pk))
     position = article.position
     article.delete()
     part.save()
     positions_shift(proceedings_id=part.proceedings_id, after=position, by=-1)
     person_refresh_article_counts(people=people)
     article_counts_refresh(counted)
-    return part
 
 
 def _part_locked(part: NonArticlePart) -> NonArticlePart:

@@ -13,13 +13,11 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from articles.counts import article_counts_refresh, count_scope
 from articles.models import Article
 from articles.services import article_redirects_move
-from authors.services import person_refresh_article_counts
-from proceedings.editorial.editing import ArticleEditError, article_locked, article_people, positions_shift
+from proceedings.editorial.editing import ArticleEditError, article_locked
 from proceedings.editorial.history import DELETION, change_record
-from proceedings.editorial.non_articles import part_of_article
+from proceedings.editorial.non_articles import article_replaced_by_part, part_of_article
 from proceedings.importer.dedupe import is_repeat_warning
 from proceedings.models import NonArticleKind, NonArticlePart, RepeatReason
 from proceedings.oai_records import oai_records_batched
@@ -45,8 +43,6 @@ def article_repeat_confirm(*, article: Article, user) -> Article:
     original instead; the articles after it move up one position.
     """
     copy, original = _suspected(article)
-    people = article_people(copy)
-    counted = count_scope(Article.objects.filter(pk=copy.pk))
     page_cache_invalidate()
     change_record(
         user=user,
@@ -74,12 +70,7 @@ def article_repeat_confirm(*, article: Article, user) -> Article:
     article_redirects_move(source=copy, target=original)
     Article.objects.filter(repeat_of=copy).update(repeat_of=original)
     NonArticlePart.objects.filter(repeat_of=copy).update(repeat_of=original)
-    position = copy.position
-    copy.delete()
-    part.save()
-    positions_shift(proceedings_id=original.proceedings_id, after=position, by=-1)
-    person_refresh_article_counts(people=people)
-    article_counts_refresh(counted)
+    article_replaced_by_part(copy, part)
     return original
 
 

@@ -20,8 +20,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from proceedings.editorial.editing import ArticleEditError
-from proceedings.editorial.non_articles import article_not_an_article, non_article_restore
-from proceedings.editorial.review_views import View, _admin_context, _article_of
+from proceedings.editorial.hand_edit_views import hand_edits_confirmation
+from proceedings.editorial.hand_edits import HandEditsLostError, lost_token
+from proceedings.editorial.non_articles import (
+    article_not_an_article,
+    hand_edits_not_kept,
+    non_article_restore,
+)
+from proceedings.editorial.review_views import View, _admin_context, _article_of, _confirmed
 from proceedings.models import NonArticlePart
 
 
@@ -61,10 +67,17 @@ def article_not_an_article_view(
                 status={},
             ),
             "article": article,
+            "lost": (lost := hand_edits_not_kept(article)),
+            "token": lost_token(lost),
         }
         return TemplateResponse(request, "admin/proceedings/review_not_an_article.html", context)
     try:
-        part = article_not_an_article(article=article, user=request.user)
+        part = article_not_an_article(article=article, user=request.user, confirmed=_confirmed(request))
+    except HandEditsLostError as asking:
+        action = _("Making article %(position)s front matter") % {"position": article.position}
+        return hand_edits_confirmation(
+            request, admin_site=admin_site, article=article, asking=asking, action=action
+        )
     except ArticleEditError as error:
         messages.error(request, str(error))
         return HttpResponseRedirect(review_url(volume_id, f"article-{article.pk}"))

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from articles.counts import article_counts_refresh, count_scope
+from articles.hand_edits import group_value, hand_edited_groups
 from articles.models import NO_TEXT_HASH, Article, Topic
 from articles.search.index import article_search_refresh, article_search_refresh_for_people
 from articles.services import article_create_from_draft
@@ -33,6 +34,7 @@ from proceedings.editorial.editing import (
     volume_source,
 )
 from proceedings.editorial.editing_source import VolumeSource
+from proceedings.editorial.hand_edits import LostEdit, _lost, losses_confirmed
 from proceedings.editorial.history import ADDITION, DELETION, change_record
 from proceedings.importer.types import ArticleDraft, Line
 from proceedings.models import NonArticleKind, NonArticlePart, Proceedings, Section
@@ -75,15 +77,24 @@ def part_of_article(
     )
 
 
+def hand_edits_not_kept(article: Article) -> list[LostEdit]:
+    """Every value of the article an editor changed by hand: a part keeps lines, not fields."""
+    note = _("Not kept: made an article again, it is read from its lines.")
+    return [_lost(article, group, group_value(article, group), note) for group in hand_edited_groups(article)]
+
+
 @transaction.atomic
 @oai_records_batched()  # a published article's record becomes a deleted one
-def article_not_an_article(*, article: Article, user) -> NonArticlePart:
+def article_not_an_article(*, article: Article, user, confirmed: str = "") -> NonArticlePart:
     """The article is front matter: its lines become the volume's, the article goes.
 
-    Its lines must be the stored source's (as for a split), so the part points at its text.
+    Its lines must be the stored source's (as for a split), so the part points at its text. Its
+    hand edits go with it: refused (HandEditsLostError) unless `confirmed` is the token of
+    exactly those (proceedings.editorial.hand_edits).
     """
     article = article_locked(article)
     article_lines(article=article, source=volume_source(proceedings=article.proceedings))
+    losses_confirmed(hand_edits_not_kept(article), confirmed=confirmed)
     page_cache_invalidate()
     part = part_of_article(article, kind=NonArticleKind.FRONT_MATTER)
     lines = {"start": article.source_start_line, "end": article.source_end_line, "article": article}

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from articles.hand_edits import article_hand_edits_record
 from articles.models import Article
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import NonArticlePart, Proceedings
@@ -231,3 +232,24 @@ def test_not_an_article_and_restore_are_for_editors_only(client):
     assert refused == [403, 403]
     assert by_get.status_code == 405
     assert volume.non_article_parts.count() == 1
+
+
+def test_an_articles_hand_edits_are_named_and_asked_for_before_they_go(editor_client):
+    volume = imported(dumped(VOLUME))
+    second = volume.articles.get(position=2)
+    Article.objects.filter(pk=second.pk).update(title="A title fixed by hand", title_display="")
+    article_hand_edits_record(article=Article.objects.get(pk=second.pk), fields=["title", "title_display"])
+
+    asked = editor_client.post(not_an_article_url(second))
+    page_asked = editor_client.get(not_an_article_url(second))
+    done = editor_client.post(not_an_article_url(second), {"confirm": page_asked.context["token"]})
+
+    assert asked.status_code == 200
+    assert asked.templates[0].name == "admin/proceedings/review_confirm_loss.html"
+    lost = [(item.field, item.value) for item in asked.context["lost"]]
+    assert lost == [("title", "A title fixed by hand")]
+    assert "Making article 2 front matter cannot keep these values" in page(asked)
+    assert "<li><strong>Title</strong>: A title fixed by hand</li>" in page(page_asked)
+    assert done.status_code == 302
+    assert volume.non_article_parts.get().title == "A title fixed by hand"
+    assert not Article.objects.filter(pk=second.pk).exists()

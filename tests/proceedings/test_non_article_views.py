@@ -253,3 +253,13 @@ def test_an_articles_hand_edits_are_named_and_asked_for_before_they_go(editor_cl
     assert done.status_code == 302
     assert volume.non_article_parts.get().title == "A title fixed by hand"
     assert not Article.objects.filter(pk=second.pk).exists()
+
+
+def test_the_admins_delete_page_points_front_matter_to_not_an_article(editor_client):
+    volume = imported(dumped(VOLUME))
+    first = volume.articles.get(position=1)
+
+    shown = page(editor_client.get(reverse("admin:articles_article_delete", args=[first.pk])))
+
+    assert "rather than an article? Then do not delete it:" in shown
+    assert f'<a href="{not_an_article_url(first)}">Not an article</a>' in shown

@@ -2,7 +2,8 @@ import pytest
 
 from articles import browse
 from articles.models import Article
-from articles.presentation import paragraphs, volume_titles
+from articles.presentation import volume_titles
+from proceedings.importer.structure import body_paragraphs
 from tests.articles.helpers import stored_counts_refresh
 from tests.factories import ArticleFactory, AuthorshipFactory, ProceedingsFactory, TopicFactory
 
@@ -65,8 +66,8 @@ def test_article_related_prefers_more_shared_topics_then_newer_volumes():
 
 
 def test_paragraphs_split_on_blank_lines_and_join_wrapped_lines():
-    assert paragraphs("Бір\nекі\n\n\n  \nҮш  төрт\n") == ["Бір екі", "Үш төрт"]
-    assert paragraphs("") == []
+    assert body_paragraphs("Бір\nекі\n\n\n  \nҮш  төрт\n") == ["Бір екі", "Үш төрт"]
+    assert body_paragraphs("") == []
 
 
 def test_volume_titles_put_the_interface_language_first():
@@ -95,5 +96,5 @@ def test_seed_every_article_page_renders_with_its_paragraphs(seed_archive, clien
     sample = client.get(f"/en/articles/{articles[0].slug}/?format=json").json()
 
     assert statuses == {200}
-    assert sample["paragraphs"] == paragraphs(articles[0].body)
+    assert sample["paragraphs"] == body_paragraphs(articles[0].body)
     assert " ".join(sample["paragraphs"]).split() == articles[0].body.split()

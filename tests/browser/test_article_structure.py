@@ -4,7 +4,10 @@ few screens, its tables never wider than a phone; an article's contents lead to 
 import pytest
 
 from articles.models import Article
+from proceedings.importer.structure import Run, Structure
+from proceedings.models import Proceedings
 from tests.browser.conftest import screenshot
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.browser
 
@@ -14,6 +17,10 @@ TABLES_ARTICLE = "ЖАСАНДЫ ИНТЕЛЛЕКТ – ЖУРНАЛИСТІҢ �
 # (eleven long paragraphs in a narrow column) is most of what is left.
 DESKTOP_BEFORE, PHONE_BEFORE = 18_224, 23_446
 SHARE_LEFT = {1366: 0.5, 390: 0.6}
+PROSE = (
+    "Жасанды интеллект редакциялардың жұмысын өзгертіп отыр: деректерді жинау, мәтінді тексеру "
+    "және аудиторияны талдау енді алгоритмдердің көмегімен әлдеқайда жылдам жүреді."
+)
 
 
 def page_height(page) -> int:
@@ -59,3 +66,42 @@ def test_the_contents_lead_to_the_sections(seeded_site, desktop):
 
     assert count == len(article.body_structure["headings"])
     assert 0 <= top < 100  # the section's heading is at the top of the window
+
+
+WIDE_ROWS = (
+    ("Көрсеткіш", "2019", "2020", "2021", "2022", "2023", "Өсімі, %"),
+    ("Студенттер саны (күндізгі бөлім)", "1 204", "1 317", "1 402", "1 536", "1 611", "33,8"),
+    ("Жарияланған мақалалар", "45", "52", "61", "60", "74", "64,4"),
+)
+
+
+def test_a_rebuilt_table_scrolls_in_its_own_box_on_a_phone(seeded_site, phone):
+    texts = [
+        PROSE,
+        "Кесте 1. Факультеттің көрсеткіштері",
+        *[cell for row in WIDE_ROWS for cell in row],
+        PROSE,
+    ]
+    body = "\n\n".join(texts)
+    table = Run(kind="table", paragraphs=tuple(range(2, 2 + 21)), caption=1, rows=WIDE_ROWS)
+    volume = Proceedings.objects.get()
+    article = ArticleFactory(
+        proceedings=volume,
+        position=volume.articles.count() + 1,
+        slug="table-on-a-phone",
+        body=body,
+        body_structure=Structure(runs=(table,)).as_json(body),
+    )
+    phone.goto(f"{seeded_site.url}/kk/articles/{article.slug}/")
+
+    box = phone.locator(".article-text__scroll")
+    sizes = box.evaluate("(box) => [box.clientWidth, box.scrollWidth, box.getBoundingClientRect().right]")
+    box.scroll_into_view_if_needed()
+    screenshot(phone, "phone-article-rebuilt-table-kk")
+
+    assert phone.locator("caption").inner_text() == "Кесте 1. Факультеттің көрсеткіштері"
+    assert phone.locator("th").all_inner_texts() == list(WIDE_ROWS[0])
+    client_width, scroll_width, right = sizes
+    assert scroll_width > client_width  # wider than the phone: it scrolls inside its box
+    assert right <= 390
+    assert phone.evaluate("document.documentElement.scrollWidth") == 390

@@ -18,22 +18,20 @@ from __future__ import annotations
 import hashlib
 import logging
 import posixpath
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import QuerySet
 
 from articles.models import Article
+from proceedings.importer.pdf_cut import CutFile, CutRequest, volume_cuts
 from proceedings.importer.types import Line
 from proceedings.models import Proceedings
+from proceedings.site.bounded import Bounds, bounded_call
 from proceedings.site.page_cache import page_cache_invalidate
-
-if TYPE_CHECKING:  # imported where a PDF is cut: see pdf_module()
-    import pymupdf
 
 logger = logging.getLogger(__name__)
 
@@ -42,9 +40,9 @@ ARTICLES_FOLDER = "articles"  # under the volume's own folder, beside source.pdf
 
 
 @dataclass(frozen=True)
-class CutPdf:
-    data: bytes
-    pages: int
+class PdfsCut:
+    pages: int | None  # the volume's PDF's page count; None: no PDF, or one that cannot be opened
+    written: tuple[str, ...] = ()  # names stored, for the caller to delete should its transaction roll back
 
 
 def line_sheets(lines: Iterable[Line]) -> tuple[int, int] | None:
@@ -65,70 +63,8 @@ def pdf_metadata(article: Article) -> dict[str, str]:
     }
 
 
-def pdf_cut(
-    volume: pymupdf.Document,
-    sheets: tuple[int, int],
-    *,
-    metadata: dict[str, str],
-    first_printed_page: int | None = None,
-) -> CutPdf:
-    """Sheets `sheets` (1-based, both included) of `volume` as a PDF of their own. With the printed
-    number of the first sheet, the viewer numbers the pages as the volume prints them."""
-    first, last = sheets
-    if not 1 <= first <= last <= volume.page_count:
-        raise ValueError(f"sheets {first}–{last} are not in a file of {volume.page_count} pages")
-    cut = pdf_module().open()
-    try:
-        cut.insert_pdf(volume, from_page=first - 1, to_page=last - 1)
-        cut.set_metadata(metadata)
-        if first_printed_page is not None:
-            cut.set_page_labels(
-                [{"startpage": 0, "prefix": "", "style": "D", "firstpagenum": first_printed_page}]
-            )
-        # garbage=3 drops what the copied pages do not use and merges repeated objects (fonts).
-        return CutPdf(data=cut.tobytes(garbage=3, deflate=True), pages=cut.page_count)
-    finally:
-        cut.close()
-
-
-def pdf_module():
-    """pymupdf, imported when a PDF is cut (by the task worker, an editor's edit), not when the
-    site starts: pymupdf 2 loads an ONNX layout model (onnxruntime) on import, and gunicorn's
-    workers, forked from a master that had loaded it, hang for the graceful time-out in
-    onnxruntime's teardown when they exit (and are killed), so every stop took 30 s."""
-    import pymupdf  # noqa: PLC0415
-
-    return pymupdf
-
-
 def is_pdf_source(proceedings: Proceedings) -> bool:
     return proceedings.source_file.name.lower().endswith(PDF_SUFFIX)
-
-
-@contextmanager
-def volume_pdf(proceedings: Proceedings, data: bytes | None = None) -> Iterator[pymupdf.Document | None]:
-    """The volume's PDF opened (from `data` when the caller has the bytes), or None when the volume
-    has no stored PDF or it cannot be opened."""
-    if not is_pdf_source(proceedings):
-        yield None
-        return
-    try:
-        if data is None:
-            with proceedings.source_file.open("rb") as handle:
-                data = handle.read()
-        document = pdf_module().open(stream=data, filetype="pdf")
-        if document.needs_pass:
-            document.authenticate("")  # an owner password only restricts; the import read it so
-    except Exception:
-        logger.warning(
-            "the PDF of volume %s cannot be opened; no article PDFs cut", proceedings.pk, exc_info=True
-        )
-        yield None
-        return
-    try:
-        yield document
-    finally:
-        document.close()
 
 
 def _printed_first_page(article: Article, sheets: tuple[int, int]) -> int | None:
@@ -139,35 +75,21 @@ def _printed_first_page(article: Article, sheets: tuple[int, int]) -> int | None
     return first
 
 
-def article_pdf_store(
-    article: Article, volume: pymupdf.Document, sheets: tuple[int, int] | None
-) -> str | None:
-    """Cut and store the article's PDF and save its fields; returns the name written (None when
-    nothing was). The file it replaces goes once the transaction commits."""
+def article_pdf_store(article: Article, cut: CutFile | None) -> str | None:
+    """Store the article's cut (None: it has none) and save its fields; returns the name written
+    (None when nothing was). The file it replaces goes once the transaction commits."""
     old_name = article.pdf.name
-    if sheets is None:
-        cut = None
-    else:
-        try:
-            cut = pdf_cut(
-                volume,
-                sheets,
-                metadata=pdf_metadata(article),
-                first_printed_page=_printed_first_page(article, sheets),
-            )
-        except Exception:
-            logger.warning("no PDF cut for article %s (sheets %s)", article.pk, sheets, exc_info=True)
-            cut = None
     written = None
     if cut is None:
         article.pdf, article.pdf_pages, article.pdf_size = "", None, None
     else:
-        digest = hashlib.sha256(cut.data).hexdigest()[:16]
+        data = cut.path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()[:16]
         folder = posixpath.join(posixpath.dirname(article.proceedings.source_file.name), ARTICLES_FOLDER)
         name = posixpath.join(folder, f"{article.pk}-{digest}{PDF_SUFFIX}")
         storage = article.pdf.storage
-        written = name if storage.exists(name) else storage.save(name, ContentFile(cut.data))
-        article.pdf, article.pdf_pages, article.pdf_size = written, cut.pages, len(cut.data)
+        written = name if storage.exists(name) else storage.save(name, ContentFile(data))
+        article.pdf, article.pdf_pages, article.pdf_size = written, cut.pages, len(data)
     article.save(update_fields=["pdf", "pdf_pages", "pdf_size", "updated_at"])
     if old_name and old_name != article.pdf.name:
         pdf_file_discard(old_name)
@@ -195,34 +117,43 @@ def article_pdfs_cut(
     articles: Iterable[Article],
     sheets: dict[int, tuple[int, int] | None],
     data: bytes | None = None,
-) -> list[str]:
+    bounds: Bounds | None = None,
+) -> PdfsCut:
     """Cut the PDFs of the volume's `articles` by their `sheets` (article id -> first and last
-    sheet), the volume's PDF read from `data` when given; returns the names written, for the
-    caller to delete should its transaction roll back."""
-    written: list[str] = []
-    with volume_pdf(proceedings, data) as volume:
-        if volume is None:
-            return written
-        for article in articles:
-            article.proceedings = proceedings  # as the caller holds it: an import saves it last
-            if name := article_pdf_store(article, volume, sheets.get(article.pk)):
-                written.append(name)
-    return written
+    sheet), the volume's PDF read from `data` when given. The cutting runs within `bounds` in a
+    child process (an upload's import) or, without, here; what it cut is stored here."""
+    if not is_pdf_source(proceedings):
+        return PdfsCut(pages=None)
+    if data is None:
+        with proceedings.source_file.open("rb") as handle:
+            data = handle.read()
+    articles = list(articles)
+    requests = []
+    for article in articles:
+        article.proceedings = proceedings  # as the caller holds it: an import saves it last
+        if article_sheets := sheets.get(article.pk):
+            requests.append(
+                CutRequest(
+                    key=article.pk,
+                    sheets=article_sheets,
+                    metadata=pdf_metadata(article),
+                    first_printed_page=_printed_first_page(article, article_sheets),
+                )
+            )
+    with tempfile.TemporaryDirectory(prefix="jinaq-cuts-") as folder:
+        cuts = bounded_call(
+            volume_cuts, data, requests, folder=folder, name=f"volume {proceedings.pk}", bounds=bounds
+        )
+        if cuts.pages is None:  # the PDF cannot be opened: the articles keep what they had
+            return PdfsCut(pages=None)
+        stored = [article_pdf_store(article, cuts.files.get(article.pk)) for article in articles]
+    return PdfsCut(pages=cuts.pages, written=tuple(name for name in stored if name))
 
 
 def volume_articles(proceedings: Proceedings, ids: Iterable[int] | None = None) -> QuerySet[Article]:
     """The volume's articles (those of `ids`), with what their PDFs' metadata reads."""
     articles = proceedings.articles.all() if ids is None else proceedings.articles.filter(pk__in=ids)
     return articles.select_related("proceedings").prefetch_related("authorships__person")
-
-
-def volume_pdf_facts(*, proceedings: Proceedings, data: bytes) -> None:
-    """The size and, for a PDF, the page count of the volume's stored source, for its page."""
-    proceedings.source_size = len(data)
-    proceedings.source_pages = None
-    with volume_pdf(proceedings, data) as volume:
-        if volume is not None:
-            proceedings.source_pages = volume.page_count
 
 
 @transaction.atomic
@@ -237,12 +168,12 @@ def article_pdfs_recut(*, proceedings: Proceedings) -> int:
     page_cache_invalidate()
     with proceedings.source_file.open("rb") as handle:
         data = handle.read()
-    volume_pdf_facts(proceedings=proceedings, data=data)
-    proceedings.save(update_fields=["source_size", "source_pages", "updated_at"])
     articles = list(volume_articles(proceedings))
     sheets = {
         article.pk: line_sheets(source.between(article.source_start_line, article.source_end_line))
         for article in articles
     }
-    article_pdfs_cut(proceedings=proceedings, articles=articles, sheets=sheets, data=data)
+    cut = article_pdfs_cut(proceedings=proceedings, articles=articles, sheets=sheets, data=data)
+    proceedings.source_size, proceedings.source_pages = len(data), cut.pages
+    proceedings.save(update_fields=["source_size", "source_pages", "updated_at"])
     return proceedings.articles.exclude(pdf="").count()

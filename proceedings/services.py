@@ -18,7 +18,7 @@ from articles.selectors import bundled_topic_entries, topic_vocabulary
 from articles.services import article_create_from_draft, topic_vocabulary_load
 from authors.models import Authorship
 from authors.services import people_of_volume, person_refresh_article_counts
-from proceedings.article_pdfs import article_pdfs_cut, volume_articles, volume_pdf_facts
+from proceedings.article_pdfs import article_pdfs_cut, volume_articles
 from proceedings.editorial.non_articles import first_words, text_key
 from proceedings.importer.metadata import (
     VolumeMetadata,
@@ -26,12 +26,12 @@ from proceedings.importer.metadata import (
     sidecar_path,
     volume_metadata_from_mapping,
 )
-from proceedings.importer.pipeline import Progress, parse_proceedings
-from proceedings.importer.topics import assign_topics
+from proceedings.importer.pipeline import Progress, plan_with_topics
 from proceedings.importer.types import ArticleDraft, ImportFileError, ImportPlan
 from proceedings.models import NonArticleKind, NonArticlePart, Proceedings, ProceedingsStatus, RepeatReason
 from proceedings.oai_records import oai_records_batched
 from proceedings.sections import sections_create_from_plan
+from proceedings.site.bounded import Bounds, bounded_call
 from proceedings.site.page_cache import page_cache_invalidate
 
 
@@ -65,20 +65,26 @@ class ImportOutcome:
 
 
 def import_plan_build(
-    *, data: bytes, filename: str, max_bytes: int, progress: Progress | None = None
+    *,
+    data: bytes,
+    filename: str,
+    max_bytes: int,
+    max_pages: int | None = None,
+    bounds: Bounds | None = None,
+    progress: Progress | None = None,
 ) -> ImportPlan:
-    """Parse the file and give every article its topics; reads the database, writes nothing."""
-    plan = parse_proceedings(data, filename=filename, max_bytes=max_bytes, progress=progress)
-    vocabulary = topic_vocabulary()
-    for draft in plan.articles:
-        draft.topics = assign_topics(
-            title=draft.title,
-            keywords=[term for terms in draft.keywords.values() for term in terms],
-            abstracts=list(draft.abstracts.values()),
-            body=draft.body,
-            vocabulary=vocabulary,
-        )
-    return plan
+    """Parse the file and give every article its topics — within `bounds` in a child process when
+    given (proceedings/site/bounded.py); reads the database, writes nothing."""
+    return bounded_call(
+        plan_with_topics,
+        data,
+        filename=filename,
+        max_bytes=max_bytes,
+        max_pages=max_pages,
+        vocabulary=topic_vocabulary(),
+        bounds=bounds,
+        progress=progress,
+    )
 
 
 def proceedings_for_import(*, metadata: VolumeMetadata | None, volume: Proceedings | None) -> Proceedings:
@@ -126,6 +132,8 @@ def proceedings_import(
     data: bytes,
     filename: str,
     max_bytes: int,
+    max_pages: int | None = None,
+    bounds: Bounds | None = None,
     metadata: VolumeMetadata | None = None,
     volume: Proceedings | None = None,
     publish: bool = False,
@@ -136,13 +144,24 @@ def proceedings_import(
     All or nothing: a bad file raises ImportFileError before anything is written, and any later
     failure rolls the whole import back. Idempotent: the same file again changes nothing, and
     an article whose text is already in the volume is kept as the editors left it.
+
+    With `bounds`, the work on the file itself (reading and splitting it, cutting the articles'
+    PDFs) runs in child processes within them (OverLimitError past them); this process, and its
+    transaction, only writes what they return.
     """
     source_sha256 = hashlib.sha256(data).hexdigest()
     earlier = Proceedings.objects.filter(source_sha256=source_sha256).first()
     if earlier is not None:
         return ImportOutcome(proceedings=earlier, plan=None, same_file_already_imported=True)
     page_cache_invalidate()
-    plan = import_plan_build(data=data, filename=filename, max_bytes=max_bytes, progress=progress)
+    plan = import_plan_build(
+        data=data,
+        filename=filename,
+        max_bytes=max_bytes,
+        max_pages=max_pages,
+        bounds=bounds,
+        progress=progress,
+    )
     if not plan.articles:
         raise ImportFileError(f"No articles were found in {filename}.")
 
@@ -152,13 +171,15 @@ def proceedings_import(
     stored_names = [proceedings_store_source(proceedings=proceedings, data=data, filename=filename)]
     try:
         outcome = articles_create_from_plan(proceedings=proceedings, plan=plan)
-        volume_pdf_facts(proceedings=proceedings, data=data)
-        stored_names += article_pdfs_cut(
+        cut = article_pdfs_cut(
             proceedings=proceedings,
             articles=volume_articles(proceedings, outcome.created_sheets),
             sheets=outcome.created_sheets,
             data=data,
+            bounds=bounds,
         )
+        stored_names += cut.written
+        proceedings.source_size, proceedings.source_pages = len(data), cut.pages
         proceedings.source_sha256 = source_sha256
         # Imports skip no repeat any more; a count left by an earlier one stays as it was.
         proceedings.duplicates_skipped = proceedings.duplicates_skipped or 0

@@ -25,15 +25,18 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import connections, transaction
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks_db.models import DBTaskResult
 
 from proceedings.editorial.file_errors import refusal_in_language
+from proceedings.importer.limits import ImportLimitError
 from proceedings.importer.metadata import VolumeMetadata
 from proceedings.importer.types import ImportFileError
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
 from proceedings.services import ImportOutcome, proceedings_import
+from proceedings.site.bounded import Bounds, OverLimitError
 from proceedings.site.worker import connection_lost
 
 logger = logging.getLogger(__name__)
@@ -112,8 +115,10 @@ def import_job_run(*, job_id: int) -> str:
         import_job_update(job_id=job.pk, status=ImportJobStatus.RUNNING, started_at=timezone.now())
         try:
             import_job_finish(job, outcome=import_job_import(job))
-        except ImportFileError as error:
-            import_job_fail(job, message=str(error))
+        except (ImportFileError, OverLimitError) as error:
+            if isinstance(error, OverLimitError):  # the administrators may want to raise the limit
+                logger.warning("The import of job %s (%s) was stopped: %s", job.pk, job.filename, error)
+            import_job_fail(job, message=import_failure_message(error, filename=job.filename))
             return ImportJobStatus.FAILED
         except BaseException as error:
             if connection_lost(error):
@@ -167,6 +172,8 @@ def import_job_import(job: ImportJob) -> ImportOutcome:
         data=data,
         filename=job.filename,
         max_bytes=settings.JINAQ_IMPORT_MAX_BYTES,
+        max_pages=settings.JINAQ_IMPORT_MAX_PAGES,
+        bounds=import_bounds(),
         volume=job.volume,
         publish=False,
         progress=progress_reporter(job_id=job.pk),
@@ -176,6 +183,51 @@ def import_job_import(job: ImportJob) -> ImportOutcome:
             _("This file was imported already, as “%(volume)s”.") % {"volume": outcome.proceedings}
         )
     return outcome
+
+
+def import_bounds() -> Bounds:
+    """What an upload's import may take: the task worker reads no editor's file itself."""
+    return Bounds(seconds=settings.JINAQ_IMPORT_SECONDS, memory_mb=settings.JINAQ_IMPORT_MEMORY_MB)
+
+
+def import_failure_message(error: ImportFileError | OverLimitError, *, filename: str) -> str:
+    """Why an import failed, for the editor: a limit in the editor's language, with its figure and
+    what to do; any other reason as the importer wrote it."""
+    if isinstance(error, ImportLimitError):
+        allowed, found = (
+            number_format(error.allowed, force_grouping=True),
+            number_format(error.found, force_grouping=True),
+        )
+        if error.limit == "pages":
+            message = _(
+                "%(file)s has %(found)s pages, more than the %(allowed)s pages an import may read. Split the "
+                "PDF into parts of at most %(allowed)s pages and upload each, or ask an administrator to "
+                "raise the limit."
+            )
+        else:
+            message = _("%(file)s: the file is %(found)s bytes, more than the %(allowed)s bytes allowed.")
+        return message % {"file": error.filename, "found": found, "allowed": allowed}
+    if not isinstance(error, OverLimitError):
+        return refusal_in_language(str(error))
+    if error.limit == "seconds":
+        message = _(
+            "Reading %(file)s took longer than the %(allowed)s seconds an import may take, so it was "
+            "stopped and nothing was imported. Split the file into smaller parts and upload each, or "
+            "export it again from the original: a file this slow to read is often built unusually."
+        )
+    elif error.limit == "memory":
+        message = _(
+            "Reading %(file)s needed more than the %(allowed)s MB of memory an import may take, so it "
+            "was stopped and nothing was imported. Split the file into smaller parts and upload each, "
+            "or export it again from the original."
+        )
+    else:
+        message = _(
+            "Reading %(file)s stopped abnormally, most likely for want of memory (an import may take "
+            "%(allowed)s MB), and nothing was imported. Split the file into smaller parts and upload "
+            "each, or export it again from the original."
+        )
+    return message % {"file": filename, "allowed": number_format(error.allowed, force_grouping=True)}
 
 
 def progress_reporter(*, job_id: int) -> Any:

@@ -2,7 +2,9 @@
 
 Every check an editor can act on at once runs here, so its message stands on the form: the
 importer's own reading step (`read_source`: empty, too large, binary, encrypted or text-less PDF,
-undecodable text), a name that contradicts the content, and a file imported before. What takes
+too many pages, undecodable text), a name that contradicts the content, and a file imported
+before. The reading runs within the import's limits in a child process (proceedings/site/bounded.py),
+so that a file built to exhaust memory or time stops there, not in the web server. What takes
 time — splitting and storing the articles — runs in the background (proceedings/editorial/jobs.py).
 """
 
@@ -20,11 +22,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from proceedings.editorial.file_errors import refusal_in_language
-from proceedings.editorial.jobs import sha256_hex
+from proceedings.editorial.jobs import import_bounds, import_failure_message, sha256_hex
 from proceedings.importer.metadata import VolumeMetadata, volume_metadata_from_mapping
-from proceedings.importer.read import read_source
+from proceedings.importer.read import source_kind
 from proceedings.importer.types import ImportFileError
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
+from proceedings.site.bounded import OverLimitError, bounded_call
 from proceedings.transliteration import slug_from_text
 
 ACCEPTED_SUFFIXES = {".pdf": "pdf", ".txt": "text"}
@@ -99,13 +102,20 @@ class VolumeUploadForm(forms.ModelForm):
             )
         data = upload.read()
         try:
-            document = read_source(data, filename=name, max_bytes=self.max_bytes)
-        except ImportFileError as error:
-            raise forms.ValidationError(refusal_in_language(str(error))) from None
-        if document.kind != kind:
+            found = bounded_call(
+                source_kind,
+                data,
+                filename=name,
+                max_bytes=self.max_bytes,
+                max_pages=settings.JINAQ_IMPORT_MAX_PAGES,
+                bounds=import_bounds(),
+            )
+        except (ImportFileError, OverLimitError) as error:
+            raise forms.ValidationError(import_failure_message(error, filename=name)) from None
+        if found != kind:
             raise forms.ValidationError(
                 _("“%(name)s” is named like a %(named)s file but holds %(found)s."),
-                params={"name": name, "named": kind_label(kind), "found": kind_label(document.kind)},
+                params={"name": name, "named": kind_label(kind), "found": kind_label(found)},
             )
         self.check_not_imported(sha256_hex(data))
         self.source_data, self.source_kind = data, kind

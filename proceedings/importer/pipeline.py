@@ -15,6 +15,7 @@ from proceedings.importer.read import read_source
 from proceedings.importer.sections import sections_attach, volume_sections
 from proceedings.importer.split import Candidate, find_candidates
 from proceedings.importer.structure import body_structure, units_from_lines
+from proceedings.importer.topics import TopicSpec, assign_topics
 from proceedings.importer.types import ArticleDraft, Header, ImportPlan, Line, SetAside, TableLayout
 
 Progress = Callable[[int, int], None]
@@ -22,15 +23,42 @@ LISTED = "listed in the contents"
 SECTION_BREAK = "after a section heading"  # an article opens there, whatever its header above says
 
 
+def plan_with_topics(
+    data: bytes,
+    *,
+    filename: str,
+    max_bytes: int,
+    max_pages: int | None = None,
+    vocabulary: list[TopicSpec],
+    progress: Progress | None = None,
+) -> ImportPlan:
+    """The whole reading of a file: its drafts (`parse_proceedings`), each with its topics from
+    `vocabulary`. One pure call, so an upload's import runs all of it in its bounded child
+    process (proceedings/site/bounded.py)."""
+    plan = parse_proceedings(
+        data, filename=filename, max_bytes=max_bytes, max_pages=max_pages, progress=progress
+    )
+    for draft in plan.articles:
+        draft.topics = assign_topics(
+            title=draft.title,
+            keywords=[term for terms in draft.keywords.values() for term in terms],
+            abstracts=list(draft.abstracts.values()),
+            body=draft.body,
+            vocabulary=vocabulary,
+        )
+    return plan
+
+
 def parse_proceedings(
     data: bytes,
     *,
     filename: str,
     max_bytes: int = 50 * 1024 * 1024,
+    max_pages: int | None = None,
     progress: Progress | None = None,
 ) -> ImportPlan:
     """Turn a proceedings file into article drafts; raises `ImportFileError` for unusable files."""
-    raw = read_source(data, filename=filename, max_bytes=max_bytes)
+    raw = read_source(data, filename=filename, max_bytes=max_bytes, max_pages=max_pages)
     lines = normalise_lines(raw)
     if not lines:
         return ImportPlan(kind=raw.kind, line_count=len(raw.lines), articles=[], warnings=["no text"])

@@ -178,6 +178,13 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # The importer refuses files over this size (bytes); an editor can raise it per deployment.
 JINAQ_IMPORT_MAX_BYTES = int(os.environ.get("JINAQ_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
+# An upload's file is read in a child process (proceedings/site/bounded.py) that is stopped past
+# these: a PDF of more pages (refused before any is read), more seconds for reading the file and
+# cutting its articles' PDFs together, more MB of address space (the reader's libraries take
+# about 100). An 860-page volume took 35 s to read and 38 s to cut, at 300 MB, on 2 busy cores.
+JINAQ_IMPORT_MAX_PAGES = int(os.environ.get("JINAQ_IMPORT_MAX_PAGES", "2000"))
+JINAQ_IMPORT_SECONDS = int(os.environ.get("JINAQ_IMPORT_SECONDS", "600"))
+JINAQ_IMPORT_MEMORY_MB = int(os.environ.get("JINAQ_IMPORT_MEMORY_MB", "2048"))
 # Uploads over 5 MiB go to a temporary file instead of memory; the form refuses anything over
 # JINAQ_IMPORT_MAX_BYTES (the front server should cap request bodies a little above it). Stored
 # files are never executable.

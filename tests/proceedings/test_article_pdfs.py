@@ -17,9 +17,10 @@ from django.utils import timezone
 from articles import usage
 from articles.models import Article, ArticleUsage
 from articles.oai.views import oai_identifier
-from proceedings.article_pdfs import line_sheets, pdf_cut
+from proceedings.article_pdfs import line_sheets
 from proceedings.editorial.editing import article_source_lines, article_split, articles_merge
 from proceedings.importer.metadata import volume_metadata_from_mapping
+from proceedings.importer.pdf_cut import pdf_cut
 from proceedings.importer.types import Line
 from proceedings.models import Proceedings, ProceedingsStatus
 from proceedings.services import proceedings_import

@@ -1,6 +1,7 @@
 """Faults of the embedded server and the task worker, made for real: `kill -9` of the PostgreSQL
-postmaster under a running `serve`, `kill -9` of the task worker under `serve` and `start`, and
-SIGTERM to the processes using the server.
+postmaster under a running `serve`, `kill -9` of the task worker under `serve` and `start`,
+SIGTERM to the processes using the server, and an upload whose reading would take more memory
+than an import may.
 
 The test run itself uses the embedded server of var/pgdata, so these tests start one of their own
 in a temporary folder (JINAQ_PGDATA), migrated once for the module, and run the real commands
@@ -26,6 +27,7 @@ import psycopg2
 import pytest
 
 from proceedings.site.embedded_postgres.server import pgserver_module, process_alive, server_lock
+from tests.proceedings.hostile_pdfs import pdf_of_one_endless_line
 from tests.proceedings.site.serving import deployment_environment, free_port, manage, running_serve, wait_for
 
 RECOVERY_SECONDS = 30  # the bound within which the site must answer again after a crash
@@ -237,3 +239,40 @@ def test_a_command_stopped_by_sigterm_leaves_the_list_and_stops_the_server(embed
         command.stdout.close()
     assert (exit_code, users == [command.pid]) == (128 + signal.SIGTERM, True)
     assert (wait_until_stopped(embedded_site), embedded_site.users()) == (True, [])
+
+
+HOSTILE_UPLOAD = """
+from pathlib import Path
+from django.contrib.auth import get_user_model
+from proceedings.editorial.jobs import import_job_create
+from proceedings.importer.metadata import VolumeMetadata
+user, _ = get_user_model().objects.get_or_create(username="recovery-editor")
+job = import_job_create(
+    metadata=VolumeMetadata(slug="hostile", year=2026, title_kk="Қаскүнем файл"),
+    data=Path("{path}").read_bytes(), filename="hostile.pdf", kind="pdf", user=user,
+)
+print(job.pk)
+"""
+
+
+def test_worker_under_serve_fails_a_hostile_upload_and_imports_the_next(embedded_site, tmp_path):
+    """A PDF that needs more memory than an import may take (16 million glyphs from a 17 KB file)
+    fails its job; the worker process that ran it — its child did the reading — takes the next."""
+    hostile = tmp_path / "hostile.pdf"
+    hostile.write_bytes(pdf_of_one_endless_line(16))
+    environment = embedded_site.environment(
+        JINAQ_BIND=f"127.0.0.1:{free_port()}", JINAQ_IMPORT_MEMORY_MB="200"
+    )
+    with running_serve(environment, tmp_path / "log") as serve:
+        worker = serve.children()["tasks"]
+        bad = int(embedded_site.manage("shell", "-c", HOSTILE_UPLOAD.format(path=hostile)).split()[-1])
+        good = embedded_site.upload("after-the-hostile-one")
+        failed = wait_for(lambda: embedded_site.job_status(bad) == ("failed", 0), timeout=60)
+        imported = wait_for(lambda: embedded_site.job_status(good) == ("done", 2), timeout=60)
+        same_worker = serve.children()["tasks"].pid == worker.pid
+        serve.process.send_signal(signal.SIGTERM)
+        serve.process.wait(timeout=60)
+
+    assert (failed, imported, same_worker) == (True, True, True), serve.output()
+    assert "the work needed more than the 200 MB of memory allowed and was stopped" in serve.output()
+    assert "the task worker exited" not in serve.output()

@@ -159,13 +159,14 @@ def _articles_insert() -> None:
                 id, proceedings_id, position, title, title_display, parallel_titles, language,
                 abstract_kk, abstract_ru, abstract_en, keywords_kk, keywords_ru, keywords_en,
                 body, source_start_line, source_end_line, content_hash, slug, former_slugs,
-                import_warnings, pdf, created_at, updated_at)
+                import_warnings, pdf, hand_edited, merged_hand_edits, created_at, updated_at)
             SELECT p.id, p.proceedings_id, p.position, s.title, s.title_display, s.parallel_titles,
                    s.language, s.abstract_kk, s.abstract_ru, s.abstract_en, s.keywords_kk,
                    s.keywords_ru, s.keywords_en,
                    array_to_string(
                        (string_to_array(s.body, E'\\n\\n'))[p.start + 1 : p.start + p.count], E'\\n\\n'),
-                   1, 2, lpad(to_hex(p.n), 64, '0'), 'synthetic-' || p.n, '{}', '{}', '', now(), now()
+                   1, 2, lpad(to_hex(p.n), 64, '0'), 'synthetic-' || p.n, '{}', '{}', '', '{}', '{}',
+                   now(), now()
             FROM corpus_plan p JOIN articles_article s ON s.id = p.seed_id
             """
         )

@@ -139,7 +139,9 @@ class MemoryWatch:
             with contextlib.suppress(psutil.Error):
                 web = tasks = 0.0
                 for child in psutil.Process(self.serve_pid).children():
-                    tree = [child, *child.children(recursive=True)]
+                    # A PostgreSQL started again after the crash is a child of whichever process
+                    # connected first: it is counted with PostgreSQL, not with that process.
+                    tree = [p for p in [child, *child.children(recursive=True)] if p.name() != "postgres"]
                     resident = sum(process.memory_info().rss for process in tree) / 2**20
                     if "gunicorn" in " ".join(child.cmdline()):
                         web += resident

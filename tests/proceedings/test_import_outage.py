@@ -60,6 +60,7 @@ def upload() -> ImportJob:
         filename="volume.txt",
         kind="text",
         user=User.objects.create_superuser("outage-editor", password="not-used"),
+        language="en",  # the job's messages are said in the uploader's language
     )
 
 

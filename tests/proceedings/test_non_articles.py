@@ -25,7 +25,7 @@ from proceedings.editorial.non_articles import article_not_an_article, non_artic
 from proceedings.editorial.repeats import article_repeat_confirm
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.models import NonArticlePart, OaiRecord, Proceedings
-from proceedings.services import ImportOutcome, proceedings_import
+from proceedings.services import ImportOutcome, proceedings_import, proceedings_import_bundled
 from tests.articles.helpers import stored_counts_refresh
 from tests.proceedings.editing_texts import (
     KK_A,
@@ -394,3 +394,22 @@ def test_the_command_says_how_many_repeats_it_left_out_and_where_they_are(tmp_pa
             "listed in the review: 1"
         )
     )
+
+
+def test_the_bundled_volume_loses_no_line_to_front_matter_or_a_removed_repeat(editor, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (outcome,) = proceedings_import_bundled()
+    volume = outcome.proceedings
+    held = owners(volume)
+    before = [shape(article) for article in volume.articles.order_by("position")]
+    copy = volume.articles.get(repeat_of__isnull=False)
+
+    article_repeat_confirm(article=copy, user=editor)
+    front = article_not_an_article(article=volume.articles.get(position=1), user=editor)
+    assert len(owners(volume)) == len(held)
+    for part in [front, volume.non_article_parts.get(kind="repeat")]:
+        non_article_restore(part=part, user=editor)
+
+    assert owners(volume) == held
+    assert [shape(article) for article in volume.articles.order_by("position")] == before
+    assert_stored_counts_right()

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Article, Topic, VolumeCounts
+from articles.search.selectors import article_search
 from authors.models import Person
 from proceedings.editorial.editing import (
     ArticleEditError,
@@ -164,6 +165,7 @@ def test_not_an_article_then_restore_gives_back_the_same_article(editor, client)
     contents = client.get(reverse("volume_detail", args=[volume.slug]), HTTP_ACCEPT_LANGUAGE="en")
     assert second.display_title not in contents.content.decode()
     assert OaiRecord.objects.get(article_id=second.pk).deleted is True
+    assert list(article_search(query="алгоритмдік").articles) == []  # a word of its text only
 
     article = non_article_restore(part=part, user=editor)
 
@@ -172,6 +174,7 @@ def test_not_an_article_then_restore_gives_back_the_same_article(editor, client)
     assert not NonArticlePart.objects.exists()
     assert_stored_counts_right()
     assert client.get(reverse("article_detail", args=[article.slug])).status_code == 200
+    assert [found.pk for found in article_search(query="алгоритмдік").articles] == [article.pk]
 
 
 def test_the_history_tells_both_moves(editor):

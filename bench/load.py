@@ -266,6 +266,24 @@ def report(rows: dict[str, dict], *, connections: int, seconds: float, workers: 
         print("\nstatuses where there were errors:", json.dumps(odd))
 
 
+def bench_setup(database: str, *, seed: int) -> tuple[dict[str, list[str]], random.Random]:
+    """Django on the benchmarks' database (its size said), and the addresses the load walks."""
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    scratch_database(settings, database, create=False)
+    django.setup()
+    from articles.models import Article  # noqa: PLC0415
+
+    print(f"{database}: {Article.objects.count():,} articles", flush=True)
+    rng = random.Random(seed)
+    return page_paths(rng, articles=20_000, queries=3_000), rng
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per page kind")
@@ -279,20 +297,12 @@ def main() -> None:
     arguments = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("bench/load.py needs wrk: apt-get install wrk")
-    SCRATCH.mkdir(parents=True, exist_ok=True)
-    scratch_database(settings, arguments.database, create=False)
-    django.setup()
-    from articles.models import Article  # noqa: PLC0415
+    paths, rng = bench_setup(arguments.database, seed=13)
     from proceedings.site.serve import available_cores, server_plan  # noqa: PLC0415
 
-    print(f"{arguments.database}: {Article.objects.count():,} articles", flush=True)
-    rng = random.Random(13)
-    paths = page_paths(rng, articles=20_000, queries=3_000)
     warmup = [path for kind in MIX for path in paths[kind][-200:]]
     rng.shuffle(warmup)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     environment = server_environment(port, arguments)
     server = start_server(environment, migrate=arguments.migrate)
     base = f"http://127.0.0.1:{port}"

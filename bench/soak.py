@@ -38,9 +38,7 @@ import contextlib
 import itertools
 import json
 import os
-import random
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -51,20 +49,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import django
 from django.conf import settings
 from load import (
     ROOT,
     SCRATCH,
+    bench_setup,
+    free_port,
     mixed,
-    page_paths,
     server_environment,
     start_server,
     stop_server,
     wrk_command,
     wrk_result,
 )
-from scratch_database import scratch_database
 
 PROBE_SECONDS = 0.5
 MEMORY_SECONDS = 10
@@ -248,22 +245,12 @@ def main() -> None:
     parser.add_argument("--kill-at", type=int, default=180, help="seconds into the load")
     parser.add_argument("--database", default="jinaq_bench")
     arguments = parser.parse_args()
-    SCRATCH.mkdir(parents=True, exist_ok=True)
-    scratch_database(settings, arguments.database, create=False)
-    django.setup()
+    paths, rng = bench_setup(arguments.database, seed=17)
     from django.db import connections  # noqa: PLC0415
 
-    from articles.models import Article  # noqa: PLC0415
-
-    print(f"{arguments.database}: {Article.objects.count():,} articles", flush=True)
-    rng = random.Random(17)
-    paths = page_paths(rng, articles=20_000, queries=3_000)
     pgdata = Path(settings.DATABASES["default"]["PGDATA"])
     connections.close_all()  # this process holds no connection through the crash
-
-    with socket.socket() as probe_socket:
-        probe_socket.bind(("127.0.0.1", 0))
-        port = probe_socket.getsockname()[1]
+    port = free_port()
     environment = server_environment(port, argparse.Namespace(workers=None, threads=None))
     del environment["DATABASE_URL"]  # the embedded server, started again by the site itself
     environment["JINAQ_EMBEDDED_DATABASE"] = arguments.database

@@ -26,6 +26,7 @@ from proceedings.editorial.editing import (
 )
 from proceedings.editorial.repeats import article_repeat_confirm
 from proceedings.importer.metadata import volume_metadata_from_mapping
+from proceedings.importer.structure import stored_structure
 from proceedings.models import Proceedings
 from proceedings.services import proceedings_import
 from tests.builders import build_pdf
@@ -127,6 +128,20 @@ def test_split_then_merge_restores_the_original_body(volume, editor):
     assert ranges(volume) == [(1, 1, 1, 15), (2, 17, 29, 45), (3, 47, 47, 61), (4, 63, 71, 85)]
     assert Article.objects.filter(pk=bottom.pk).exists() is False
     assert covered(volume) == lines
+
+
+def test_every_article_an_edit_writes_keeps_the_structure_of_its_new_body(volume, editor):
+    """Stored for the body it was found in, so the page shows it without reading the text again."""
+    first, second, *_ = articles(volume)
+
+    def structure_kept(article: Article) -> bool:
+        return stored_structure(Article.objects.get(pk=article.pk).body_structure, article.body) is not None
+
+    top, bottom = article_split(article=first, at_line=9, user=editor)
+    assert structure_kept(top)
+    assert structure_kept(bottom)
+    assert structure_kept(article_body_start_set(article=second, body_start_line=17, user=editor))
+    assert structure_kept(articles_merge(first=top, second=bottom, user=editor))
 
 
 def test_merge_keeps_the_first_articles_metadata_and_turns_the_second_header_into_body(volume, editor):

@@ -6,7 +6,7 @@ from articles.filters import VolumeArticleFilter
 from articles.listing import ListedArticles
 from articles.models import Article
 from articles.selectors import archive_counts
-from articles.volume_sections import volume_sections
+from articles.volume_sections import NO_SECTIONS, volume_sections
 from proceedings.site.http import moved_permanently, page_json, paginate, render_page
 
 HOME_LATEST_VOLUMES = 5
@@ -73,7 +73,8 @@ def volume_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return response
     page = paginate(request, ListedArticles(filterset.qs), per_page=CONTENTS_PER_PAGE)
     filtered = any(filterset.form.cleaned_data.get(f) for f in ("language", "topic"))
-    sections = volume_sections(volume=volume)
+    # An empty list (an empty volume, a filter that finds nothing) has nothing to put under headings.
+    sections = volume_sections(volume=volume) if page.paginator.count else NO_SECTIONS
     # Under their section headings while in printed order: sorted otherwise, a heading would lie.
     printed_order = filterset.form.cleaned_data.get("sort") in {None, "", "position"}
     return render_page(

@@ -74,11 +74,14 @@ class VolumeSections:
         return entries if len(entries) >= SECTION_TABLE_FROM else []
 
 
+NO_SECTIONS = VolumeSections([], {})
+
+
 def volume_sections(*, volume: Proceedings) -> VolumeSections:
     """The volume's sections in their order and its articles' sections in printed order."""
     sections = list(Section.objects.filter(proceedings=volume).order_by("position", "id"))
     if not sections:
-        return VolumeSections([], {})
+        return NO_SECTIONS
     by_id = {section.pk: section for section in sections}
     pairs = Article.objects.filter(proceedings=volume).order_by("position").values_list("pk", "section_id")
     return VolumeSections(sections, {pk: by_id.get(section_id) for pk, section_id in pairs})

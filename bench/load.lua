@@ -1,4 +1,4 @@
--- wrk script for bench/load.py: `wrk -t THREADS ... -s bench/load.lua URL -- PATHS_FILE THREADS`.
+-- wrk script for bench/load.py: `wrk -t THREADS ... -s bench/load.lua URL -- PATHS_FILE THREADS [PAUSE_MS]`.
 -- Requests go through the paths of PATHS_FILE (one a line) in turn; each wrk thread starts at its
 -- own offset, so no two threads ask for the same page at once and a list longer than the run
 -- never repeats a page (a cache of pages cannot carry the figure). Every request carries what a
@@ -20,12 +20,19 @@ function init(args)
     if #line > 0 then paths[#paths + 1] = line end
   end
   position = math.floor(#paths * id / tonumber(args[2]))
+  -- An optional pause before each request of a connection (ms): a paced load, as readers come,
+  -- instead of every connection asking again the moment it is answered (bench/soak.py --rate).
+  pause_ms = tonumber(args[3] or "0")
   statuses = {}
   per_second = {}
   wrk.headers["X-Forwarded-Proto"] = "https"
   -- A reader's browser, so the site does for these requests what it does for people (usage
   -- statistics count them; wrk's own requests carry no User-Agent and would count as a machine).
   wrk.headers["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+end
+
+function delay()
+  return pause_ms
 end
 
 function request()

@@ -212,14 +212,17 @@ def load(base: str, paths: list[str], *, seconds: int, connections: int) -> dict
     return wrk_result(subprocess.run(command, capture_output=True, text=True, check=True).stdout, paths)
 
 
-def wrk_command(base: str, paths: list[str], *, seconds: int, connections: int) -> list[str]:
-    """wrk walking `paths` (bench/load.lua) for `seconds` with `connections` connections."""
+def wrk_command(
+    base: str, paths: list[str], *, seconds: int, connections: int, pause_ms: int = 0
+) -> list[str]:
+    """wrk walking `paths` (bench/load.lua) for `seconds` with `connections` connections, each
+    pausing `pause_ms` before every request (0: asking again at once, the most the server gives)."""
     listing = SCRATCH / "paths.txt"
     listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
     threads = min(2, connections)
     return [
         "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "2s",
-        "-s", str(ROOT / "bench" / "load.lua"), base, "--", str(listing), str(threads),
+        "-s", str(ROOT / "bench" / "load.lua"), base, "--", str(listing), str(threads), str(pause_ms),
     ]  # fmt: skip
 
 

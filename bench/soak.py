@@ -1,7 +1,7 @@
 """A soak: readers over loopback against `manage.py serve` on the 100,000-article corpus for ten
 minutes, while an editor imports and publishes a volume and the PostgreSQL postmaster is killed.
 
-    .venv/bin/python bench/soak.py [--duration 600] [--connections 8] [--upload-at 60]
+    .venv/bin/python bench/soak.py [--duration 600] [--connections 8] [--rate 0] [--upload-at 60]
                                    [--kill-at 180] [--database jinaq_bench]
 
 The production server (`serve`: gunicorn and the task worker, a deployment's settings, as
@@ -14,7 +14,8 @@ deployment on the embedded server does. Nothing else is left running: the load i
 Four things run at once:
 - the readers: wrk, `--connections` connections walking bench/load.py's mix of pages (articles,
   home, search, authors, topics, volumes) for `--duration` seconds, with the statuses of every
-  second (bench/load.lua);
+  second (bench/load.lua); with --rate each connection pauses before a request, a paced load as
+  readers come, instead of asking again the moment it is answered (all the server can give);
 - a probe: one request every PROBE_SECONDS (home, an article, the search API, in turn) with a
   5-second time-out, which also sees what wrk cannot break down by second — refused connections
   and time-outs;
@@ -94,7 +95,7 @@ print(proceedings_publish(volume=Proceedings.objects.get(slug={slug!r}), user=us
 
 @dataclass
 class Probe:
-    """One request every PROBE_SECONDS until stopped: (time, status or error name, seconds)."""
+    """One request every PROBE_SECONDS until stopped: (time asked, status or error name, seconds)."""
 
     base: str
     paths: list[str]
@@ -237,10 +238,19 @@ def killer(pgdata: Path, arguments, events: dict[str, float], probe: Probe) -> N
             return
 
 
+def pause_ms(arguments) -> int:
+    """Each connection's pause before a request for about --rate requests a second in all (the
+    answer's own time comes on top, so the rate is reached only while answers are quick)."""
+    return round(1000 * arguments.connections / arguments.rate) if arguments.rate else 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--duration", type=int, default=600, help="seconds of load")
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--rate", type=float, default=0, help="requests a second, about (0: as fast as answered)"
+    )
     parser.add_argument("--upload-at", type=int, default=60, help="seconds into the load")
     parser.add_argument("--kill-at", type=int, default=180, help="seconds into the load")
     parser.add_argument("--database", default="jinaq_bench")
@@ -264,7 +274,7 @@ def main() -> None:
     try:
         wrk = subprocess.Popen(
             wrk_command(base, mixed(paths, rng, total=200_000), seconds=arguments.duration,
-                        connections=arguments.connections),
+                        connections=arguments.connections, pause_ms=pause_ms(arguments)),
             stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
         events["start"] = time.time()
@@ -309,7 +319,8 @@ def report(readers: dict, probe: Probe, memory: MemoryWatch, events: dict[str, f
         second: counts for second, counts in sorted(readers["per_second"].items())
         if any(status != "200" for status in counts)
     }  # fmt: skip
-    probe_bad = [(at, status) for at, status, _ in probe.answers if status != "200"]
+    # When each answer came (a request asked just before the kill is answered during the outage).
+    probe_bad = [(at + took, status) for at, status, took in probe.answers if status != "200"]
     print(f"\nseconds with a non-200 answer: {len(bad_seconds)}")
     for second, counts in bad_seconds.items():
         print(f"- {second - start:.0f} s: {json.dumps(counts)}")

@@ -15,6 +15,7 @@ from articles.services import article_redirect_add
 from articles.usage_admin import ArticleUsageAdmin  # noqa: F401 - registers the usage reports
 from authors.models import Authorship
 from authors.services import person_article_counts_kept
+from proceedings.editorial.non_articles import articles_deleted_keeping_lines
 from proceedings.editorial.review import importer_warning
 from proceedings.section_admin import article_form_with_sections
 
@@ -155,21 +156,14 @@ class ArticleAdmin(admin.ModelAdmin):
         # The search vector is rebuilt whole after every edit, people included: never stale.
         article_search_refresh(article_ids=[article])
 
+    # A deleted article's source lines stay with its volume, listed on the review page with
+    # "make it an article again" (proceedings.editorial.non_articles): no line is ever lost.
+    # The service keeps the stored counts, the search and the OAI records as "Not an article" does.
     def delete_model(self, request, obj: Article) -> None:
-        article = obj.pk
-        with (
-            person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article=article)),
-            article_counts_kept(articles=lambda: Article.objects.filter(pk=article)),
-        ):
-            super().delete_model(request, obj)
+        articles_deleted_keeping_lines(articles=[obj], user=request.user)
 
     def delete_queryset(self, request, queryset) -> None:
-        articles = list(queryset.values_list("pk", flat=True))
-        with (
-            person_article_counts_kept(authorships=lambda: Authorship.objects.filter(article__in=articles)),
-            article_counts_kept(articles=lambda: Article.objects.filter(pk__in=articles)),
-        ):
-            super().delete_queryset(request, queryset)
+        articles_deleted_keeping_lines(articles=list(queryset), user=request.user)
 
 
 @admin.register(Topic)

@@ -42,6 +42,9 @@ class ArticleInline(admin.TabularInline):
     extra = 0
     show_change_link = True
     ordering = ["position"]
+    # An article is deleted on its own page (or from the articles' list), which keeps its source
+    # lines with the volume (proceedings.editorial.non_articles); a formset's delete would drop them.
+    can_delete = False
 
 
 @admin.register(Proceedings)

@@ -333,6 +333,8 @@ class OaiRecord(models.Model):
 class NonArticleKind(models.TextChoices):
     FRONT_MATTER = "front_matter", _("Front matter")
     REPEAT = "repeat", _("Repeat left out")
+    # An article an editor deleted in the admin: not front matter, so not called so.
+    REMOVED = "removed", _("Deleted by an editor")
 
 
 class RepeatReason(models.TextChoices):
@@ -384,6 +386,9 @@ class NonArticlePart(models.Model):
     former_slugs = ArrayField(
         models.SlugField(max_length=200), verbose_name=_("former slugs"), default=list, blank=True
     )
+    # What an editor had changed by hand on it as an article ({"marks": [...], "values": {group:
+    # value}}, articles.hand_edits), given back with it: the source cannot give those.
+    hand_edits = models.JSONField(_("hand edits"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

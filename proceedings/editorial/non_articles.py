@@ -12,6 +12,7 @@ a part: the site shows articles only, and the stored counts follow each change.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -114,15 +115,46 @@ def article_not_an_article(*, article: Article, user, confirmed: str = "") -> No
     return part
 
 
-def article_replaced_by_part(article: Article, part: NonArticlePart) -> None:
+@transaction.atomic
+@oai_records_batched()
+def articles_deleted_keeping_lines(*, articles: Iterable[Article], user) -> list[NonArticlePart]:
+    """Articles an editor deletes in the admin: each goes as by "Not an article", its lines
+    kept as a part the review lists (kind "deleted by an editor") and can make an article again.
+
+    Unlike "Not an article" the lines are not checked against the stored source: a delete is
+    never refused; a part whose source no longer matches is refused when restored instead.
+    Lines some part holds already (a broken volume) are not kept twice.
+    """
+    parts = []
+    for chosen in sorted(articles, key=lambda article: article.position, reverse=True):
+        article = article_locked(chosen)
+        page_cache_invalidate()
+        part = part_of_article(article, kind=NonArticleKind.REMOVED)
+        lines = {"start": article.source_start_line, "end": article.source_end_line, "article": article}
+        change_record(
+            user=user,
+            obj=article.proceedings,
+            message=_("Article “%(article)s” deleted; its lines %(start)d–%(end)d are kept with the volume.")
+            % lines,
+        )
+        held = NonArticlePart.objects.filter(
+            proceedings_id=article.proceedings_id, source_start_line=article.source_start_line
+        ).exists()
+        article_replaced_by_part(article, None if held else part)
+        parts += [] if held else [part]
+    return parts
+
+
+def article_replaced_by_part(article: Article, part: NonArticlePart | None) -> None:
     """The article goes and the part holds its lines; the articles after it move up one position,
     and its people's, volume's and topics' stored counts follow."""
     people = article_people(article)
     counted = count_scope(Article.objects.filter(pk=article.pk))
     position = article.position
     article.delete()
-    part.save()
-    positions_shift(proceedings_id=part.proceedings_id, after=position, by=-1)
+    if part is not None:
+        part.save()
+    positions_shift(proceedings_id=article.proceedings_id, after=position, by=-1)
     person_refresh_article_counts(people=people)
     article_counts_refresh(counted)
 
@@ -210,6 +242,8 @@ def _restored_message(part: NonArticlePart) -> str:
     span = {"start": part.source_start_line, "end": part.source_end_line}
     if part.kind == NonArticleKind.FRONT_MATTER:
         return _("Made an article again from the front matter at lines %(start)d–%(end)d.") % span
+    if part.kind == NonArticleKind.REMOVED:
+        return _("Made an article again from the deleted article’s lines %(start)d–%(end)d.") % span
     return _("Restored from the repeats left out: lines %(start)d–%(end)d.") % span
 
 

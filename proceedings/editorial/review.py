@@ -119,6 +119,7 @@ class ReviewSummary:
     suspected_repeats: int
     duplicates_skipped: int | None  # by imports that skipped repeats unlisted; None: no record
     front_matter: int = 0  # parts an editor said are no articles (NonArticlePart)
+    deleted: int = 0  # articles an editor deleted in the admin, their lines kept (NonArticlePart)
     repeats_left_out: int = 0  # listed, each restorable: by the import or an editor
 
 
@@ -279,6 +280,7 @@ def review_summary(
         suspected_repeats=sum(1 for row in rows if row.article.repeat_of_id is not None),
         duplicates_skipped=duplicates_skipped,
         front_matter=kinds.count(NonArticleKind.FRONT_MATTER),
+        deleted=kinds.count(NonArticleKind.REMOVED),
         repeats_left_out=kinds.count(NonArticleKind.REPEAT),
     )
 

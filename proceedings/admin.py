@@ -20,7 +20,7 @@ from authors.models import Authorship
 from authors.services import person_article_counts_kept
 from proceedings.article_pdfs import article_pdfs_recut, is_pdf_source
 from proceedings.editorial.editing_source import ArticleEditError
-from proceedings.editorial.file_errors import refusal_in_language
+from proceedings.editorial.job_messages import import_job_message
 from proceedings.editorial.jobs import import_job_create, import_job_status, import_jobs_fail_stale
 from proceedings.editorial.publishing import PublishError, proceedings_publish, proceedings_unpublish
 from proceedings.editorial.review_views import review_link, review_urls
@@ -180,7 +180,7 @@ class ProceedingsAdmin(admin.ModelAdmin):
             "max_bytes": settings.JINAQ_IMPORT_MAX_BYTES,
             # Each failure's reason in this editor's language, whoever uploaded the file.
             "failures": [
-                (job, refusal_in_language(job.message))
+                (job, import_job_message(job))
                 for job in ImportJob.objects.filter(status=ImportJobStatus.FAILED)[:RECENT_FAILURES]
             ],
         }

@@ -223,7 +223,12 @@ class ImportJob(models.Model):
     total = models.PositiveIntegerField(_("articles found"), default=0)
     created = models.PositiveIntegerField(_("articles created"), default=0)
     duplicates_skipped = models.PositiveIntegerField(_("duplicates skipped"), default=0)
+    # In English, for the log and the command line; editors read message_code and message_params
+    # worded in their own language (proceedings.editorial.job_messages). Rows from before the
+    # codes have only this.
     message = models.TextField(_("message"), blank=True)
+    message_code = models.CharField(_("message code"), max_length=40, blank=True)
+    message_params = models.JSONField(_("message figures"), default=dict, blank=True)
     language = models.CharField(_("editor's language"), max_length=10, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -15,6 +15,10 @@ import re
 
 from django.utils.translation import gettext, gettext_noop
 
+# Refusals of a background import (proceedings.editorial.jobs), worded in English like the importer's.
+VOLUME_DELETED = gettext_noop("The volume was deleted before its file was imported.")
+ALREADY_IMPORTED = gettext_noop("This file was imported already, as “%(volume)s”.")
+
 # The importer's wording (proceedings.importer.read, .pdf, .metadata, proceedings.services); a pair
 # when editors read it worded otherwise.
 _WORDINGS: list[str | tuple[str, str]] = [
@@ -48,6 +52,8 @@ _WORDINGS: list[str | tuple[str, str]] = [
     ),
     gettext_noop("ISBN %(isbn)s is not a valid ISBN-10 or ISBN-13."),
     ("date_end is before date_start.", gettext_noop("The last day comes before the first day.")),
+    VOLUME_DELETED,
+    ALREADY_IMPORTED,
 ]
 _PLACEHOLDER = re.compile(r"%\\\((\w+)\\\)s")
 

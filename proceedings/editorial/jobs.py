@@ -8,7 +8,8 @@ counter move before that transaction commits. For the same reason `import_job_ru
 called outside any transaction (the worker does).
 
 A failed import leaves nothing behind: the draft volume the upload created and the stored file
-are deleted, and the job row keeps the message for the page that was watching it.
+are deleted, and the job row keeps the message for the page that was watching it — as a code and
+its figures, worded for whoever reads it (proceedings/editorial/job_messages.py).
 """
 
 from __future__ import annotations
@@ -25,13 +26,11 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import connections, transaction
 from django.utils import timezone, translation
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django_tasks_db.models import DBTaskResult
 
-from proceedings.editorial.file_errors import refusal_in_language
-from proceedings.importer.limits import ImportLimitError
+from proceedings.editorial.file_errors import ALREADY_IMPORTED, VOLUME_DELETED
+from proceedings.editorial.job_messages import JobMessage, import_failure, import_job_message
 from proceedings.importer.metadata import VolumeMetadata
 from proceedings.importer.types import ImportFileError
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
@@ -118,7 +117,7 @@ def import_job_run(*, job_id: int) -> str:
         except (ImportFileError, OverLimitError) as error:
             if isinstance(error, OverLimitError):  # the administrators may want to raise the limit
                 logger.warning("The import of job %s (%s) was stopped: %s", job.pk, job.filename, error)
-            import_job_fail(job, message=import_failure_message(error, filename=job.filename))
+            import_job_fail(job, message=import_failure(error, filename=job.filename))
             return ImportJobStatus.FAILED
         except BaseException as error:
             if connection_lost(error):
@@ -129,9 +128,7 @@ def import_job_run(*, job_id: int) -> str:
                 logger.warning("The database went away under the import of job %s.", job.pk)
                 raise
             logger.exception("The import of job %s failed", job.pk)
-            import_job_fail(
-                job, message=_("The import failed unexpectedly; the administrators can see why in the log.")
-            )
+            import_job_fail(job, message=JobMessage("unexpected"))
             raise
     return ImportJobStatus.DONE
 
@@ -151,11 +148,7 @@ def import_job_queue_again(*, job_id: int) -> str:
     job = ImportJob.objects.get(pk=job_id)
     if tasks.count() >= IMPORT_ATTEMPTS:
         with translation.override(job.language or settings.LANGUAGE_CODE):
-            message = _(
-                "The database stopped during this import %(count)d times; the import was given up. "
-                "Try the upload again later, and tell the administrators."
-            ) % {"count": IMPORT_ATTEMPTS}
-            import_job_fail(job, message=message)
+            import_job_fail(job, message=JobMessage("database_stopped", {"count": IMPORT_ATTEMPTS}))
         return ImportJobStatus.FAILED
     import_job_update(job_id=job_id, status=ImportJobStatus.QUEUED)
     proceedings_import_job.using(run_after=timezone.now() + RUN_AGAIN_AFTER).enqueue(job_id=job_id)
@@ -165,7 +158,7 @@ def import_job_queue_again(*, job_id: int) -> str:
 def import_job_import(job: ImportJob) -> ImportOutcome:
     """Run the import, or raise ImportFileError with the reason."""
     if job.volume is None:
-        raise ImportFileError(_("The volume was deleted before its file was imported."))
+        raise ImportFileError(VOLUME_DELETED)  # in English, as the importer words its refusals
     with job.upload.open("rb") as upload:
         data = upload.read()
     outcome = proceedings_import(
@@ -179,55 +172,13 @@ def import_job_import(job: ImportJob) -> ImportOutcome:
         progress=progress_reporter(job_id=job.pk),
     )
     if outcome.same_file_already_imported:
-        raise ImportFileError(
-            _("This file was imported already, as “%(volume)s”.") % {"volume": outcome.proceedings}
-        )
+        raise ImportFileError(ALREADY_IMPORTED % {"volume": outcome.proceedings})
     return outcome
 
 
 def import_bounds() -> Bounds:
     """What an upload's import may take: the task worker reads no editor's file itself."""
     return Bounds(seconds=settings.JINAQ_IMPORT_SECONDS, memory_mb=settings.JINAQ_IMPORT_MEMORY_MB)
-
-
-def import_failure_message(error: ImportFileError | OverLimitError, *, filename: str) -> str:
-    """Why an import failed, for the editor: a limit in the editor's language, with its figure and
-    what to do; any other reason as the importer wrote it."""
-    if isinstance(error, ImportLimitError):
-        allowed, found = (
-            number_format(error.allowed, force_grouping=True),
-            number_format(error.found, force_grouping=True),
-        )
-        if error.limit == "pages":
-            message = _(
-                "%(file)s has %(found)s pages, more than the %(allowed)s pages an import may read. Split the "
-                "PDF into parts of at most %(allowed)s pages and upload each, or ask an administrator to "
-                "raise the limit."
-            )
-        else:
-            message = _("%(file)s: the file is %(found)s bytes, more than the %(allowed)s bytes allowed.")
-        return message % {"file": error.filename, "found": found, "allowed": allowed}
-    if not isinstance(error, OverLimitError):
-        return refusal_in_language(str(error))
-    if error.limit == "seconds":
-        message = _(
-            "Reading %(file)s took longer than the %(allowed)s seconds an import may take, so it was "
-            "stopped and nothing was imported. Split the file into smaller parts and upload each, or "
-            "export it again from the original: a file this slow to read is often built unusually."
-        )
-    elif error.limit == "memory":
-        message = _(
-            "Reading %(file)s needed more than the %(allowed)s MB of memory an import may take, so it "
-            "was stopped and nothing was imported. Split the file into smaller parts and upload each, "
-            "or export it again from the original."
-        )
-    else:
-        message = _(
-            "Reading %(file)s stopped abnormally, most likely for want of memory (an import may take "
-            "%(allowed)s MB), and nothing was imported. Split the file into smaller parts and upload "
-            "each, or export it again from the original."
-        )
-    return message % {"file": filename, "allowed": number_format(error.allowed, force_grouping=True)}
 
 
 def progress_reporter(*, job_id: int) -> Any:
@@ -253,13 +204,14 @@ def import_job_update(*, job_id: int, using: str = "default", **fields: Any) -> 
 def import_job_finish(job: ImportJob, *, outcome: ImportOutcome) -> None:
     """Record the result, in the job and in the volume's history (on behalf of the uploader)."""
     found = len(outcome.plan.articles) if outcome.plan else 0
-    message = imported_message(outcome.created)
+    message = JobMessage("imported", {"count": outcome.created})
     if job.created_by_id is not None:
         LogEntry.objects.log_actions(
             user_id=job.created_by_id,
             queryset=[outcome.proceedings],
             action_flag=CHANGE,
-            change_message=_("Imported %(file)s: %(message)s") % {"file": job.filename, "message": message},
+            change_message=_("Imported %(file)s: %(message)s")
+            % {"file": job.filename, "message": message.text()},
             single_object=True,
         )
     import_job_update(
@@ -269,23 +221,18 @@ def import_job_finish(job: ImportJob, *, outcome: ImportOutcome) -> None:
         total=found,
         created=outcome.created,
         duplicates_skipped=outcome.duplicates_skipped,
-        message=message,
+        **job_message_fields(message),
         finished_at=timezone.now(),
     )
     import_job_discard_upload(job)
 
 
-def imported_message(created: int) -> str:
-    """A finished import's message, in the active language: the review page words it again from
-    the count for whoever reads it, instead of showing it in the uploader's language."""
-    return ngettext(
-        "%(count)d article imported; the volume is a draft until you publish it.",
-        "%(count)d articles imported; the volume is a draft until you publish it.",
-        created,
-    ) % {"count": created}
+def job_message_fields(message: JobMessage) -> dict[str, Any]:
+    """The job's columns for `message`: what it means, and its English for the log."""
+    return {"message_code": message.code, "message_params": message.params, "message": message.english()}
 
 
-def import_job_fail(job: ImportJob, *, message: str) -> None:
+def import_job_fail(job: ImportJob, *, message: JobMessage) -> None:
     """Record the failure and remove what the upload created: its draft volume and its file.
 
     The import itself rolled back, so the volume has no articles; one that has some (added by
@@ -299,12 +246,15 @@ def import_job_fail(job: ImportJob, *, message: str) -> None:
                 queryset=[volume],
                 action_flag=DELETION,
                 change_message=_("The import failed, so the draft was removed: %(reason)s")
-                % {"reason": message},
+                % {"reason": message.text()},
                 single_object=True,
             )
         volume.delete()
     import_job_update(
-        job_id=job.pk, status=ImportJobStatus.FAILED, message=message, finished_at=timezone.now()
+        job_id=job.pk,
+        status=ImportJobStatus.FAILED,
+        **job_message_fields(message),
+        finished_at=timezone.now(),
     )
     import_job_discard_upload(job)
 
@@ -319,13 +269,7 @@ def import_jobs_fail_stale() -> int:
     jobs = list(stale)
     for job in jobs:
         with translation.override(job.language or settings.LANGUAGE_CODE):
-            import_job_fail(
-                job,
-                message=_(
-                    "The import did not finish: no background worker took it up, or it stopped. "
-                    "Upload the file again."
-                ),
-            )
+            import_job_fail(job, message=JobMessage("stale"))
     return len(jobs)
 
 
@@ -360,10 +304,7 @@ def import_job_status(volume: Proceedings | int) -> dict[str, Any]:
         "label": _("Saving the articles") if saving else str(job.get_status_display()),
         "done": job.done,
         "total": job.total,
-        # Said for whoever reads it: the importer's refusals are stored as it worded them.
-        "message": imported_message(job.created)
-        if job.status == ImportJobStatus.DONE
-        else refusal_in_language(job.message),
+        "message": import_job_message(job),  # in the reader's language, whoever uploaded it
         "finished": job.finished,
         "filename": job.filename,
         "created": job.created,

@@ -22,7 +22,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from proceedings.editorial.file_errors import refusal_in_language
-from proceedings.editorial.jobs import import_bounds, import_failure_message, sha256_hex
+from proceedings.editorial.job_messages import import_failure_message
+from proceedings.editorial.jobs import import_bounds, sha256_hex
 from proceedings.importer.metadata import VolumeMetadata, volume_metadata_from_mapping
 from proceedings.importer.read import source_kind
 from proceedings.importer.types import ImportFileError

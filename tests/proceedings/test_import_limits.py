@@ -13,8 +13,10 @@ import time
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Article
+from proceedings.editorial.job_messages import import_job_message
 from proceedings.editorial.jobs import import_job_create
 from proceedings.importer.metadata import VolumeMetadata
 from proceedings.models import ImportJob, ImportJobStatus, Proceedings
@@ -69,6 +71,12 @@ def assert_nothing_imported_and_the_next_upload_was(bad: ImportJob, good: Import
     assert list(good_volume.articles.order_by("position").values_list("title", flat=True)) == TITLES
 
 
+def message_in(job: ImportJob, language: str) -> str:
+    """The job's message as an editor reading in `language` sees it."""
+    with translation.override(language):
+        return import_job_message(job)
+
+
 @pytest.fixture(autouse=True)
 def heartbeat_file(settings, tmp_path):
     settings.JINAQ_WORKER_HEARTBEAT = tmp_path / "worker-heartbeat.json"
@@ -79,9 +87,9 @@ def test_pdf_of_too_many_pages_fails_before_any_page_is_read_in_the_editors_lang
 
     bad, good, _ = run_hostile_then_normal(pdf_of_pages(30), language="ru")
 
-    assert bad.message == (
-        "В файле hostile.pdf страниц: 30, а импорт читает не больше 20. Разделите PDF на части, "
-        "каждая не длиннее этого предела, и загрузите их по отдельности или попросите администратора "
+    assert message_in(bad, "ru") == (
+        "В файле hostile.pdf страниц: 30, а импорт читает не больше 20. Разделите PDF на части не "
+        "длиннее 20 страниц каждая и загрузите их по отдельности или попросите администратора "
         "повысить предел."
     )
     assert_nothing_imported_and_the_next_upload_was(bad, good, media_root)
@@ -109,7 +117,8 @@ def test_pdf_that_needs_more_memory_than_allowed_is_stopped_in_its_child(setting
 
     bad, good, _ = run_hostile_then_normal(pdf_of_one_endless_line(16), language="kk", good_pdf=True)
 
-    assert bad.message == (
+    assert bad.message.startswith("Reading hostile.pdf needed more than the 200 MB of memory")  # the log's
+    assert message_in(bad, "kk") == (
         "hostile.pdf файлын оқу импортқа рұқсат етілген 200 МБ жадтан көп жад қажет етті, сондықтан ол "
         "тоқтатылды және ештеңе импортталмады. Файлды кішірек бөліктерге бөліп, әрқайсысын жүктеңіз "
         "немесе оны түпнұсқадан қайта экспорттаңыз."

@@ -16,6 +16,9 @@ cannot give back; so per hand-edited group (the title, the people, an abstract, 
   On a PDF the upper part's pages are read from its lines again.
 - **Re-cut** (the header/body border moved): hand-edited header groups stay; the others are read
   again from the new header.
+- **Not an article, deleted, a repeat removed** (proceedings.editorial.non_articles): the part
+  that keeps the lines keeps the hand edits too (`edits_kept_aside`), and the article made again
+  of it gets them back (`edits_given_back`), as a split gives back what a merge kept aside.
 
 A hand-edited body cannot be kept by any of them: an article's body is always the text of its
 source lines (the editing module's invariant). Everything that cannot be kept is listed as
@@ -43,6 +46,7 @@ from articles.hand_edits import (
     group_label,
     group_value,
     group_values,
+    group_values_set,
     hand_edited_groups,
     value_text,
 )
@@ -256,3 +260,24 @@ def recut_edits(*, article: Article) -> tuple[list[str], list[LostEdit]]:
     """The hand-edited header groups a re-cut keeps, and what it cannot keep (an edited body)."""
     kept = [group for group in hand_edited_groups(article) if group in HEADER_GROUPS]
     return kept, _body_lost(article)
+
+
+def edits_kept_aside(article: Article) -> dict:
+    """The article's hand edits (and what merges kept aside on it) as a part keeps them when the
+    article goes: all but an edited body, which its lines give back as they are."""
+    groups = [group for group in hand_edited_groups(article) if group != BODY]
+    if not groups and not article.merged_hand_edits:
+        return {}
+    return {
+        "marks": [name for name in article.hand_edited if name != BODY],
+        "values": group_values(article, groups),
+        "aside": dict(article.merged_hand_edits),
+    }
+
+
+def edits_given_back(*, article: Article, kept: dict) -> None:
+    """Give a saved article, made again of a part's lines, the hand edits the part kept
+    (`edits_kept_aside`); its own fields on the instance, saved by the caller."""
+    group_values_set(article=article, values=kept.get("values", {}))
+    article.hand_edited = _marks(set(kept.get("marks", [])))
+    article.merged_hand_edits = kept.get("aside", {})

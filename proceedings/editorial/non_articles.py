@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
+from dataclasses import replace
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from articles.counts import article_counts_refresh, count_scope
-from articles.hand_edits import group_value, hand_edited_groups
+from articles.hand_edits import BODY, PEOPLE, hand_edited_groups
 from articles.models import NO_TEXT_HASH, Article, Topic
 from articles.search.index import article_search_refresh, article_search_refresh_for_people
 from articles.services import article_create_from_draft
@@ -35,7 +36,14 @@ from proceedings.editorial.editing import (
     volume_source,
 )
 from proceedings.editorial.editing_source import VolumeSource
-from proceedings.editorial.hand_edits import LostEdit, _lost, losses_confirmed
+from proceedings.editorial.hand_edits import (
+    LostEdit,
+    _body_lost,
+    edits_given_back,
+    edits_kept_aside,
+    edits_note,
+    losses_confirmed,
+)
 from proceedings.editorial.history import ADDITION, DELETION, change_record
 from proceedings.importer.types import ArticleDraft, Line
 from proceedings.models import NonArticleKind, NonArticlePart, Proceedings, Section
@@ -75,13 +83,14 @@ def part_of_article(
         repeat_reason=reason,
         slug=article.slug,
         former_slugs=list(article.former_slugs),
+        hand_edits=edits_kept_aside(article),
     )
 
 
 def hand_edits_not_kept(article: Article) -> list[LostEdit]:
-    """Every value of the article an editor changed by hand: a part keeps lines, not fields."""
-    note = _("Not kept: made an article again, it is read from its lines.")
-    return [_lost(article, group, group_value(article, group), note) for group in hand_edited_groups(article)]
+    """What a part cannot keep of the article's hand edits: an edited body (its lines give the
+    text back as printed). The rest the part keeps, and restoring gives it back."""
+    return _body_lost(article)
 
 
 @transaction.atomic
@@ -89,13 +98,16 @@ def hand_edits_not_kept(article: Article) -> list[LostEdit]:
 def article_not_an_article(*, article: Article, user, confirmed: str = "") -> NonArticlePart:
     """The article is front matter: its lines become the volume's, the article goes.
 
-    Its lines must be the stored source's (as for a split), so the part points at its text. Its
-    hand edits go with it: refused (HandEditsLostError) unless `confirmed` is the token of
-    exactly those (proceedings.editorial.hand_edits).
+    Its lines must be the stored source's (as for a split), so the part points at its text. The
+    part keeps its hand edits for a restore; an edited body cannot be kept: refused
+    (HandEditsLostError) unless `confirmed` is the token of exactly that
+    (proceedings.editorial.hand_edits).
     """
     article = article_locked(article)
     article_lines(article=article, source=volume_source(proceedings=article.proceedings))
-    losses_confirmed(hand_edits_not_kept(article), confirmed=confirmed)
+    lost = hand_edits_not_kept(article)
+    losses_confirmed(lost, confirmed=confirmed)
+    kept = [group for group in hand_edited_groups(article) if group != BODY]
     page_cache_invalidate()
     part = part_of_article(article, kind=NonArticleKind.FRONT_MATTER)
     lines = {"start": article.source_start_line, "end": article.source_end_line, "article": article}
@@ -103,7 +115,8 @@ def article_not_an_article(*, article: Article, user, confirmed: str = "") -> No
         user=user,
         obj=article,
         action=DELETION,
-        message=_("Not an article: its lines %(start)d–%(end)d are now the volume’s front matter.") % lines,
+        message=_("Not an article: its lines %(start)d–%(end)d are now the volume’s front matter.") % lines
+        + edits_note(kept=kept, lost=lost),
     )
     change_record(
         user=user,
@@ -259,6 +272,9 @@ def non_article_restore(*, part: NonArticlePart, user) -> Article:
     source = volume_source(proceedings=part.proceedings)
     lines = _part_lines(part, source)
     draft = _draft_of(lines, body_start_line=part.body_start_line, source=source)
+    kept = part.hand_edits
+    if PEOPLE in kept.get("values", {}):  # its people come back as edited: resolve none from the lines
+        draft = replace(draft, authors=[], supervisors=[], parallel_people=[])
     twin = Article.objects.filter(
         proceedings_id=part.proceedings_id, content_hash=draft.content_hash, repeat_of__isnull=True
     )
@@ -284,8 +300,12 @@ def non_article_restore(*, part: NonArticlePart, user) -> Article:
         repeat_of_id=twin.pk if twin else None,
         section=_section_at(part, before=before),
     )
+    if kept:
+        edits_given_back(article=article, kept=kept)
+        article.save()
     _addresses_given_back(article, part)
-    change_record(user=user, obj=article, action=ADDITION, message=_restored_message(part))
+    message = _restored_message(part) + edits_note(kept=list(kept.get("values", {})), lost=[])
+    change_record(user=user, obj=article, action=ADDITION, message=message)
     change_record(
         user=user,
         obj=part.proceedings,

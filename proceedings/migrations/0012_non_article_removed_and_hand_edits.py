@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0025_article_without_text_repeats_none"),
-        ("proceedings", "0010_section"),
+        ("proceedings", "0011_import_job_message_code"),
     ]
 
     operations = [

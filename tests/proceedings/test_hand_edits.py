@@ -24,6 +24,7 @@ from tests.admin_forms import article_change_data
 from tests.factories import PersonFactory
 from tests.proceedings.editing_texts import VOLUME, dumped
 from tests.proceedings.test_article_pdfs import import_pdf
+from tests.proceedings.test_non_articles import assert_stored_counts_right
 
 pytestmark = pytest.mark.django_db
 
@@ -366,3 +367,44 @@ def test_the_articles_review_page_names_its_fields_edited_by_hand(editor_client,
         "Edited by hand, kept by merge, split and re-cut: title, people (authors and supervisors), "
         "abstract (Kazakh), topics." in page.content.decode()
     )
+
+
+def restore(client, part) -> None:
+    url = reverse(
+        "admin:proceedings_proceedings_review_non_article_restore", args=[part.proceedings_id, part.pk]
+    )
+    assert client.post(url).status_code == 302
+
+
+def test_not_an_article_and_back_gives_every_hand_edit_back_without_asking(editor_client, volume):
+    edited = edit_second_article(editor_client, volume)
+    before = state(edited)
+
+    made = fix(editor_client, "not_an_article", edited)
+    part = volume.non_article_parts.get()
+    assert_stored_counts_right()
+    restore(editor_client, part)
+    article = at(volume, 2)
+
+    assert made.status_code == 302  # no question: nothing is lost
+    assert (part.kind, part.hand_edits["values"]["title"]["title"]) == ("front_matter", EDITED_TITLE)
+    assert state(article) == before
+    assert [a.person.display_name for a in article.authorships.order_by("role")] == [
+        "Есқали Т.",
+        "Сейткали А.Б.",
+    ]
+    assert_stored_counts_right()
+    assert history(article)[-1].endswith(
+        "Kept as edited by hand: title, people (authors and supervisors), abstract (Kazakh), topics."
+    )
+
+
+def test_an_article_deleted_in_the_admin_comes_back_with_its_hand_edits(editor_client, volume):
+    edited = edit_second_article(editor_client, volume)
+    before = state(edited)
+
+    editor_client.post(reverse("admin:articles_article_delete", args=[edited.pk]), {"post": "yes"})
+    restore(editor_client, volume.non_article_parts.get(kind="removed"))
+
+    assert state(at(volume, 2)) == before
+    assert_stored_counts_right()

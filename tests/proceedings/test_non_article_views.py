@@ -234,11 +234,12 @@ def test_not_an_article_and_restore_are_for_editors_only(client):
     assert volume.non_article_parts.count() == 1
 
 
-def test_an_articles_hand_edits_are_named_and_asked_for_before_they_go(editor_client):
+def test_only_a_body_edited_by_hand_is_named_and_asked_for_before_it_goes(editor_client):
     volume = imported(dumped(VOLUME))
     second = volume.articles.get(position=2)
-    Article.objects.filter(pk=second.pk).update(title="A title fixed by hand", title_display="")
-    article_hand_edits_record(article=Article.objects.get(pk=second.pk), fields=["title", "title_display"])
+    Article.objects.filter(pk=second.pk).update(title="A title fixed by hand", body=second.body + " Fixed.")
+    fields = ["title", "title_display", "body"]
+    article_hand_edits_record(article=Article.objects.get(pk=second.pk), fields=fields)
 
     asked = editor_client.post(not_an_article_url(second))
     page_asked = editor_client.get(not_an_article_url(second))
@@ -246,12 +247,14 @@ def test_an_articles_hand_edits_are_named_and_asked_for_before_they_go(editor_cl
 
     assert asked.status_code == 200
     assert asked.templates[0].name == "admin/proceedings/review_confirm_loss.html"
-    lost = [(item.field, item.value) for item in asked.context["lost"]]
-    assert lost == [("title", "A title fixed by hand")]
+    lost = [(item.field, item.value[-6:]) for item in asked.context["lost"]]
+    assert lost == [("body text", "Fixed.")]
     assert "Making article 2 front matter cannot keep these values" in page(asked)
-    assert "<li><strong>Title</strong>: A title fixed by hand</li>" in page(page_asked)
+    assert "are kept with them and given back" in page(page_asked)
+    assert "<li><strong>Body text</strong>: " in page(page_asked)
     assert done.status_code == 302
-    assert volume.non_article_parts.get().title == "A title fixed by hand"
+    part = volume.non_article_parts.get()
+    assert (part.title, part.hand_edits["marks"]) == ("A title fixed by hand", ["title", "title_display"])
     assert not Article.objects.filter(pk=second.pk).exists()
 
 

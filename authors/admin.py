@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from articles.search.index import article_search_refresh, article_search_refresh_for_people
@@ -13,11 +15,15 @@ from authors.services import (
 from proceedings.transliteration import former_slugs_joined
 
 
-class AuthorshipInline(admin.TabularInline):
+class AuthorshipInline(admin.StackedInline):
+    """One block per article, as on the article's form: as a table row the printed text, position
+    and affiliation made the person's form 2,860 px wide in a 1,366 px window."""
+
     model = Authorship
-    fields = ["article", "role", "order", "printed_text", "position", "affiliation"]
+    fields = [("article", "role", "order"), "printed_text", ("position", "affiliation")]
     autocomplete_fields = ["article"]
     extra = 0
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 36})}}
 
 
 @admin.register(Person)

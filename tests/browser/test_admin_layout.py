@@ -160,3 +160,57 @@ def test_upload_form_fills_the_slug_from_a_kazakh_title(live_server, browser: Br
     page.wait_for_timeout(500)
     expect(page.locator("#id_slug")).to_have_value("my-volume")
     page.context.close()
+
+
+def editor_pages(volume) -> list[tuple[str, str]]:
+    """Every admin page an editor works in, beside the review: (path, screenshot name)."""
+    first = volume.articles.order_by("position").first()
+    person = first.authorships.first().person
+    return [
+        (f"/admin/proceedings/proceedings/{volume.pk}/change/", "admin-volume-form"),
+        ("/admin/proceedings/proceedings/", "admin-volumes"),
+        ("/admin/proceedings/proceedings/upload/", "admin-upload"),
+        ("/admin/articles/article/", "admin-articles"),
+        ("/admin/authors/person/", "admin-people"),
+        (f"/admin/authors/person/{person.pk}/change/", "admin-person-form"),
+        ("/admin/articles/topic/", "admin-topics"),
+        (f"/admin/articles/articleusage/volume/{volume.pk}/", "admin-usage"),
+    ]
+
+
+@pytest.mark.parametrize(("viewport", "size"), [(LAPTOP, "1366"), (PHONE, "phone")])
+def test_every_editor_page_fits_without_a_sideways_scroll(
+    live_server, volume, browser: Browser, viewport, size
+):
+    page = new_page(browser, viewport)
+    log_in(page, live_server.url, "en")
+
+    overflowing = []
+    for path, name in editor_pages(volume):
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        screenshot(page, f"{name}-{size}")
+        widths = page.evaluate(WIDTHS)
+        if widths["page"] > widths["window"]:
+            overflowing.append((path, widths["page"]))
+    assert overflowing == [], overflowing
+    page.context.close()
+
+
+def test_the_volume_form_lists_its_articles_with_links_to_their_form_and_review(live_server, volume, browser):
+    first, second = volume.articles.order_by("position")
+    page = new_page(browser, LAPTOP)
+    log_in(page, live_server.url, "en")
+
+    page.goto(f"{live_server.url}/admin/proceedings/proceedings/{volume.pk}/change/")
+    rows = page.locator("#articles-group tbody tr.has_original")
+    expect(rows).to_have_count(2)
+    expect(rows.locator("td.field-pages")).to_have_text(["11–12", "13"])  # the first is on two pages
+    rows.nth(1).get_by_role("link", name="review").click()
+    expect(page).to_have_url(re.compile(rf"/review/#article-{second.pk}$"))
+    page.go_back()
+    page.locator("#articles-group tbody tr.has_original").nth(0).locator(
+        "td.field-title_links a"
+    ).first.click()
+    expect(page).to_have_url(re.compile(rf"/admin/articles/article/{first.pk}/change/$"))
+    page.context.close()

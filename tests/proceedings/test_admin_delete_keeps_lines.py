@@ -106,3 +106,17 @@ def test_a_volumes_articles_inline_offers_no_delete_box(editor_client):
 
     assert 'name="articles-0-DELETE"' not in form
     assert 'name="articles-0-id"' in form  # the inline is there, its rows without a delete box
+
+
+def test_deleting_a_volume_says_first_that_all_of_it_goes_for_good(editor_client):
+    volume = imported(VOLUME).proceedings
+
+    asked = page(editor_client.get(reverse("admin:proceedings_proceedings_delete", args=[volume.pk])))
+    editor_client.post(reverse("admin:proceedings_proceedings_delete", args=[volume.pk]), {"post": "yes"})
+
+    assert (
+        "This deletes the volume with all its 4 articles and every line kept out of its articles: none of it"
+        " can be restored" in asked
+    )
+    assert "delete them on their own pages instead: their lines stay with the volume" in asked
+    assert (Article.objects.count(), NonArticlePart.objects.count()) == (0, 0)

@@ -19,7 +19,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from proceedings.editorial.file_errors import refusal_in_language
 from proceedings.importer.limits import ImportLimitError
@@ -40,44 +40,14 @@ def _imported(params: Mapping[str, Any]) -> str:
     ) % {"count": params["count"]}
 
 
-def _too_many_pages(params: Mapping[str, Any]) -> str:
-    return _(
-        "%(file)s has %(found)s pages, more than the %(allowed)s pages an import may read. Split the "
-        "PDF into parts of at most %(allowed)s pages and upload each, or ask an administrator to "
-        "raise the limit."
-    ) % {"file": params["file"], "found": _grouped(params["found"]), "allowed": _grouped(params["allowed"])}
+def _worded(wording: str) -> Callable[[Mapping[str, Any]], str]:
+    """A message that quotes its figures as they are, numbers grouped (`wording` is marked with
+    gettext_noop and translated when read)."""
 
+    def word(params: Mapping[str, Any]) -> str:
+        return _(wording) % {name: _grouped(v) if isinstance(v, int) else v for name, v in params.items()}
 
-def _too_many_bytes(params: Mapping[str, Any]) -> str:
-    return _("%(file)s: the file is %(found)s bytes, more than the %(allowed)s bytes allowed.") % {
-        "file": params["file"],
-        "found": _grouped(params["found"]),
-        "allowed": _grouped(params["allowed"]),
-    }
-
-
-def _too_slow(params: Mapping[str, Any]) -> str:
-    return _(
-        "Reading %(file)s took longer than the %(allowed)s seconds an import may take, so it was "
-        "stopped and nothing was imported. Split the file into smaller parts and upload each, or "
-        "export it again from the original: a file this slow to read is often built unusually."
-    ) % {"file": params["file"], "allowed": _grouped(params["allowed"])}
-
-
-def _too_much_memory(params: Mapping[str, Any]) -> str:
-    return _(
-        "Reading %(file)s needed more than the %(allowed)s MB of memory an import may take, so it "
-        "was stopped and nothing was imported. Split the file into smaller parts and upload each, "
-        "or export it again from the original."
-    ) % {"file": params["file"], "allowed": _grouped(params["allowed"])}
-
-
-def _stopped_abnormally(params: Mapping[str, Any]) -> str:
-    return _(
-        "Reading %(file)s stopped abnormally, most likely for want of memory (an import may take "
-        "%(allowed)s MB), and nothing was imported. Split the file into smaller parts and upload "
-        "each, or export it again from the original."
-    ) % {"file": params["file"], "allowed": _grouped(params["allowed"])}
+    return word
 
 
 def _database_stopped(params: Mapping[str, Any]) -> str:
@@ -90,19 +60,48 @@ def _database_stopped(params: Mapping[str, Any]) -> str:
 # code -> how to word it. A code is stored in rows: rename none, only add.
 _WORDERS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "imported": _imported,
-    "too_many_pages": _too_many_pages,
-    "too_many_bytes": _too_many_bytes,
-    "too_slow": _too_slow,
-    "too_much_memory": _too_much_memory,
-    "stopped_abnormally": _stopped_abnormally,
+    "too_many_pages": _worded(
+        gettext_noop(
+            "%(file)s has %(found)s pages, more than the %(allowed)s pages an import may read. Split the "
+            "PDF into parts of at most %(allowed)s pages and upload each, or ask an administrator to "
+            "raise the limit."
+        )
+    ),
+    "too_many_bytes": _worded(
+        gettext_noop("%(file)s: the file is %(found)s bytes, more than the %(allowed)s bytes allowed.")
+    ),
+    "too_slow": _worded(
+        gettext_noop(
+            "Reading %(file)s took longer than the %(allowed)s seconds an import may take, so it was "
+            "stopped and nothing was imported. Split the file into smaller parts and upload each, or "
+            "export it again from the original: a file this slow to read is often built unusually."
+        )
+    ),
+    "too_much_memory": _worded(
+        gettext_noop(
+            "Reading %(file)s needed more than the %(allowed)s MB of memory an import may take, so it "
+            "was stopped and nothing was imported. Split the file into smaller parts and upload each, "
+            "or export it again from the original."
+        )
+    ),
+    "stopped_abnormally": _worded(
+        gettext_noop(
+            "Reading %(file)s stopped abnormally, most likely for want of memory (an import may take "
+            "%(allowed)s MB), and nothing was imported. Split the file into smaller parts and upload "
+            "each, or export it again from the original."
+        )
+    ),
     # The importer's refusal, kept in its English wording and said again when read.
     "refused": lambda params: refusal_in_language(params["text"]),
-    "unexpected": lambda params: _(
-        "The import failed unexpectedly; the administrators can see why in the log."
+    "unexpected": _worded(
+        gettext_noop("The import failed unexpectedly; the administrators can see why in the log.")
     ),
     "database_stopped": _database_stopped,
-    "stale": lambda params: _(
-        "The import did not finish: no background worker took it up, or it stopped. Upload the file again."
+    "stale": _worded(
+        gettext_noop(
+            "The import did not finish: no background worker took it up, or it stopped. "
+            "Upload the file again."
+        )
     ),
 }
 JOB_MESSAGE_CODES = frozenset(_WORDERS)

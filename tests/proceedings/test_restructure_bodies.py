@@ -11,6 +11,7 @@ from articles.models import Article
 from proceedings.importer.metadata import volume_metadata_from_mapping
 from proceedings.importer.structure import TABLE, body_paragraphs, structure_for
 from proceedings.services import proceedings_import
+from proceedings.site.page_cache import content_generation
 from tests.proceedings.importer.test_pdf_tables import ROWS, article_with_table_pdf
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,19 @@ def test_an_article_an_editor_changed_is_left_alone_and_named():
     article.refresh_from_db()
     assert article.body_structure == before
     assert f"1 left alone (edited since the import): article ids {article.pk}" in out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cached_pages_go_stale_when_a_structure_changed_only():
+    imported_then_text_only()
+    before = content_generation()
+
+    restructure("--dry-run")
+    after_dry_run = content_generation()
+    restructure()
+    after = content_generation()
+    restructure()
+
+    assert after_dry_run == before
+    assert after != before
+    assert content_generation() == after  # nothing changed the second time

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from articles.counts import article_counts_refresh, count_scope
-from articles.hand_edits import BODY, PEOPLE, hand_edited_groups
+from articles.hand_edits import PEOPLE
 from articles.models import NO_TEXT_HASH, Article, Topic
 from articles.search.index import article_search_refresh, article_search_refresh_for_people
 from articles.services import article_create_from_draft
@@ -107,9 +107,9 @@ def article_not_an_article(*, article: Article, user, confirmed: str = "") -> No
     article_lines(article=article, source=volume_source(proceedings=article.proceedings))
     lost = hand_edits_not_kept(article)
     losses_confirmed(lost, confirmed=confirmed)
-    kept = [group for group in hand_edited_groups(article) if group != BODY]
     page_cache_invalidate()
     part = part_of_article(article, kind=NonArticleKind.FRONT_MATTER)
+    kept = list(part.hand_edits.get("values", {}))
     lines = {"start": article.source_start_line, "end": article.source_end_line, "article": article}
     change_record(
         user=user,

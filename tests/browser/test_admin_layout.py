@@ -191,7 +191,9 @@ def test_every_editor_page_fits_without_a_sideways_scroll(
         assert response.status == 200, path
         screenshot(page, f"{name}-{size}")
         widths = page.evaluate(WIDTHS)
-        if widths["page"] > widths["window"]:
+        # A phone zooms out to a page wider than itself, and window.innerWidth follows: the
+        # device's own width is the measure.
+        if widths["page"] > min(widths["window"], viewport["width"]):
             overflowing.append((path, widths["page"]))
     assert overflowing == [], overflowing
     page.context.close()

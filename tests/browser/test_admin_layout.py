@@ -71,9 +71,15 @@ def log_in(page: Page, base: str, language: str) -> None:
     expect(page.locator("#user-tools")).to_be_visible()
 
 
+def device_width(page: Page, widths: dict) -> int:
+    """A phone zooms out to a page wider than itself, and window.innerWidth follows: the
+    device's own width is the measure."""
+    return min(widths["window"], page.viewport_size["width"])
+
+
 def fits(page: Page) -> dict:
     widths = page.evaluate(WIDTHS)
-    assert widths["page"] <= widths["window"], widths
+    assert widths["page"] <= device_width(page, widths), widths
     assert widths["table"] <= widths["column"], widths
     return widths
 
@@ -191,9 +197,7 @@ def test_every_editor_page_fits_without_a_sideways_scroll(
         assert response.status == 200, path
         screenshot(page, f"{name}-{size}")
         widths = page.evaluate(WIDTHS)
-        # A phone zooms out to a page wider than itself, and window.innerWidth follows: the
-        # device's own width is the measure.
-        if widths["page"] > min(widths["window"], viewport["width"]):
+        if widths["page"] > device_width(page, widths):
             overflowing.append((path, widths["page"]))
     assert overflowing == [], overflowing
     page.context.close()

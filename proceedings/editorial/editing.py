@@ -95,13 +95,15 @@ def article_locked(article: Article) -> Article:
 def positions_shift(*, proceedings_id: int, after: int, by: int) -> None:
     """Move the articles after position `after` by `by` without two ever sharing a position.
 
-    The unique position is checked row by row, so the block goes past every position in use
-    first and comes back shifted.
+    The unique position is checked row by row, in whatever order the UPDATE visits the rows, so
+    the block goes past every position in use — and past every position it will take (by `top`
+    alone, moving the first article forward collided with itself) — and comes back shifted.
     """
     articles = Article.objects.filter(proceedings_id=proceedings_id)
     top = articles.aggregate(top=Max("position"))["top"] or 0
-    articles.filter(position__gt=after).update(position=F("position") + top)
-    articles.filter(position__gt=top).update(position=F("position") - top + by)
+    away = top + abs(by)
+    articles.filter(position__gt=after).update(position=F("position") + away)
+    articles.filter(position__gt=top).update(position=F("position") - away + by)
 
 
 def _body_set(article: Article, lines: list[Line], *, end: int, source: VolumeSource) -> None:

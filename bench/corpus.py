@@ -71,6 +71,8 @@ def corpus_build(total: int, *, seed: int = 20251125, progress: Callable[[str], 
         _articles_insert()
         progress(f"articles, authorships, topics: {time.perf_counter() - started:.0f} s")
         prototypes = _prototype_ids()
+        _body_structures_build(prototypes)
+        progress(f"body structures: {time.perf_counter() - started:.0f} s")
         _search_entries_build(prototypes, progress=progress)
         progress(f"search entries: {time.perf_counter() - started:.0f} s")
         with connection.cursor() as cursor:
@@ -159,14 +161,15 @@ def _articles_insert() -> None:
                 id, proceedings_id, position, title, title_display, parallel_titles, language,
                 abstract_kk, abstract_ru, abstract_en, keywords_kk, keywords_ru, keywords_en,
                 body, source_start_line, source_end_line, content_hash, slug, former_slugs,
-                import_warnings, pdf, hand_edited, merged_hand_edits, created_at, updated_at)
+                import_warnings, pdf, hand_edited, merged_hand_edits, body_structure, created_at,
+                updated_at)
             SELECT p.id, p.proceedings_id, p.position, s.title, s.title_display, s.parallel_titles,
                    s.language, s.abstract_kk, s.abstract_ru, s.abstract_en, s.keywords_kk,
                    s.keywords_ru, s.keywords_en,
                    array_to_string(
                        (string_to_array(s.body, E'\\n\\n'))[p.start + 1 : p.start + p.count], E'\\n\\n'),
                    1, 2, lpad(to_hex(p.n), 64, '0'), 'synthetic-' || p.n, '{}', '{}', '', '{}', '{}',
-                   now(), now()
+                   '{}', now(), now()
             FROM corpus_plan p JOIN articles_article s ON s.id = p.seed_id
             """
         )
@@ -193,6 +196,32 @@ def _prototype_ids() -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT min(id) FROM corpus_plan GROUP BY text_key ORDER BY 1")
         return [row[0] for row in cursor.fetchall()]
+
+
+def _body_structures_build(prototypes: list[int]) -> None:
+    """Each prototype's body structure as the import stores it, every other article a copy of its
+    prototype's (the same text has the same structure)."""
+    from django.db import connection  # noqa: PLC0415
+
+    from articles.models import Article  # noqa: PLC0415
+    from proceedings.importer.structure import structure_for  # noqa: PLC0415
+
+    for start in range(0, len(prototypes), PROTOTYPE_BATCH):
+        batch = list(Article.objects.filter(pk__in=prototypes[start : start + PROTOTYPE_BATCH]).only("body"))
+        for article in batch:
+            article.body_structure = structure_for(None, article.body).as_json(article.body)
+        Article.objects.bulk_update(batch, ["body_structure"])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            UPDATE articles_article a SET body_structure = e.body_structure
+            FROM corpus_plan p
+            JOIN (SELECT text_key, min(id) AS prototype FROM corpus_plan GROUP BY text_key) k
+              ON k.text_key = p.text_key AND k.prototype <> p.id
+            JOIN articles_article e ON e.id = k.prototype
+            WHERE a.id = p.id
+            """
+        )
 
 
 def _search_entries_build(prototypes: list[int], *, progress: Callable[[str], None]) -> None:

@@ -204,12 +204,12 @@ def _body_structures_build(prototypes: list[int]) -> None:
     from django.db import connection  # noqa: PLC0415
 
     from articles.models import Article  # noqa: PLC0415
-    from proceedings.importer.structure import structure_for  # noqa: PLC0415
+    from proceedings.importer.structure import text_structure_json  # noqa: PLC0415
 
     for start in range(0, len(prototypes), PROTOTYPE_BATCH):
         batch = list(Article.objects.filter(pk__in=prototypes[start : start + PROTOTYPE_BATCH]).only("body"))
         for article in batch:
-            article.body_structure = structure_for(None, article.body).as_json(article.body)
+            article.body_structure = text_structure_json(article.body)
         Article.objects.bulk_update(batch, ["body_structure"])
     with connection.cursor() as cursor:
         cursor.execute(

@@ -58,7 +58,7 @@ from proceedings.importer.dedupe import content_hash
 from proceedings.importer.display import title_display
 from proceedings.importer.header import parse_header
 from proceedings.importer.pipeline import build_article
-from proceedings.importer.structure import structure_for
+from proceedings.importer.structure import text_structure_json
 from proceedings.importer.topics import assign_topics
 from proceedings.importer.types import ArticleDraft, Header, Line
 from proceedings.models import NonArticlePart, Proceedings
@@ -111,7 +111,7 @@ def _body_set(article: Article, lines: list[Line], *, end: int, source: VolumeSo
     article.body = source.body_text(lines)
     # Read from the new body's text (a PDF's rebuilt tables are not re-read here), and stored, so
     # the page does not read it again on every render (articles/body.py).
-    article.body_structure = structure_for(None, article.body).as_json(article.body)
+    article.body_structure = text_structure_json(article.body)
     article.body_start_line = lines[0].raw if lines else end + 1
     article.content_hash = content_hash(article.body)
     clash = (

@@ -106,6 +106,12 @@ def structure_for(stored: dict[str, Any] | None, body: str) -> Structure:
     return stored_structure(stored, body) or body_structure([Unit(text) for text in body_paragraphs(body)])
 
 
+def text_structure_json(body: str) -> dict[str, Any]:
+    """The stored form of the structure read from a body's text alone (no PDF layout): what an
+    edit that rewrites a body, or a body with no source to read, stores."""
+    return structure_for(None, body).as_json(body)
+
+
 def body_structure(units: Sequence[Unit], tables: Sequence[TableLayout] = ()) -> Structure:
     """Headings and runs of a body's paragraphs; `Unit.table` indexes `tables`."""
     runs = _table_runs(units, tables)
